@@ -1,0 +1,195 @@
+"""The Amazon customer-service contact process, as a statechart.
+
+The structure follows the process a person actually goes through: prepare, then either call
+Amazon directly or walk the website (Help → Need More Help? → Contact Us → the order and its
+issue → a channel), talk to an agent, escalate politely if needed, and either get the problem
+fixed, wait on a promise and follow up, or stop.
+
+This module holds the rules only. What each state and event *says* to a person lives in
+``flows/guidance``; what happened in one attempt lives in ``flows.attempt``.
+"""
+
+from __future__ import annotations
+
+from statemachine import State, StateChart
+
+
+class AmazonContact(StateChart):
+    """One attempt at getting Amazon customer service to fix a problem."""
+
+    # Bugs in callbacks must surface, and an event the current step does not offer is an error,
+    # not a silent no-op: the UI only ever sends moves it was offered.
+    catch_errors_as_events = False
+    allow_event_without_transition = False
+    # The model sees one write per transition, never the intermediate configurations.
+    atomic_configuration_update = True
+
+    class preparing(State.Compound):
+        deciding_outcome = State(initial=True)
+        gathering_facts = State()
+        choosing_route = State()
+
+    class website(State.Compound):
+        signing_in = State(initial=True)
+        finding_help = State()
+        on_help_page = State()
+        on_need_more_help = State()
+        signing_in_again = State()
+        on_contact_us = State()
+        trying_issue_button = State()
+        on_service_tab = State()
+        describing_issue = State()
+        choosing_channel = State()
+
+    class in_contact(State.Compound):
+        awaiting_email_reply = State(initial=True)
+        awaiting_callback = State()
+        waiting_for_chat_agent = State()
+        calling_amazon = State()
+        talking_with_agent = State()
+        being_transferred = State()
+        asking_for_supervisor = State()
+        talking_with_supervisor = State()
+
+    disconnected = State()
+    no_fix_yet = State()
+    waiting_on_promise = State()
+    resolved = State(final=True)
+    gave_up = State(final=True)
+
+    # Preparing: know what you want and have the facts at hand before anyone answers.
+    outcome_decided = preparing.deciding_outcome.to(preparing.gathering_facts)
+    facts_gathered = preparing.gathering_facts.to(preparing.choosing_route)
+    take_website_route = preparing.choosing_route.to(website)
+    call_directly = preparing.choosing_route.to(in_contact.calling_amazon)
+
+    # The website route, screen by screen.
+    signed_in = website.signing_in.to(website.finding_help)
+    opened_help = website.finding_help.to(website.on_help_page)
+    opened_need_more_help = website.on_help_page.to(website.on_need_more_help)
+    opened_contact_us = website.on_need_more_help.to(website.on_contact_us)
+    asked_to_sign_in_again = website.on_need_more_help.to(website.signing_in_again)
+    signed_in_again = website.signing_in_again.to(website.on_contact_us)
+    clicked_issue_button = website.on_contact_us.to(website.trying_issue_button)
+    button_solved_it = website.trying_issue_button.to(resolved)
+    still_need_help = website.trying_issue_button.to(website.describing_issue)
+    chose_service_tab = website.on_contact_us.to(website.on_service_tab)
+    chose_tell_us_more = website.on_contact_us.to(website.describing_issue) | (
+        website.on_service_tab.to(website.describing_issue)
+    )
+    issue_described = website.describing_issue.to(website.choosing_channel)
+    chose_email = website.choosing_channel.to(in_contact.awaiting_email_reply)
+    chose_phone = website.choosing_channel.to(in_contact.awaiting_callback)
+    chose_chat = website.choosing_channel.to(in_contact.waiting_for_chat_agent)
+    # The phone line handles anything, so it stays open from every screen of the website.
+    call_instead = website.to(in_contact.calling_amazon)
+
+    go_back = (
+        preparing.gathering_facts.to(preparing.deciding_outcome)
+        | preparing.choosing_route.to(preparing.gathering_facts)
+        | website.signing_in.to(preparing.choosing_route)
+        | website.finding_help.to(website.signing_in)
+        | website.on_help_page.to(website.finding_help)
+        | website.on_need_more_help.to(website.on_help_page)
+        | website.signing_in_again.to(website.on_need_more_help)
+        | website.on_contact_us.to(website.on_need_more_help)
+        | website.trying_issue_button.to(website.on_contact_us)
+        | website.on_service_tab.to(website.on_contact_us)
+        | website.describing_issue.to(website.on_contact_us)
+        | website.choosing_channel.to(website.describing_issue)
+    )
+
+    # In contact: reaching a person, talking, escalating.
+    reply_arrived = in_contact.awaiting_email_reply.to(in_contact.talking_with_agent)
+    agent_answered = (
+        in_contact.awaiting_callback.to(in_contact.talking_with_agent)
+        | in_contact.waiting_for_chat_agent.to(in_contact.talking_with_agent)
+        | in_contact.calling_amazon.to(in_contact.talking_with_agent)
+        | in_contact.being_transferred.to(in_contact.talking_with_agent)
+    )
+    no_answer = (
+        in_contact.awaiting_email_reply.to(no_fix_yet)
+        | in_contact.awaiting_callback.to(no_fix_yet)
+        | in_contact.waiting_for_chat_agent.to(no_fix_yet)
+        | in_contact.calling_amazon.to(no_fix_yet)
+        | in_contact.being_transferred.to(no_fix_yet)
+    )
+    transferred = in_contact.talking_with_agent.to(in_contact.being_transferred) | (
+        in_contact.talking_with_supervisor.to(in_contact.being_transferred)
+    )
+    ask_for_supervisor = in_contact.talking_with_agent.to(in_contact.asking_for_supervisor)
+    supervisor_joined = in_contact.asking_for_supervisor.to(in_contact.talking_with_supervisor)
+    supervisor_unavailable = in_contact.asking_for_supervisor.to(in_contact.talking_with_agent)
+    problem_solved = in_contact.talking_with_agent.to(resolved) | (
+        in_contact.talking_with_supervisor.to(resolved)
+    )
+    promise_made = in_contact.talking_with_agent.to(waiting_on_promise) | (
+        in_contact.talking_with_supervisor.to(waiting_on_promise)
+    )
+    not_solved = in_contact.talking_with_agent.to(no_fix_yet) | (
+        in_contact.talking_with_supervisor.to(no_fix_yet)
+    )
+    got_cut_off = (
+        in_contact.calling_amazon.to(disconnected)
+        | in_contact.waiting_for_chat_agent.to(disconnected)
+        | in_contact.talking_with_agent.to(disconnected)
+        | in_contact.being_transferred.to(disconnected)
+        | in_contact.asking_for_supervisor.to(disconnected)
+        | in_contact.talking_with_supervisor.to(disconnected)
+    )
+
+    # After a contact: wait for what was promised, or go again with the case number in hand.
+    amazon_called_back = disconnected.to(in_contact.talking_with_agent)
+    promise_kept = waiting_on_promise.to(resolved)
+    contact_again = (
+        disconnected.to(preparing.choosing_route)
+        | no_fix_yet.to(preparing.choosing_route)
+        | waiting_on_promise.to(preparing.choosing_route)
+    )
+
+    give_up = (
+        preparing.to(gave_up)
+        | website.to(gave_up)
+        | in_contact.to(gave_up)
+        | disconnected.to(gave_up)
+        | no_fix_yet.to(gave_up)
+        | waiting_on_promise.to(gave_up)
+    )
+
+
+FINAL_STATE_IDS: frozenset[str] = frozenset(state.id for state in AmazonContact.final_states)
+
+# A contact's channel is told by the state in which it starts.
+CHANNEL_OF_STATE: dict[str, str] = {
+    "awaiting_email_reply": "email",
+    "awaiting_callback": "phone",
+    "waiting_for_chat_agent": "chat",
+    "calling_amazon": "direct_call",
+}
+CHANNELS: tuple[str, ...] = tuple(CHANNEL_OF_STATE.values())
+
+# States in which a person is actually talking to someone at Amazon.
+SPEAKING_STATE_IDS: frozenset[str] = frozenset(
+    {"talking_with_agent", "asking_for_supervisor", "talking_with_supervisor"}
+)
+
+DIRECT_NUMBER = "1 (888) 280-4331"
+DIRECT_NUMBER_DIAL = "+18882804331"
+
+
+def configuration_of(leaf_id: str) -> list[str]:
+    """The full configuration (outermost first) that has ``leaf_id`` as its active leaf."""
+    state = AmazonContact.states_map[leaf_id]
+    chain = []
+    while state is not None:
+        chain.append(state.id)
+        state = state.parent
+    return chain[::-1]
+
+
+def is_valid_configuration(state_ids: list[str]) -> bool:
+    """Whether ``state_ids`` is a configuration this machine can actually be in."""
+    if not state_ids or any(s not in AmazonContact.states_map for s in state_ids):
+        return False
+    leaf = AmazonContact.states_map[state_ids[-1]]
+    return leaf.is_atomic and configuration_of(leaf.id) == list(state_ids)

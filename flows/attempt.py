@@ -1,0 +1,277 @@
+"""The record of one attempt: what it is about, where it stands, and everything that happened.
+
+An attempt is evidence in a dispute, so it is kept as plain data with explicit times (always
+timezone-aware), and every piece of text a person typed is stored exactly as typed, within limits
+that are stated up front rather than enforced by silent truncation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any, Callable
+
+from flows.amazon import FINAL_STATE_IDS, is_valid_configuration
+
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    """The current time with the local UTC offset attached."""
+    return datetime.now().astimezone()
+
+
+# The longest text each field accepts. Generous for real use; a paste beyond them is refused with
+# a message that says the limit, instead of being cut.
+TEXT_LIMITS: dict[str, int] = {
+    "order_number": 64,
+    "summary": 4_000,
+    "evidence": 4_000,
+    "agent_name": 120,
+    "case_number": 64,
+    "promise": 1_000,
+    "note": 20_000,
+}
+
+GOALS: tuple[str, ...] = ("return", "refund", "replacement", "credit", "other")
+
+
+class InvalidRecord(ValueError):
+    """An attempt record that cannot be read as one (a field missing, mistyped or impossible)."""
+
+
+class TextTooLong(ValueError):
+    def __init__(self, field_name: str, length: int):
+        self.field_name = field_name
+        self.length = length
+        self.limit = TEXT_LIMITS[field_name]
+        super().__init__(
+            f"{field_name.replace('_', ' ')} is too long: {length:,} characters "
+            f"(the limit is {self.limit:,})"
+        )
+
+
+def checked_text(field_name: str, value: str) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{field_name} must be text, not {type(value).__name__}")
+    if len(value) > TEXT_LIMITS[field_name]:
+        raise TextTooLong(field_name, len(value))
+    return value
+
+
+@dataclass
+class TimelineEntry:
+    """One move through the process: which event, from which step to which, and when."""
+
+    at: datetime
+    event: str
+    source: str
+    target: str
+
+
+@dataclass
+class Contact:
+    """One conversation with one person at Amazon (or the wait for one), on one channel.
+
+    A transfer or a supervisor taking over starts a new contact, so every person spoken to keeps
+    their own name, case number and promise.
+    """
+
+    channel: str
+    started_at: datetime
+    role: str = "agent"
+    ended_at: datetime | None = None
+    reached_human: bool | None = None
+    agent_name: str = ""
+    case_number: str = ""
+    promise: str = ""
+    promise_due: date | None = None
+
+    @property
+    def duration(self) -> timedelta | None:
+        return self.ended_at - self.started_at if self.ended_at else None
+
+
+@dataclass
+class Note:
+    at: datetime
+    text: str
+
+
+@dataclass
+class Attempt:
+    """One effort to get one problem solved, possibly over several contacts and days."""
+
+    id: int
+    created_at: datetime
+    updated_at: datetime
+    configuration: list[str]
+    goal: str = ""
+    order_number: str = ""
+    summary: str = ""
+    evidence: str = ""
+    timeline: list[TimelineEntry] = field(default_factory=list)
+    contacts: list[Contact] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
+    follow_up_due: date | None = None
+    continues: int | None = None
+
+    @property
+    def step(self) -> str:
+        """The id of the step the person is at: the innermost active state."""
+        return self.configuration[-1]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.step in FINAL_STATE_IDS
+
+    @property
+    def outcome(self) -> str:
+        """``resolved``, ``gave_up``, ``waiting`` (on a promise) or ``in_progress``."""
+        if self.is_finished:
+            return self.step
+        return "waiting" if self.step == "waiting_on_promise" else "in_progress"
+
+    @property
+    def finished_at(self) -> datetime | None:
+        return self.timeline[-1].at if self.is_finished and self.timeline else None
+
+    @property
+    def route(self) -> str:
+        """``website``, ``direct`` or ``""`` while no route has been taken yet."""
+        for entry in self.timeline:
+            if entry.event == "take_website_route":
+                return "website"
+            if entry.event == "call_directly":
+                return "direct"
+        return ""
+
+    @property
+    def case_numbers(self) -> list[str]:
+        return list(dict.fromkeys(c.case_number for c in self.contacts if c.case_number))
+
+    @property
+    def agent_names(self) -> list[str]:
+        return list(dict.fromkeys(c.agent_name for c in self.contacts if c.agent_name))
+
+    @property
+    def current_contact(self) -> Contact | None:
+        if self.contacts and self.contacts[-1].ended_at is None:
+            return self.contacts[-1]
+        return None
+
+    # Serialisation: JSON-ready dicts with ISO-8601 times (offset included).
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "created_at": self.created_at.isoformat(),
+            "updated_at": self.updated_at.isoformat(),
+            "configuration": list(self.configuration),
+            "goal": self.goal,
+            "order_number": self.order_number,
+            "summary": self.summary,
+            "evidence": self.evidence,
+            "timeline": [
+                {"at": e.at.isoformat(), "event": e.event, "source": e.source, "target": e.target}
+                for e in self.timeline
+            ],
+            "contacts": [_contact_to_dict(c) for c in self.contacts],
+            "notes": [{"at": n.at.isoformat(), "text": n.text} for n in self.notes],
+            "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
+            "continues": self.continues,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Attempt:
+        """Read a stored record, or raise :class:`InvalidRecord` saying what is wrong with it."""
+        if not isinstance(data, dict):
+            raise InvalidRecord(f"an attempt must be an object, not {type(data).__name__}")
+        missing = {"id", "created_at", "configuration"} - data.keys()
+        if missing:
+            raise InvalidRecord(f"missing field(s): {', '.join(sorted(missing))}")
+        try:
+            configuration = list(data["configuration"])
+            if not is_valid_configuration(configuration):
+                raise InvalidRecord(f"impossible step: {configuration!r}")
+            created_at = _time(data["created_at"])
+            return cls(
+                id=_integer(data["id"]),
+                created_at=created_at,
+                updated_at=_time(data.get("updated_at") or data["created_at"]),
+                configuration=configuration,
+                goal=_text(data, "goal"),
+                order_number=_text(data, "order_number"),
+                summary=_text(data, "summary"),
+                evidence=_text(data, "evidence"),
+                timeline=[
+                    TimelineEntry(_time(e["at"]), str(e["event"]), str(e["source"]), str(e["target"]))
+                    for e in data.get("timeline") or []
+                ],
+                contacts=[_contact_from_dict(c) for c in data.get("contacts") or []],
+                notes=[Note(_time(n["at"]), str(n["text"])) for n in data.get("notes") or []],
+                follow_up_due=_day(data.get("follow_up_due")),
+                continues=_integer(data["continues"]) if data.get("continues") is not None else None,
+            )
+        except InvalidRecord:
+            raise
+        except (KeyError, TypeError, ValueError) as error:
+            detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
+            raise InvalidRecord(f"attempt {data.get('id')!r}: {detail}") from error
+
+
+def _contact_to_dict(contact: Contact) -> dict[str, Any]:
+    return {
+        "channel": contact.channel,
+        "role": contact.role,
+        "started_at": contact.started_at.isoformat(),
+        "ended_at": contact.ended_at.isoformat() if contact.ended_at else None,
+        "reached_human": contact.reached_human,
+        "agent_name": contact.agent_name,
+        "case_number": contact.case_number,
+        "promise": contact.promise,
+        "promise_due": contact.promise_due.isoformat() if contact.promise_due else None,
+    }
+
+
+def _contact_from_dict(data: dict[str, Any]) -> Contact:
+    reached = data.get("reached_human")
+    if reached is not None and not isinstance(reached, bool):
+        raise ValueError(f"reached_human must be true, false or null, not {reached!r}")
+    return Contact(
+        channel=str(data["channel"]),
+        started_at=_time(data["started_at"]),
+        role=str(data.get("role") or "agent"),
+        ended_at=_time(data["ended_at"]) if data.get("ended_at") else None,
+        reached_human=reached,
+        agent_name=_text(data, "agent_name"),
+        case_number=_text(data, "case_number"),
+        promise=_text(data, "promise"),
+        promise_due=_day(data.get("promise_due")),
+    )
+
+
+def _time(value: Any) -> datetime:
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"time without a UTC offset: {value!r}")
+    return moment
+
+
+def _day(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return value
+
+
+def _text(data: dict[str, Any], key: str) -> str:
+    value = data.get(key, "")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ValueError(f"{key} must be text, not {type(value).__name__}")
+    return value

@@ -1,0 +1,94 @@
+"""What each step of the contact process says to a person, in Korean and in English.
+
+The texts live in TOML files beside this module, one per language, keyed by the machine's state
+and event ids; Amazon's own on-screen labels live once in ``labels.toml`` because they are the
+same whatever language the person reads. Everything is loaded lazily and cached.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+LANGUAGES: tuple[str, ...] = ("en", "ko")
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class AmazonLabel:
+    """A label exactly as Amazon's English site shows it, with its translation where known."""
+
+    amazon: str
+    translation: str | None = None
+
+    def display(self) -> str:
+        return f"{self.amazon} ({self.translation})" if self.translation else self.amazon
+
+
+@dataclass(frozen=True)
+class StepGuidance:
+    state_id: str
+    title: str
+    where: str
+    next_screen: str
+    click: tuple[AmazonLabel, ...]
+    do: str
+    tips: tuple[str, ...]
+    # True when ``click`` lists alternatives (pick one) rather than labels to click in turn.
+    click_is_choice: bool = False
+
+
+@cache
+def _catalog(lang: str) -> dict:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    return tomllib.loads(resources.files(__name__).joinpath(f"{lang}.toml").read_text("utf-8"))
+
+
+@cache
+def _labels() -> dict:
+    return tomllib.loads(resources.files(__name__).joinpath("labels.toml").read_text("utf-8"))
+
+
+def amazon_label(label_id: str, lang: str) -> AmazonLabel:
+    entry = _labels()["labels"][label_id]
+    return AmazonLabel(entry["amazon"], entry.get(lang) if lang != "en" else None)
+
+
+@cache
+def guidance(state_id: str, lang: str) -> StepGuidance:
+    """The guidance for one state (atomic, compound or final) in one language."""
+    entry = _catalog(lang)["states"][state_id]
+    choice_ids = _labels()["choices"].get(state_id, [])
+    click_ids = choice_ids or _labels()["clicks"].get(state_id, [])
+    return StepGuidance(
+        state_id=state_id,
+        title=entry["title"],
+        where=entry.get("where", ""),
+        next_screen=entry.get("next_screen", ""),
+        click=tuple(amazon_label(label_id, lang) for label_id in click_ids),
+        do=entry.get("do", ""),
+        tips=tuple(entry.get("tips", ())),
+        click_is_choice=bool(choice_ids),
+    )
+
+
+def event_label(event_id: str, lang: str) -> str:
+    """How a move is offered to the person, e.g. "I'm signed in"."""
+    return _catalog(lang)["events"][event_id]
+
+
+def term(section: str, key: str, lang: str) -> str:
+    """A named term: ``goals``, ``channels``, ``facts``, ``outcomes``."""
+    return _catalog(lang)[section][key]
+
+
+def terms(section: str, lang: str) -> dict[str, str]:
+    return dict(_catalog(lang)[section])
+
+
+def phrases(kind: str, lang: str) -> tuple[str, ...]:
+    """Courteous lines to say: ``calm``, ``framing``, ``supervisor``, ``thanks``."""
+    return tuple(_catalog(lang)["phrases"][kind])

@@ -1,0 +1,232 @@
+"""One attempt being walked: the machine, the record and the store, moved together.
+
+The UI talks to a :class:`Session` only: it asks :meth:`Session.moves` what is possible, calls
+:meth:`Session.move` with the person's choice, and records what the person tells it. Every call
+that changes the attempt saves it before returning.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from statemachine import State
+from statemachine.orderedset import OrderedSet
+
+from flows.amazon import CHANNEL_OF_STATE, AmazonContact, configuration_of
+from flows.attempt import (
+    GOALS,
+    Attempt,
+    Clock,
+    Contact,
+    Note,
+    TimelineEntry,
+    checked_text,
+    local_now,
+)
+from flows.store import Store
+
+# Moves that step sideways out of the process are offered after the ones that go forward.
+_LAST_MOVES = ("call_instead", "go_back", "give_up")
+_REACHED_A_PERSON = frozenset({"agent_answered", "reply_arrived"})
+# Events after which the person is talking to someone new.
+_NEW_PERSON = frozenset({"transferred", "supervisor_joined"})
+
+
+@dataclass(frozen=True)
+class Move:
+    """A move offered at the current step: the event to send and the step it leads to."""
+
+    event: str
+    target: str
+
+
+class NoContactYet(ValueError):
+    def __init__(self) -> None:
+        super().__init__("nothing to record yet: no contact with Amazon has started in this attempt")
+
+
+def entry_leaf(state: State) -> State:
+    """The step a person lands on when a transition targets ``state``."""
+    while not state.is_atomic:
+        state = next(child for child in state.states if child.initial)
+    return state
+
+
+class _AttemptModel:
+    """Keeps the machine's configuration on the attempt, as a plain list of state ids."""
+
+    def __init__(self, attempt: Attempt):
+        self.attempt = attempt
+
+    @property
+    def state(self) -> OrderedSet[str] | None:
+        return OrderedSet(self.attempt.configuration) if self.attempt.configuration else None
+
+    @state.setter
+    def state(self, value: Any) -> None:
+        values = [value] if isinstance(value, str) else list(value)
+        leaf = next(v for v in values if AmazonContact.states_map[v].is_atomic)
+        self.attempt.configuration = configuration_of(leaf)
+
+
+class _Recorder:
+    """The machine's one listener: it writes the timeline and opens and closes contacts."""
+
+    def __init__(self, attempt: Attempt, clock: Clock):
+        self.attempt = attempt
+        self.clock = clock
+        self._from: list[str] = []
+
+    def before_transition(self) -> None:
+        self._from = list(self.attempt.configuration)
+
+    def after_transition(self, event: Any) -> None:
+        event = str(getattr(event, "id", event))
+        attempt, now = self.attempt, self.clock()
+        was_in_contact = "in_contact" in self._from
+        is_in_contact = "in_contact" in attempt.configuration
+        contact = attempt.current_contact
+        if event in _REACHED_A_PERSON and contact is not None:
+            contact.reached_human = True
+        if event == "no_answer" and contact is not None and contact.reached_human is None:
+            contact.reached_human = False
+        if contact is not None and (event in _NEW_PERSON or (was_in_contact and not is_in_contact)):
+            contact.ended_at = now
+        if is_in_contact and (not was_in_contact or event in _NEW_PERSON):
+            self._open_contact(event, now)
+        if attempt.step == "waiting_on_promise" and attempt.contacts:
+            attempt.follow_up_due = attempt.contacts[-1].promise_due
+        attempt.timeline.append(TimelineEntry(now, event, self._from[-1], attempt.step))
+        attempt.updated_at = now
+
+    def _open_contact(self, event: str, now: datetime) -> None:
+        attempt = self.attempt
+        last = attempt.contacts[-1] if attempt.contacts else None
+        channel = CHANNEL_OF_STATE.get(attempt.step) or (last.channel if last else "phone")
+        contact = Contact(channel, now)
+        # The case number follows the problem from one person to the next.
+        contact.case_number = last.case_number if last else ""
+        if event == "supervisor_joined":
+            contact.role, contact.reached_human = "supervisor", True
+        if event == "amazon_called_back":
+            contact.reached_human = True
+        attempt.contacts.append(contact)
+
+
+class Session:
+    def __init__(self, attempt: Attempt, store: Store | None = None, *, clock: Clock = local_now):
+        self.attempt = attempt
+        self.store = store
+        self.clock = clock
+        restoring = bool(attempt.configuration)
+        # With the configuration already on the model, the machine restores it without entering
+        # any state again; with none, it starts at the beginning.
+        self.machine = AmazonContact(
+            model=_AttemptModel(attempt), listeners=[_Recorder(attempt, clock)]
+        )
+        if not restoring:
+            attempt.configuration = [s.id for s in self.machine.configuration]
+
+    @classmethod
+    def begin(cls, store: Store | None = None, *, clock: Clock = local_now, **details: Any) -> Session:
+        """Start a new attempt, optionally with what it is about (see :meth:`describe`)."""
+        now = clock()
+        attempt_id = store.new_id() if store is not None else 0
+        session = cls(Attempt(attempt_id, now, now, configuration=[]), store, clock=clock)
+        session.describe(**details)
+        return session
+
+    @classmethod
+    def resume(cls, store: Store, attempt_id: int, *, clock: Clock = local_now) -> Session:
+        return cls(store.get(attempt_id), store, clock=clock)
+
+    # Asking
+
+    @property
+    def step(self) -> str:
+        return self.attempt.step
+
+    @property
+    def is_finished(self) -> bool:
+        return self.attempt.is_finished
+
+    def moves(self) -> list[Move]:
+        """The moves possible from here, innermost step first, as the machine defines them."""
+        enabled = {event.id for event in self.machine.enabled_events()}
+        moves: dict[str, Move] = {}
+        for state in reversed(list(self.machine.configuration)):
+            for transition in state.transitions:
+                if transition.initial:
+                    continue
+                for event in str(transition.event).split():
+                    if event in enabled and event not in moves:
+                        moves[event] = Move(event, entry_leaf(transition.target).id)
+        ordered = [m for m in moves.values() if m.event not in _LAST_MOVES]
+        return ordered + [moves[e] for e in _LAST_MOVES if e in moves]
+
+    # Changing; each saves before it returns.
+
+    def move(self, event: str) -> None:
+        self.machine.send(event)
+        self.save()
+
+    def describe(
+        self,
+        *,
+        goal: str | None = None,
+        order_number: str | None = None,
+        summary: str | None = None,
+        evidence: str | None = None,
+    ) -> None:
+        """Set what the attempt is about; ``None`` leaves a field as it is."""
+        if goal is not None and goal not in GOALS and goal != "":
+            raise ValueError(f"unknown goal {goal!r}; choose one of {', '.join(GOALS)}")
+        values = {"order_number": order_number, "summary": summary, "evidence": evidence}
+        checked = {k: checked_text(k, v) for k, v in values.items() if v is not None}
+        if goal is not None:
+            self.attempt.goal = goal
+        for name, value in checked.items():
+            setattr(self.attempt, name, value)
+        self._touch()
+
+    def record(
+        self,
+        *,
+        agent_name: str | None = None,
+        case_number: str | None = None,
+        reached_human: bool | None = None,
+        promise: str | None = None,
+        promise_due: date | None = None,
+    ) -> Contact:
+        """Record what the person learned in the current (or the last) contact."""
+        if not self.attempt.contacts:
+            raise NoContactYet()
+        contact = self.attempt.contacts[-1]
+        texts = {"agent_name": agent_name, "case_number": case_number, "promise": promise}
+        checked = {k: checked_text(k, v) for k, v in texts.items() if v is not None}
+        for name, value in checked.items():
+            setattr(contact, name, value)
+        if reached_human is not None:
+            contact.reached_human = reached_human
+        if promise_due is not None:
+            contact.promise_due = promise_due
+            if self.step == "waiting_on_promise":
+                self.attempt.follow_up_due = promise_due
+        self._touch()
+        return contact
+
+    def add_note(self, text: str) -> Note:
+        note = Note(self.clock(), checked_text("note", text))
+        self.attempt.notes.append(note)
+        self._touch()
+        return note
+
+    def save(self) -> None:
+        if self.store is not None:
+            self.store.save(self.attempt)
+
+    def _touch(self) -> None:
+        self.attempt.updated_at = self.clock()
+        self.save()

@@ -1,0 +1,346 @@
+"""Where attempts are kept: TinyDB files that are never left half-written.
+
+Layout, for a data file ``attempts.json``::
+
+    attempts.json            the attempts still going on (in progress, or waiting on a promise)
+    attempts.archive/0000.json, 0001.json, ...
+                             finished attempts, a hundred ids per file (id // 100)
+
+Saving a step rewrites only ``attempts.json``, which holds the few attempts still open, so it costs
+the same with ten finished attempts behind it or ten thousand. Finishing an attempt writes it once
+into its archive file, which never holds more than a hundred.
+
+Every write goes to a temporary file in the same folder that is flushed, fsynced and then renamed
+over the old one, so a crash leaves either the old file or the new one, never a mix. A file lock
+keeps writers from different processes one at a time; inside it, TinyDB's caches are dropped so a
+writer always starts from what is on disk.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+from tinydb.table import Document, Table
+
+from flows.amazon import FINAL_STATE_IDS
+from flows.attempt import Attempt, InvalidRecord
+
+SCHEMA_VERSION = 1
+APP_NAME = "amazon-contact"
+ENVIRONMENT_VARIABLE = "AMAZON_CONTACT_DB"
+ARCHIVE_SHARD_SIZE = 100
+LOCK_TIMEOUT_SECONDS = 10.0
+
+
+class StoreError(Exception):
+    """A data file could not be used. The message names the file and says what is wrong."""
+
+
+class DataFileError(StoreError):
+    """The file exists but is not something this version can read; it is left untouched."""
+
+
+class UnknownAttempt(StoreError, KeyError):
+    def __init__(self, attempt_id: int):
+        self.attempt_id = attempt_id
+        super().__init__(f"no attempt with id {attempt_id}")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def default_path() -> Path:
+    """The data file: ``$AMAZON_CONTACT_DB`` if set, else the user data folder of this platform."""
+    chosen = os.environ.get(ENVIRONMENT_VARIABLE)
+    if chosen:
+        return Path(chosen).expanduser()
+    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "attempts.json"
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage that replaces its file atomically and serves reads from memory.
+
+    The parsed contents are kept together with the file's identity (inode, size, mtime); a read
+    re-parses only when another process has replaced the file since.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        self.bytes_written = 0
+        self._cache: dict[str, Any] | None = None
+        self._cache_signature: tuple[int, int, int] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        try:
+            stat = self.path.stat()
+        except FileNotFoundError:
+            self._cache = self._cache_signature = None
+            return None
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot be read ({_reason(error)})") from error
+        signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+        if self._cache is None or signature != self._cache_signature:
+            self._cache = _parse_data_file(self.path)
+            self._cache_signature = signature
+        return self._cache
+
+    def write(self, data: dict[str, Any]) -> None:
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        try:
+            atomic_write(self.path, payload)
+        except OSError as error:
+            self._cache = self._cache_signature = None
+            raise StoreError(f"{self.path}: could not be saved ({_reason(error)})") from error
+        self.bytes_written += len(payload)
+        stat = self.path.stat()
+        self._cache = data
+        self._cache_signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+    def close(self) -> None:
+        self._cache = self._cache_signature = None
+
+
+def atomic_write(path: Path, payload: bytes) -> None:
+    """Replace ``path`` with ``payload`` so that a crash at any moment leaves one or the other."""
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _parse_data_file(path: Path) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise StoreError(f"{path}: cannot be read ({_reason(error)})") from error
+    if not raw.strip():
+        raise DataFileError(f"{path}: the file is empty, so it is not an {APP_NAME} data file")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise DataFileError(f"{path}: not UTF-8 text (byte {error.start})") from error
+    except json.JSONDecodeError as error:
+        raise DataFileError(
+            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg});"
+            " it may be truncated or damaged"
+        ) from error
+    _check_shape(path, data)
+    return data
+
+
+def _check_shape(path: Path, data: Any) -> None:
+    if not isinstance(data, dict):
+        raise DataFileError(f"{path}: expected an object of tables at the top, found {type(data).__name__}")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise DataFileError(f"{path}: table {name!r} is not a set of records")
+    meta = data.get("meta", {}).get("1")
+    if meta is None or meta.get("app") != APP_NAME:
+        raise DataFileError(f"{path}: not an {APP_NAME} data file (no {APP_NAME} header)")
+    schema = meta.get("schema")
+    if not isinstance(schema, int) or schema < 1:
+        raise DataFileError(f"{path}: the header has no valid schema version ({schema!r})")
+    if schema > SCHEMA_VERSION:
+        raise DataFileError(
+            f"{path}: written by a newer version of {APP_NAME} (data schema {schema}; "
+            f"this version reads up to {SCHEMA_VERSION}). Update {APP_NAME} to open it."
+        )
+
+
+def _reason(error: OSError) -> str:
+    return os.strerror(error.errno) if error.errno else str(error)
+
+
+class _DataFile:
+    """One TinyDB file of ours: a header record and a table of attempts."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.db = TinyDB(path, storage=AtomicJSONStorage)
+        self.attempts: Table = self.db.table("attempts")
+        self.meta: Table = self.db.table("meta")
+        # Table caches (query results, next id) would hide another process's writes.
+        self.attempts.clear_cache()
+
+    @property
+    def storage(self) -> AtomicJSONStorage:
+        return self.db.storage  # type: ignore[return-value]
+
+    def exists(self) -> bool:
+        return self.storage.read() is not None
+
+    def ensure_header(self) -> None:
+        if not self.exists():
+            self.meta.upsert(Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": 1}, doc_id=1))
+
+    def header(self) -> dict[str, Any]:
+        return dict(self.meta.get(doc_id=1) or {})
+
+    def records(self) -> dict[int, dict[str, Any]]:
+        data = self.storage.read() or {}
+        return {int(doc_id): doc for doc_id, doc in data.get("attempts", {}).items()}
+
+    def refresh(self) -> None:
+        self.attempts.clear_cache()
+        self.meta.clear_cache()
+
+
+class Store:
+    """All attempts in one data file and its archive folder."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None):
+        self.path = Path(path).expanduser() if path is not None else default_path()
+        self.archive_folder = self.path.with_name(self.path.stem + ".archive")
+        self._active = _DataFile(self.path)
+        self._shards: dict[int, _DataFile] = {}
+        self._recovered = False
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        # Read now, so a damaged or foreign file is reported before anything else happens.
+        self._active.exists()
+
+    # Reading
+
+    def unfinished(self) -> list[Attempt]:
+        """Attempts still going on, the most recently touched first."""
+        attempts = [a for a in self._read(self._active) if not a.is_finished]
+        return sorted(attempts, key=lambda a: a.updated_at, reverse=True)
+
+    def get(self, attempt_id: int) -> Attempt:
+        for data_file in (self._active, self._shard(attempt_id)):
+            record = data_file.records().get(attempt_id)
+            if record is not None:
+                return self._attempt(data_file, record)
+        raise UnknownAttempt(attempt_id)
+
+    def all(self) -> list[Attempt]:
+        """Every attempt, open and finished, the newest first."""
+        found = {a.id: a for data_file in self._archive_files() for a in self._read(data_file)}
+        found.update((a.id, a) for a in self._read(self._active))
+        return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
+
+    # Writing
+
+    def new_id(self) -> int:
+        with self._writing():
+            self._active.ensure_header()
+            header = self._active.header()
+            attempt_id = int(header.get("next_id", 1))
+            self._active.meta.update({"next_id": attempt_id + 1}, doc_ids=[1])
+            return attempt_id
+
+    def save(self, attempt: Attempt) -> None:
+        """Store the attempt durably; when this returns, it survives a crash."""
+        record = attempt.to_dict()
+        with self._writing():
+            self._active.ensure_header()
+            if attempt.is_finished:
+                self._prepare_folder(self.archive_folder)
+                shard = self._shard(attempt.id)
+                shard.ensure_header()
+                shard.attempts.upsert(Document(record, doc_id=attempt.id))
+                if attempt.id in self._active.records():
+                    self._active.attempts.remove(doc_ids=[attempt.id])
+            else:
+                self._active.attempts.upsert(Document(record, doc_id=attempt.id))
+
+    @property
+    def bytes_written(self) -> int:
+        """Bytes written to disk by this store so far (what one save costs, measured)."""
+        files = [self._active, *self._shards.values()]
+        return sum(f.storage.bytes_written for f in files)
+
+    def close(self) -> None:
+        for data_file in (self._active, *self._shards.values()):
+            data_file.db.close()
+
+    # Inside
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        self._prepare_folder(self.path.parent)
+        try:
+            with self._lock:
+                self._active.refresh()
+                for shard in self._shards.values():
+                    shard.refresh()
+                if not self._recovered:
+                    self._recover_from_interrupted_writes()
+                    self._recovered = True
+                yield
+        except Timeout as error:
+            raise StoreError(
+                f"{self.path}: another {APP_NAME} is writing to this file and did not finish "
+                f"within {LOCK_TIMEOUT_SECONDS:.0f} seconds"
+            ) from error
+
+    def _recover_from_interrupted_writes(self) -> None:
+        """Tidy what a writer killed mid-way can leave; safe because we hold the lock."""
+        # Temporary files that never got renamed into place.
+        for folder, pattern in ((self.path.parent, f".{self.path.name}.*.tmp"), (self.archive_folder, ".*.json.*.tmp")):
+            for leftover in folder.glob(pattern) if folder.is_dir() else ():
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+        # A finished attempt is written to the archive before it leaves the open file; a crash
+        # in between leaves it in both, and the archived copy is the complete one.
+        for attempt_id, record in self._active.records().items():
+            configuration = record.get("configuration") or [""]
+            if configuration[-1] in FINAL_STATE_IDS and attempt_id in self._shard(attempt_id).records():
+                self._active.attempts.remove(doc_ids=[attempt_id])
+
+    def _prepare_folder(self, folder: Path) -> None:
+        if folder.is_dir():
+            return
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"{folder}: cannot create the data folder ({_reason(error)})") from error
+
+    def _shard(self, attempt_id: int) -> _DataFile:
+        number = attempt_id // ARCHIVE_SHARD_SIZE
+        if number not in self._shards:
+            path = self.archive_folder / f"{number:04d}.json"
+            self._shards[number] = _DataFile(path)
+        return self._shards[number]
+
+    def _archive_files(self) -> list[_DataFile]:
+        try:
+            names = sorted(p.stem for p in self.archive_folder.glob("[0-9]*.json"))
+        except OSError:
+            return []
+        return [self._shard(int(name) * ARCHIVE_SHARD_SIZE) for name in names if name.isdigit()]
+
+    def _read(self, data_file: _DataFile) -> list[Attempt]:
+        return [self._attempt(data_file, record) for record in data_file.records().values()]
+
+    def _attempt(self, data_file: _DataFile, record: dict[str, Any]) -> Attempt:
+        try:
+            return Attempt.from_dict(record)
+        except InvalidRecord as error:
+            raise DataFileError(f"{data_file.path}: {error}") from error
+

@@ -1,0 +1,115 @@
+"""Every step and every move speaks both languages, completely."""
+
+import re
+import unicodedata
+
+import pytest
+
+from flows import guidance as g
+from flows.amazon import DIRECT_NUMBER, AmazonContact
+
+STATES = AmazonContact.states_map
+EVENTS = [event.id for event in AmazonContact.events]
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def ambiguous_width(text: str) -> set[str]:
+    return {ch for ch in text if unicodedata.east_asian_width(ch) == "A"}
+
+
+@pytest.mark.parametrize("lang", g.LANGUAGES)
+@pytest.mark.parametrize("state_id", list(STATES))
+def test_every_state_has_complete_guidance(state_id, lang):
+    state = STATES[state_id]
+    step = g.guidance(state_id, lang)
+    assert step.title.strip() and step.where.strip()
+    if state.final:
+        assert step.do.strip()
+    elif state.is_atomic:
+        assert step.next_screen.strip(), "say which screen to reach next"
+        assert step.do.strip(), "say what to do there"
+        assert step.tips and all(tip.strip() for tip in step.tips)
+
+
+@pytest.mark.parametrize("state_id", [s.id for s in STATES.values() if s.parent and s.parent.id == "website"])
+def test_every_website_step_names_the_labels_to_click(state_id):
+    for lang in g.LANGUAGES:
+        labels = g.guidance(state_id, lang).click
+        assert labels and all(label.amazon.strip() for label in labels)
+
+
+def test_the_source_labels_keep_their_korean_names():
+    expected = {
+        "Help": "도움말",
+        "Browse Help topics": "도움말 항목 검색",
+        "Need More Help?": "도움이 더 필요하십니까",
+        "Contact Us": "연락처",
+        "Tell us more about your issue": "문제에 대해 자세히 알려주십시오",
+        "Fire and Kindle": "파이어 및 킨들",
+    }
+    labels = {entry["amazon"]: entry.get("ko") for entry in g._labels()["labels"].values()}
+    for amazon, korean in expected.items():
+        assert labels.get(amazon) == korean
+    assert "An Order I Placed" in labels
+
+
+def test_labels_referenced_by_steps_exist():
+    known = g._labels()["labels"]
+    for table in ("clicks", "choices"):
+        for state_id, label_ids in g._labels()[table].items():
+            assert state_id in STATES
+            assert all(label_id in known for label_id in label_ids)
+
+
+def test_the_channel_labels_are_offered_as_a_choice():
+    step = g.guidance("choosing_channel", "ko")
+    assert step.click_is_choice
+    assert [label.display() for label in step.click] == ["E-mail (이메일)", "Phone (전화)", "Chat (채팅)"]
+    assert not g.guidance("signing_in", "en").click_is_choice
+
+
+@pytest.mark.parametrize("lang", g.LANGUAGES)
+def test_every_event_has_a_label_and_nothing_is_stale(lang):
+    catalog = g._catalog(lang)
+    assert set(catalog["events"]) == set(EVENTS)
+    assert set(catalog["states"]) == set(STATES)
+    for event_id in EVENTS:
+        label = g.event_label(event_id, lang)
+        assert label.strip() and len(label) <= 48
+
+
+@pytest.mark.parametrize("lang", g.LANGUAGES)
+def test_named_terms_and_phrases_exist(lang):
+    assert set(g.terms("goals", lang)) == {"return", "refund", "replacement", "credit", "other"}
+    assert set(g.terms("channels", lang)) == {"email", "phone", "chat", "direct_call"}
+    assert set(g.terms("facts", lang)) == {"order_number", "order_date", "item", "what_went_wrong", "evidence"}
+    assert set(g.terms("outcomes", lang)) >= {"resolved", "gave_up", "in_progress", "waiting"}
+    for kind in ("calm", "framing", "supervisor", "thanks"):
+        assert g.phrases(kind, lang)
+
+
+@pytest.mark.parametrize("lang", g.LANGUAGES)
+def test_titles_and_move_labels_avoid_ambiguous_width_symbols(lang):
+    # They are drawn in lists and borders, where a 1-or-2-cell symbol breaks the alignment.
+    for state_id in STATES:
+        assert not ambiguous_width(g.guidance(state_id, lang).title), state_id
+    for event_id in EVENTS:
+        assert not ambiguous_width(g.event_label(event_id, lang)), event_id
+
+
+def test_each_language_is_written_in_that_language():
+    for state_id in STATES:
+        assert HANGUL.search(g.guidance(state_id, "ko").title), state_id
+        en = g.guidance(state_id, "en")
+        assert not HANGUL.search(" ".join([en.title, en.where, en.next_screen, en.do, *en.tips]))
+
+
+@pytest.mark.parametrize("lang", g.LANGUAGES)
+def test_the_direct_route_gives_the_number(lang):
+    step = g.guidance("calling_amazon", lang)
+    assert DIRECT_NUMBER in step.do + step.next_screen + step.where
+
+
+def test_unknown_language_is_refused_clearly():
+    with pytest.raises(ValueError, match="unknown language"):
+        g.guidance("signing_in", "fr")

@@ -1,0 +1,122 @@
+"""Walking an attempt: the timeline, the contacts and what a person records along the way."""
+
+from datetime import date
+
+import pytest
+
+from flows.attempt import TextTooLong
+from flows.session import NoContactYet, Session
+
+TO_CHAT = [
+    "outcome_decided", "facts_gathered", "take_website_route", "signed_in", "opened_help",
+    "opened_need_more_help", "opened_contact_us", "chose_tell_us_more", "issue_described", "chose_chat",
+]
+
+
+def walk(session, events):
+    for event in events:
+        session.move(event)
+    return session
+
+
+def test_the_timeline_records_every_move_with_its_time(clock):
+    session = walk(Session.begin(clock=clock), TO_CHAT[:3])
+    timeline = session.attempt.timeline
+    assert [(e.event, e.source, e.target) for e in timeline] == [
+        ("outcome_decided", "deciding_outcome", "gathering_facts"),
+        ("facts_gathered", "gathering_facts", "choosing_route"),
+        ("take_website_route", "choosing_route", "signing_in"),
+    ]
+    assert all(e.at.tzinfo is not None for e in timeline)
+    assert timeline[0].at < timeline[1].at < timeline[2].at
+    assert session.attempt.route == "website"
+
+
+def test_a_move_from_a_whole_phase_is_recorded_from_the_step_you_were_on(clock):
+    session = walk(Session.begin(clock=clock), TO_CHAT[:5] + ["give_up"])
+    last = session.attempt.timeline[-1]
+    assert (last.event, last.source, last.target) == ("give_up", "on_help_page", "gave_up")
+    assert session.attempt.outcome == "gave_up" and session.is_finished
+
+
+def test_choosing_a_channel_opens_a_contact_on_that_channel(clock):
+    session = walk(Session.begin(clock=clock), TO_CHAT)
+    contact = session.attempt.current_contact
+    assert contact.channel == "chat" and contact.reached_human is None
+    session.move("agent_answered")
+    assert contact.reached_human is True
+    session.record(agent_name="Mina", case_number="12345678")
+    session.move("problem_solved")
+    assert contact.ended_at is not None and contact.duration.total_seconds() > 0
+    assert session.attempt.agent_names == ["Mina"] and session.attempt.case_numbers == ["12345678"]
+
+
+def test_every_person_spoken_to_is_a_contact_of_their_own(clock):
+    session = walk(Session.begin(clock=clock), ["outcome_decided", "facts_gathered", "call_directly"])
+    session.move("agent_answered")
+    session.record(agent_name="Agent One", case_number="C-1")
+    walk(session, ["transferred", "agent_answered"])
+    session.record(agent_name="Agent Two")
+    walk(session, ["ask_for_supervisor", "supervisor_joined"])
+    session.record(agent_name="Supervisor")
+    people = [(c.channel, c.role, c.agent_name, c.case_number) for c in session.attempt.contacts]
+    assert people == [
+        ("direct_call", "agent", "Agent One", "C-1"),
+        ("direct_call", "agent", "Agent Two", "C-1"),
+        ("direct_call", "supervisor", "Supervisor", "C-1"),
+    ]
+    assert all(c.ended_at for c in session.attempt.contacts[:-1])
+
+
+def test_no_answer_is_recorded_as_not_reaching_anyone(clock):
+    session = walk(Session.begin(clock=clock), TO_CHAT[:-1] + ["chose_phone", "no_answer"])
+    contact = session.attempt.contacts[-1]
+    assert contact.reached_human is False and contact.ended_at is not None
+    assert session.step == "no_fix_yet"
+
+
+def test_a_promise_sets_the_follow_up_and_the_case_number_carries_into_the_next_contact(clock):
+    session = walk(Session.begin(clock=clock), TO_CHAT + ["agent_answered"])
+    session.record(case_number="CASE-9", promise="Refund within 5 days", promise_due=date(2026, 12, 1))
+    session.move("promise_made")
+    assert session.attempt.outcome == "waiting"
+    assert session.attempt.follow_up_due == date(2026, 12, 1)
+    walk(session, ["contact_again", "call_directly"])
+    assert session.attempt.current_contact.case_number == "CASE-9"
+    assert session.attempt.current_contact.channel == "direct_call"
+
+
+def test_being_cut_off_and_called_back_is_a_new_contact_with_a_person(clock):
+    session = walk(Session.begin(clock=clock), TO_CHAT + ["agent_answered", "got_cut_off"])
+    assert session.attempt.contacts[-1].ended_at is not None
+    session.move("amazon_called_back")
+    assert len(session.attempt.contacts) == 2
+    assert session.attempt.current_contact.reached_human is True
+    assert session.attempt.current_contact.channel == "chat"
+
+
+def test_recording_before_any_contact_says_why_it_cannot(clock):
+    session = Session.begin(clock=clock)
+    with pytest.raises(NoContactYet, match="no contact"):
+        session.record(agent_name="Kim")
+
+
+def test_overlong_text_is_refused_with_its_limit_and_nothing_changes(clock):
+    session = Session.begin(clock=clock)
+    with pytest.raises(TextTooLong, match="20,000"):
+        session.add_note("x" * 20_001)
+    with pytest.raises(TextTooLong):
+        session.describe(order_number="1" * 65, summary="kept?")
+    assert session.attempt.notes == [] and session.attempt.summary == ""
+
+
+def test_text_is_kept_exactly_as_typed(clock):
+    odd = "[bold]x[/] [@click=app.quit] \x1b[31mred\x00 مرحبا 환불 🙂"
+    session = Session.begin(clock=clock, summary=odd)
+    session.add_note(odd)
+    assert session.attempt.summary == odd and session.attempt.notes[0].text == odd
+
+
+def test_an_unknown_goal_is_refused(clock):
+    with pytest.raises(ValueError, match="unknown goal"):
+        Session.begin(clock=clock, goal="revenge")

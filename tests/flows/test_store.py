@@ -1,0 +1,326 @@
+"""The store on real files: round trips, damaged files, permissions, growth and two writers."""
+
+import errno
+import json
+import os
+import stat
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from flows.amazon import FINAL_STATE_IDS
+from flows.session import Session
+from flows.store import (
+    ARCHIVE_SHARD_SIZE,
+    SCHEMA_VERSION,
+    DataFileError,
+    Store,
+    StoreError,
+    UnknownAttempt,
+    atomic_write,
+    default_path,
+)
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def walk(session, events):
+    for event in events:
+        session.move(event)
+    return session
+
+
+def finished_attempt(store, clock, **details):
+    return walk(Session.begin(store, clock=clock, **details), ["outcome_decided", "give_up"]).attempt
+
+
+def test_an_attempt_comes_back_from_a_fresh_store(tmp_path, clock):
+    path = tmp_path / "attempts.json"
+    session = walk(Session.begin(Store(path), clock=clock, goal="refund", summary="깨진 컵"), ["outcome_decided"])
+    again = Session.resume(Store(path), session.attempt.id, clock=clock)
+    assert again.attempt == session.attempt
+    assert again.moves() == session.moves()
+
+
+def test_ids_count_up_and_unknown_ids_are_reported(tmp_path, clock):
+    store = Store(tmp_path / "a.json")
+    ids = [Session.begin(store, clock=clock).attempt.id for _ in range(3)]
+    assert ids == [1, 2, 3]
+    with pytest.raises(UnknownAttempt, match="no attempt with id 99"):
+        store.get(99)
+
+
+def test_unfinished_lists_open_attempts_most_recent_first(tmp_path, clock):
+    store = Store(tmp_path / "a.json")
+    first = Session.begin(store, clock=clock)
+    second = Session.begin(store, clock=clock)
+    finished_attempt(store, clock)
+    first.add_note("touched last")
+    assert [a.id for a in store.unfinished()] == [first.attempt.id, second.attempt.id]
+    assert len(store.all()) == 3
+
+
+def test_finished_attempts_move_to_the_archive(tmp_path, clock):
+    store = Store(tmp_path / "a.json")
+    attempt = finished_attempt(store, clock)
+    assert (tmp_path / "a.archive" / "0000.json").exists()
+    assert attempt.id not in {a.id for a in store.unfinished()}
+    assert Store(tmp_path / "a.json").get(attempt.id).outcome == "gave_up"
+
+
+def test_hangul_is_readable_in_the_file(tmp_path, clock):
+    Session.begin(Store(tmp_path / "a.json"), clock=clock, summary="상품이 파손되어 도착함")
+    assert "상품이 파손되어 도착함" in (tmp_path / "a.json").read_text("utf-8")
+
+
+def test_the_folder_is_private_and_so_are_the_files(tmp_path, clock):
+    path = tmp_path / "new" / "folder" / "a.json"
+    finished_attempt(Store(path), clock)
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE((path.parent / "a.archive").stat().st_mode) == 0o700
+    assert stat.S_IMODE((path.parent / "a.archive" / "0000.json").stat().st_mode) == 0o600
+
+
+def test_reading_creates_nothing(tmp_path):
+    store = Store(tmp_path / "missing" / "a.json")
+    assert store.unfinished() == [] and store.all() == []
+    assert not (tmp_path / "missing").exists()
+
+
+def test_the_path_comes_from_the_environment_when_set(tmp_path, monkeypatch):
+    monkeypatch.setenv("AMAZON_CONTACT_DB", str(tmp_path / "chosen.json"))
+    assert default_path() == tmp_path / "chosen.json"
+    monkeypatch.delenv("AMAZON_CONTACT_DB")
+    assert default_path().name == "attempts.json" and "amazon-contact" in str(default_path())
+
+
+# Damaged and foreign files: a clear message naming the file, and not a byte changed.
+
+HEADER = {"meta": {"1": {"app": "amazon-contact", "schema": SCHEMA_VERSION, "next_id": 2}}}
+BAD_FILES = {
+    "empty": (b"", "empty"),
+    "blank": (b"  \n", "empty"),
+    "not JSON": (b"hello, world", "not valid JSON"),
+    "truncated": (json.dumps(HEADER).encode()[:-7], "not valid JSON"),
+    "not UTF-8": (b'{"meta": "\xff\xfe"}', "not UTF-8"),
+    "a list": (b"[1, 2, 3]", "expected an object of tables"),
+    "table as list": (json.dumps({**HEADER, "attempts": [1]}).encode(), "not a set of records"),
+    "foreign TinyDB file": (json.dumps({"_default": {"1": {"x": 1}}}).encode(), "not an amazon-contact data file"),
+    "newer schema": (
+        json.dumps({"meta": {"1": {"app": "amazon-contact", "schema": SCHEMA_VERSION + 1}}}).encode(),
+        "newer version",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_FILES))
+def test_a_bad_file_is_reported_and_left_untouched(tmp_path, clock, name):
+    content, message = BAD_FILES[name]
+    path = tmp_path / "a.json"
+    path.write_bytes(content)
+    with pytest.raises(DataFileError, match=message) as raised:
+        store = Store(path)
+        Session.begin(store, clock=clock)
+    assert str(path) in str(raised.value)
+    assert path.read_bytes() == content
+
+
+def test_an_impossible_record_is_reported_with_the_file(tmp_path, clock):
+    path = tmp_path / "a.json"
+    session = Session.begin(Store(path), clock=clock)
+    data = json.loads(path.read_text())
+    data["attempts"][str(session.attempt.id)]["configuration"] = ["website", "teleported"]
+    path.write_text(json.dumps(data))
+    before = path.read_bytes()
+    with pytest.raises(DataFileError, match="impossible step") as raised:
+        Store(path).unfinished()
+    assert str(path) in str(raised.value) and path.read_bytes() == before
+
+
+def test_an_unreadable_file_is_reported(tmp_path, clock, monkeypatch):
+    path = tmp_path / "a.json"
+    Session.begin(Store(path), clock=clock)
+    before = path.read_bytes()
+    real_read_bytes = Path.read_bytes
+
+    def refuse(self):
+        if self == path:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real_read_bytes(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(StoreError, match="Permission denied") as raised:
+        Store(path)
+    assert str(path) in str(raised.value)
+    monkeypatch.undo()
+    assert path.read_bytes() == before
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_a_file_without_read_permission_is_reported(tmp_path, clock):
+    path = tmp_path / "a.json"
+    Session.begin(Store(path), clock=clock)
+    path.chmod(0)
+    with pytest.raises(StoreError, match="Permission denied"):
+        Store(path)
+
+
+def test_a_failed_write_keeps_the_old_file_and_can_be_retried(tmp_path, clock, monkeypatch):
+    path = tmp_path / "a.json"
+    session = Session.begin(Store(path), clock=clock)
+    before = path.read_bytes()
+
+    def disk_full(descriptor):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(StoreError, match="No space left on device"):
+        session.move("outcome_decided")
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob(".*.tmp"))
+    monkeypatch.undo()
+    session.save()
+    assert Store(path).get(session.attempt.id).step == "gathering_facts"
+
+
+def test_leftovers_of_a_crash_are_tidied(tmp_path, clock):
+    path = tmp_path / "a.json"
+    store = Store(path)
+    attempt = finished_attempt(store, clock)
+    # As if killed between writing the archive and removing the attempt from the open file.
+    data = json.loads(path.read_text())
+    data["attempts"][str(attempt.id)] = attempt.to_dict()
+    atomic_write(path, json.dumps(data).encode())
+    stale = tmp_path / ".a.json.x1y2.tmp"
+    stale.write_text("half a file")
+    fresh = Store(path)
+    Session.begin(fresh, clock=clock)
+    assert not stale.exists()
+    assert str(attempt.id) not in json.loads(path.read_text())["attempts"]
+    assert [a.id for a in fresh.all()].count(attempt.id) == 1
+
+
+# Resume exactly: any walk, saved after every step, comes back identical.
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(choices=st.lists(st.integers(min_value=0, max_value=50), min_size=1, max_size=30))
+def test_random_walks_resume_exactly_after_every_step(tmp_path_factory, choices):
+    path = tmp_path_factory.mktemp("walk") / "a.json"
+    session = Session.begin(Store(path))
+    for choice in choices:
+        moves = session.moves()
+        if not moves:
+            break
+        session.move(moves[choice % len(moves)].event)
+        again = Session.resume(Store(path), session.attempt.id)
+        assert again.attempt.configuration == session.attempt.configuration
+        assert again.moves() == session.moves()
+        assert again.attempt.timeline == session.attempt.timeline
+        assert again.attempt == session.attempt
+
+
+# Saving a step costs the same however long the history.
+
+def fill_archive(path: Path, template: dict, count: int) -> None:
+    folder = path.with_name(path.stem + ".archive")
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for shard in range(0, count, ARCHIVE_SHARD_SIZE):
+        records = {str(i): {**template, "id": i} for i in range(shard + 1000, min(shard + ARCHIVE_SHARD_SIZE, count) + 1000)}
+        data = {**HEADER, "attempts": records}
+        atomic_write(folder / f"{(shard + 1000) // ARCHIVE_SHARD_SIZE:04d}.json", json.dumps(data).encode())
+
+
+@pytest.mark.parametrize("history", [10, 10_000])
+def test_saving_a_step_writes_the_same_bytes_whatever_the_history(tmp_path, clock, history):
+    path = tmp_path / "a.json"
+    template = finished_attempt(Store(path), clock).to_dict()
+    fill_archive(path, template, history)
+    store = Store(path)
+    assert len(store.all()) == history + 1
+    session = Session.begin(store, clock=clock)
+    before = store.bytes_written
+    session.move("outcome_decided")
+    written = store.bytes_written - before
+    assert 0 < written < 4_000, written
+
+
+# A second writer in another process loses nothing.
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from flows.session import Session
+    from flows.store import Store
+    store = Store(sys.argv[1])
+    for n in range(int(sys.argv[2])):
+        session = Session.begin(store, summary=sys.argv[3] + str(n))
+        session.move("outcome_decided")
+        session.add_note("note " + str(n))
+    """
+)
+
+
+def test_two_processes_saving_at_once_lose_nothing(tmp_path):
+    path = tmp_path / "a.json"
+    writers = [
+        subprocess.Popen([sys.executable, "-c", WRITER, str(path), "25", tag], cwd=PROJECT)
+        for tag in ("first-", "second-")
+    ]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    attempts = Store(path).all()
+    assert sorted(a.summary for a in attempts) == sorted(f"{t}{n}" for t in ("first-", "second-") for n in range(25))
+    assert len({a.id for a in attempts}) == 50
+    assert all(a.step == "gathering_facts" and len(a.notes) == 1 for a in attempts)
+
+
+# Killed in the middle of writing: the file holds the last acknowledged save or the next one.
+
+SAVER = textwrap.dedent(
+    """
+    import sys
+    from flows.session import Session
+    from flows.store import Store
+    store = Store(sys.argv[1])
+    unfinished = store.unfinished()
+    session = Session.resume(store, unfinished[0].id) if unfinished else Session.begin(store)
+    while True:
+        session.add_note("기록 " * 400)
+        print(len(session.attempt.notes), flush=True)
+    """
+)
+
+
+def test_killed_mid_write_the_file_is_never_garbage(tmp_path):
+    import random
+    import signal
+
+    path = tmp_path / "a.json"
+    rng = random.Random(2026)
+    acknowledged = 0
+    for _ in range(30):
+        child = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], cwd=PROJECT, stdout=subprocess.PIPE, text=True)
+        for _ in range(rng.randint(1, 25)):
+            acknowledged = int(child.stdout.readline())
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        (attempt,) = Store(path).unfinished()
+        assert acknowledged <= len(attempt.notes) <= acknowledged + 1
+        acknowledged = len(attempt.notes)
+    # Whatever temporary files the kills left behind, the next writer clears them.
+    store = Store(path)
+    Session.resume(store, store.unfinished()[0].id).add_note("after the kills")
+    assert not list(tmp_path.glob(".a.json.*.tmp"))
+
+
+def test_no_final_state_stays_in_the_open_file(tmp_path, clock):
+    store = Store(tmp_path / "a.json")
+    finished_attempt(store, clock)
+    open_records = json.loads((tmp_path / "a.json").read_text())["attempts"].values()
+    assert all(r["configuration"][-1] not in FINAL_STATE_IDS for r in open_records)
