@@ -115,6 +115,7 @@ class Attempt:
     notes: list[Note] = field(default_factory=list)
     follow_up_due: date | None = None
     continues: int | None = None
+    earlier_case_numbers: list[str] = field(default_factory=list)
 
     @property
     def step(self) -> str:
@@ -180,6 +181,7 @@ class Attempt:
             "notes": [{"at": n.at.isoformat(), "text": n.text} for n in self.notes],
             "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
             "continues": self.continues,
+            "earlier_case_numbers": list(self.earlier_case_numbers),
         }
 
     @classmethod
@@ -212,6 +214,7 @@ class Attempt:
                 notes=[Note(_time(n["at"]), str(n["text"])) for n in data.get("notes") or []],
                 follow_up_due=_day(data.get("follow_up_due")),
                 continues=_integer(data["continues"]) if data.get("continues") is not None else None,
+                earlier_case_numbers=[str(c) for c in data.get("earlier_case_numbers") or []],
             )
         except InvalidRecord:
             raise

@@ -106,8 +106,10 @@ class _Recorder:
         last = attempt.contacts[-1] if attempt.contacts else None
         channel = CHANNEL_OF_STATE.get(attempt.step) or (last.channel if last else "phone")
         contact = Contact(channel, now)
-        # The case number follows the problem from one person to the next.
-        contact.case_number = last.case_number if last else ""
+        # The case number follows the problem from one person to the next, and from an earlier
+        # attempt about the same problem.
+        earlier = attempt.earlier_case_numbers[-1] if attempt.earlier_case_numbers else ""
+        contact.case_number = last.case_number if last else earlier
         if event == "supervisor_joined":
             contact.role, contact.reached_human = "supervisor", True
         if event == "amazon_called_back":
@@ -136,6 +138,23 @@ class Session:
         attempt_id = store.new_id() if store is not None else 0
         session = cls(Attempt(attempt_id, now, now, configuration=[]), store, clock=clock)
         session.describe(**details)
+        return session
+
+    @classmethod
+    def follow_on(cls, store: Store | None, earlier: Attempt, *, clock: Clock = local_now) -> Session:
+        """Start a new attempt about the same problem, carrying its order and case numbers over."""
+        session = cls.begin(
+            store,
+            clock=clock,
+            goal=earlier.goal,
+            order_number=earlier.order_number,
+            summary=earlier.summary,
+            evidence=earlier.evidence,
+        )
+        session.attempt.continues = earlier.id
+        cases = [*earlier.earlier_case_numbers, *earlier.case_numbers]
+        session.attempt.earlier_case_numbers = list(dict.fromkeys(cases))
+        session.save()
         return session
 
     @classmethod

@@ -1,39 +1,149 @@
-"""The ``amazon-contact`` command."""
+"""The ``amazon-contact`` command: the full-screen app, and quick looks for scripts.
+
+Start-up cost matters here (a person is often mid-call), so the Textual app is imported only when
+it is about to run, and the subcommands never import it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import NoReturn
+
+from flows.store import DataFileError, Store, StoreError, UnknownAttempt
 
 DESCRIPTION = (
     "Walks you step by step through getting Amazon customer service to fix a problem with an "
-    "order, and remembers every step, agent and case number."
+    "order, and remembers every step, agent and case number. Run without a command to start the app."
 )
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        """One line, no usage dump: what is wrong and where to look."""
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")
+
+
+def _attempt_id(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"attempt id must be a whole number, not {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"attempt id must be 1 or more, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="amazon-contact", description=DESCRIPTION)
-    parser.add_argument(
+    # Shared options are accepted before or after the command; SUPPRESS keeps a later absence
+    # from overwriting an earlier value.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--db",
         metavar="PATH",
-        help="the data file to use (default: $AMAZON_CONTACT_DB, else your user data folder)",
+        default=argparse.SUPPRESS,
+        help="the data file (default: $AMAZON_CONTACT_DB, else your user data folder)",
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    flow = commands.add_parser("flow", help="print the contact process as a diagram")
-    flow.add_argument("--format", choices=["mermaid", "md"], default="mermaid")
+    common.add_argument(
+        "--lang",
+        choices=["ko", "en"],
+        default=argparse.SUPPRESS,
+        help="language of the app and its output (default: from your locale)",
+    )
+    parser = _Parser(prog="amazon-contact", description=DESCRIPTION, parents=[common])
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    history = commands.add_parser("history", parents=[common], help="list all attempts, newest first")
+    history.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    show = commands.add_parser("show", parents=[common], help="print one attempt's timeline, contacts and notes")
+    show.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
+
+    export = commands.add_parser("export", parents=[common], help="print a summary of one attempt to keep or send")
+    export.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
+    export.add_argument("--format", choices=["md", "json"], default="md", help="Markdown (default) or JSON")
+
+    flow = commands.add_parser("flow", parents=[common], help="print the contact process as a diagram")
+    flow.add_argument("--format", choices=["mermaid", "md"], default="mermaid", help="Mermaid (default) or a Markdown table")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command == "flow":
-        from flows.amazon import AmazonContact
+    from tui.strings import language_from_environment
 
-        print(format(AmazonContact(), args.format))
+    lang = getattr(args, "lang", None) or language_from_environment()
+    db = getattr(args, "db", None)
+    try:
+        if args.command is None:
+            return _run_app(db, lang)
+        if args.command == "flow":
+            from flows.amazon import AmazonContact
+
+            print(format(AmazonContact(), args.format))
+            return 0
+        return _report(args, Store(db), lang)
+    except UnknownAttempt as error:
+        from tui.strings import t
+
+        print(f"amazon-contact: {t('unknown_attempt', lang, id=error.attempt_id)}", file=sys.stderr)
+        return EXIT_USAGE
+    except (DataFileError, StoreError) as error:
+        print(f"amazon-contact: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # Piped into `head` and the reader went away: not an error worth a traceback.
+        sys.stderr.close()
         return 0
-    parser.print_help()
+
+
+def _run_app(db: str | None, lang: str) -> int:
+    store = Store(db)
+    store.unfinished()  # Reports a damaged file before the screen takes over the terminal.
+    from tui.app import AmazonContactApp
+
+    AmazonContactApp(store, lang=lang).run()
     return 0
+
+
+def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
+    from tui import report
+
+    if args.command == "history":
+        attempts = store.all()
+        if args.json:
+            print(report.to_json([report.attempt_json(a) for a in attempts]))
+        else:
+            print(_table([report.history_row(a, lang) for a in attempts], lang))
+        return 0
+    attempt = store.get(args.id)
+    if args.command == "show":
+        print(report.attempt_text(attempt, lang))
+    elif args.format == "json":
+        print(report.to_json(report.attempt_json(attempt)))
+    else:
+        print(report.attempt_markdown(attempt, lang), end="")
+    return 0
+
+
+def _table(rows: list, lang: str) -> str:
+    from rich.cells import cell_len
+
+    from tui.strings import t
+
+    if not rows:
+        return t("no_attempts", lang)
+    header = [t(k, lang) for k in ("col_id", "col_started", "col_status", "col_route", "col_cases", "col_about")]
+    body = [[str(r.id), r.started, r.status, r.route, r.cases, r.about] for r in rows]
+    widths = [max(cell_len(line[i]) for line in [header, *body]) for i in range(len(header) - 1)]
+
+    def line(cells: list[str]) -> str:
+        padded = [cell + " " * (w - cell_len(cell)) for cell, w in zip(cells, widths)]
+        return "  ".join([*padded, cells[-1]]).rstrip()
+
+    return "\n".join(line(cells) for cells in [header, *body])
 
 
 if __name__ == "__main__":

@@ -120,3 +120,16 @@ def test_text_is_kept_exactly_as_typed(clock):
 def test_an_unknown_goal_is_refused(clock):
     with pytest.raises(ValueError, match="unknown goal"):
         Session.begin(clock=clock, goal="revenge")
+
+
+def test_a_follow_on_attempt_carries_the_order_and_case_numbers_over(clock):
+    first = walk(Session.begin(clock=clock, goal="refund", order_number="111-1"), TO_CHAT + ["agent_answered"])
+    first.record(case_number="CASE-1")
+    first.move("give_up")
+    second = Session.follow_on(None, first.attempt, clock=clock)
+    assert second.attempt.continues == first.attempt.id
+    assert (second.attempt.goal, second.attempt.order_number) == ("refund", "111-1")
+    assert second.attempt.earlier_case_numbers == ["CASE-1"]
+    assert second.step == "deciding_outcome"
+    walk(second, ["outcome_decided", "facts_gathered", "call_directly"])
+    assert second.attempt.current_contact.case_number == "CASE-1"

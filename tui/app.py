@@ -1,0 +1,102 @@
+"""The amazon-contact app: screens, global keys, the command palette and the language."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from flows.amazon import DIRECT_NUMBER
+from flows.attempt import Attempt, Clock, local_now
+from flows.session import Session
+from flows.store import Store, StoreError
+from tui.localized import localize_bindings
+from tui.screens.direct_line import DirectLineScreen
+from tui.screens.start import StartScreen
+from tui.strings import t
+
+
+class AmazonContactApp(App[None]):
+    TITLE = "amazon-contact"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "quit", priority=True),
+        Binding("f2", "toggle_language", "language"),
+        Binding("f3", "direct_line", "direct_line"),
+    ]
+
+    lang: reactive[str] = reactive("en", init=False)
+
+    def __init__(self, store: Store, *, lang: str = "en", clock: Clock = local_now) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.set_reactive(AmazonContactApp.lang, lang)
+
+    def on_mount(self) -> None:
+        localize_bindings(self, self.lang)
+        self.push_screen(StartScreen())
+        try:
+            unfinished = self.store.unfinished()
+        except StoreError:
+            unfinished = []  # The start screen reports it.
+        if not unfinished:
+            self.action_new_attempt()
+
+    def watch_lang(self, lang: str) -> None:
+        localize_bindings(self, lang)
+        self.refresh_bindings()
+
+    # Navigation
+
+    def open_session(self, session: Session) -> None:
+        """Show an attempt's current step, with the start screen beneath it."""
+        from tui.screens.step import StepScreen
+
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.push_screen(StepScreen(session))
+
+    def action_new_attempt(self, follow_on: Attempt | None = None) -> None:
+        from tui.screens.prepare import PrepareScreen
+
+        self.push_screen(PrepareScreen(follow_on=follow_on), self._prepared)
+
+    def _prepared(self, session: Session | None) -> None:
+        if session is not None:
+            self.open_session(session)
+
+    def action_history(self) -> None:
+        from tui.screens.history import HistoryScreen
+
+        self.push_screen(HistoryScreen())
+
+    def action_toggle_language(self) -> None:
+        self.lang = "ko" if self.lang == "en" else "en"
+
+    def action_direct_line(self) -> None:
+        if not isinstance(self.screen, DirectLineScreen):
+            self.push_screen(DirectLineScreen())
+
+    def action_copy_number(self) -> None:
+        self.copy_to_clipboard(DIRECT_NUMBER)
+        self.notify(t("copied", self.lang, text=DIRECT_NUMBER), timeout=3)
+
+    # The command palette offers every action, in the current language.
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        lang = self.lang
+        yield SystemCommand(t("new_attempt", lang), t("cmd_new", lang), self.action_new_attempt)
+        yield SystemCommand(t("history", lang), t("cmd_history", lang), self.action_history)
+        yield SystemCommand(t("direct_line", lang), DIRECT_NUMBER, self.action_direct_line)
+        yield SystemCommand(t("cmd_copy_number", lang), DIRECT_NUMBER, self.action_copy_number)
+        yield SystemCommand(t("cmd_language", lang), t("language", lang), self.action_toggle_language)
+        step = getattr(screen, "session", None)
+        if step is not None:
+            yield SystemCommand(t("map", lang), t("map_title", lang), screen.action_map)  # type: ignore[attr-defined]
+            yield SystemCommand(t("details", lang), t("prepare_title", lang), screen.action_details)  # type: ignore[attr-defined]
+            yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)  # type: ignore[attr-defined]
+        yield from super().get_system_commands(screen)

@@ -1,0 +1,61 @@
+"""Footer labels and screen texts that follow the app's language as it changes.
+
+Textual bindings carry a fixed description. Ours carry a key into ``tui.strings`` instead, and on
+every language change each screen swaps in the translated descriptions. Textual has no public API
+for changing a binding's description, so this replaces the screen's own copy of its bindings map
+(never the class-level one) with updated ``Binding`` copies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Generic, TypeVar
+
+from textual.dom import DOMNode
+from textual.screen import ModalScreen, Screen
+
+from tui.strings import STRINGS, t
+
+
+def localize_bindings(node: DOMNode, lang: str) -> None:
+    originals: dict[str, list[str]] = node.__dict__.setdefault("_binding_string_keys", {})
+    key_to_bindings = node._bindings.key_to_bindings
+    for key, bindings in list(key_to_bindings.items()):
+        string_keys = originals.setdefault(key, [b.description for b in bindings])
+        key_to_bindings[key] = [
+            replace(binding, description=t(k, lang) if k in STRINGS else k)
+            for binding, k in zip(bindings, string_keys)
+        ]
+
+
+class LocalizedMixin:
+    """For screens: call :meth:`update_texts` now and whenever the language changes."""
+
+    @property
+    def lang(self) -> str:
+        return self.app.lang  # type: ignore[attr-defined]
+
+    def t(self, key: str, **values: object) -> str:
+        return t(key, self.lang, **values)
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "lang", self._language_changed)  # type: ignore[attr-defined]
+
+    def _language_changed(self, lang: str) -> None:
+        localize_bindings(self, lang)  # type: ignore[arg-type]
+        self.update_texts()
+        self.refresh_bindings()  # type: ignore[attr-defined]
+
+    def update_texts(self) -> None:
+        """Put every text of this screen in the current language."""
+
+
+ResultType = TypeVar("ResultType")
+
+
+class LocalizedScreen(LocalizedMixin, Screen[ResultType], Generic[ResultType]):
+    pass
+
+
+class LocalizedModal(LocalizedMixin, ModalScreen[ResultType], Generic[ResultType]):
+    pass

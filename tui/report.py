@@ -1,0 +1,207 @@
+"""Attempts as text: the rows of the history, one attempt's story, and its exports.
+
+Shared by the command line and the screens, so both tell the same story. Nothing here draws; it
+returns strings. Text a person typed passes through :func:`printable` before it reaches a terminal.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from flows import guidance
+from flows.attempt import Attempt
+from tui.strings import t
+
+# C0 and C1 control characters (but newline and tab), and the bidi overrides that can make text
+# read differently from how it is stored.
+_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with every character that could steer a terminal shown as a visible escape."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def one_line(text: str, width: int | None = None) -> str:
+    flat = " ".join(printable(text).split())
+    if width is not None and len(flat) > width:
+        return flat[: max(width - 3, 0)] + "..."
+    return flat
+
+
+def when(moment: datetime) -> str:
+    """A time as the person lived it: in the offset it was recorded with."""
+    return moment.strftime("%Y-%m-%d %H:%M")
+
+
+def duration(span: timedelta, lang: str) -> str:
+    seconds = max(int(span.total_seconds()), 0)
+    hours, rest = divmod(seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if lang == "ko":
+        if hours:
+            return f"{hours}시간 {minutes}분"
+        return f"{minutes}분 {seconds}초" if minutes else f"{seconds}초"
+    if hours:
+        return f"{hours} h {minutes:02d} min"
+    return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
+
+
+def step_title(state_id: str, lang: str) -> str:
+    return guidance.guidance(state_id, lang).title
+
+
+def status(attempt: Attempt, lang: str) -> str:
+    """How the attempt stands: its ending, or the step it is at."""
+    if attempt.is_finished:
+        return guidance.term("outcomes", attempt.outcome, lang)
+    title = step_title(attempt.step, lang)
+    if attempt.outcome == "waiting" and attempt.follow_up_due:
+        return f"{title} ({t('due_on', lang, day=attempt.follow_up_due.isoformat())})"
+    return title
+
+
+def about(attempt: Attempt, lang: str) -> str:
+    parts = []
+    if attempt.goal:
+        parts.append(guidance.term("goals", attempt.goal, lang))
+    if attempt.order_number:
+        parts.append(attempt.order_number)
+    if attempt.summary:
+        parts.append(attempt.summary)
+    return one_line(" - ".join(parts) or t("new_attempt", lang))
+
+
+def route(attempt: Attempt, lang: str) -> str:
+    channels = list(dict.fromkeys(c.channel for c in attempt.contacts))
+    if channels:
+        return ", ".join(guidance.term("channels", c, lang) for c in channels)
+    return t(attempt.route, lang) if attempt.route else ""
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    id: int
+    started: str
+    about: str
+    route: str
+    status: str
+    cases: str
+    search_text: str
+
+
+def history_row(attempt: Attempt, lang: str) -> HistoryRow:
+    cases = ", ".join(one_line(c) for c in attempt.case_numbers)
+    row = HistoryRow(
+        id=attempt.id,
+        started=when(attempt.created_at),
+        about=about(attempt, lang),
+        route=route(attempt, lang),
+        status=status(attempt, lang),
+        cases=cases,
+        search_text="",
+    )
+    haystack = [row.about, row.route, row.status, cases, *attempt.agent_names, *(n.text for n in attempt.notes), str(attempt.id)]
+    return HistoryRow(**{**row.__dict__, "search_text": " ".join(haystack).casefold()})
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    at: str
+    text: str
+    took: str
+
+
+def timeline(attempt: Attempt, lang: str) -> list[TimelineItem]:
+    """Every step taken, with how long the person spent on the step before it."""
+    items = [TimelineItem(when(attempt.created_at), t("began", lang), "")]
+    previous = attempt.created_at
+    for entry in attempt.timeline:
+        label = guidance.event_label(entry.event, lang)
+        text = f"{label}: {step_title(entry.target, lang)}"
+        items.append(TimelineItem(when(entry.at), text, duration(entry.at - previous, lang)))
+        previous = entry.at
+    return items
+
+
+def contact_lines(attempt: Attempt, lang: str) -> list[str]:
+    lines = []
+    for contact in attempt.contacts:
+        parts = [when(contact.started_at), guidance.term("channels", contact.channel, lang)]
+        if contact.role == "supervisor":
+            parts.append(t("supervisor", lang))
+        if contact.duration is not None:
+            parts.append(duration(contact.duration, lang))
+        if contact.reached_human is not None:
+            parts.append(t("reached" if contact.reached_human else "not_reached", lang))
+        if contact.agent_name:
+            parts.append(f"{t('agent_name', lang)}: {one_line(contact.agent_name)}")
+        if contact.case_number:
+            parts.append(f"{t('case_number', lang)}: {one_line(contact.case_number)}")
+        if contact.promise:
+            due = f" ({t('by', lang)} {contact.promise_due.isoformat()})" if contact.promise_due else ""
+            parts.append(f"{t('promised', lang)}: {one_line(contact.promise)}{due}")
+        lines.append(" | ".join(parts))
+    return lines
+
+
+def facts(attempt: Attempt, lang: str) -> list[tuple[str, str]]:
+    pairs = [
+        (t("goal", lang), guidance.term("goals", attempt.goal, lang) if attempt.goal else ""),
+        (t("order", lang), one_line(attempt.order_number)),
+        (t("summary", lang), printable(attempt.summary)),
+        (t("evidence", lang), printable(attempt.evidence)),
+        (t("route_label", lang), route(attempt, lang)),
+        (t("outcome", lang), status(attempt, lang)),
+    ]
+    if attempt.continues is not None:
+        pairs.append(("", t("continues", lang, id=attempt.continues)))
+    return [(k, v) for k, v in pairs if v]
+
+
+def attempt_text(attempt: Attempt, lang: str) -> str:
+    """One attempt as plain text, for ``amazon-contact show``."""
+    lines = [t("attempt_no", lang, id=attempt.id) + f"  ({when(attempt.created_at)})", ""]
+    lines += [f"{k}: {v}" if k else v for k, v in facts(attempt, lang)]
+    lines += ["", t("timeline", lang)]
+    lines += [f"  {i.at}  {i.text}" + (f"  (+{i.took})" if i.took else "") for i in timeline(attempt, lang)]
+    if attempt.contacts:
+        lines += ["", t("contacts", lang)] + [f"  {line}" for line in contact_lines(attempt, lang)]
+    if attempt.notes:
+        lines += ["", t("notes", lang)] + [f"  {when(n.at)}  {printable(n.text)}" for n in attempt.notes]
+    return "\n".join(lines)
+
+
+def _md(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", printable(text))
+
+
+def attempt_markdown(attempt: Attempt, lang: str) -> str:
+    """A summary to keep or send: Markdown, with typed text escaped so it renders as typed."""
+    lines = [f"# {t('attempt_no', lang, id=attempt.id)}", ""]
+    lines += [f"- **{k}**: {_md(v)}" if k else f"- {_md(v)}" for k, v in facts(attempt, lang)]
+    lines += ["", f"## {t('timeline', lang)}", ""]
+    lines += [f"- {i.at} {_md(i.text)}" + (f" (+{i.took})" if i.took else "") for i in timeline(attempt, lang)]
+    if attempt.contacts:
+        lines += ["", f"## {t('contacts', lang)}", ""] + [f"- {_md(line)}" for line in contact_lines(attempt, lang)]
+    if attempt.notes:
+        lines += ["", f"## {t('notes', lang)}", ""] + [f"- {when(n.at)}: {_md(n.text)}" for n in attempt.notes]
+    return "\n".join(lines) + "\n"
+
+
+def attempt_json(attempt: Attempt) -> dict[str, Any]:
+    """The record exactly as stored, plus what is derived from it."""
+    return attempt.to_dict() | {
+        "step": attempt.step,
+        "outcome": attempt.outcome,
+        "route": attempt.route,
+        "case_numbers": attempt.case_numbers,
+    }
+
+
+def to_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)

@@ -1,0 +1,43 @@
+"""Asks before a move that ends the attempt: an ending cannot be undone."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Static
+
+from tui.localized import LocalizedModal
+
+
+class ConfirmScreen(LocalizedModal[bool]):
+    CSS_PATH = "dialog.tcss"
+    DEFAULT_CLASSES = "dialog"
+    BINDINGS = [
+        Binding("y", "answer(True)", "yes"),
+        Binding("n,escape", "answer(False)", "no"),
+    ]
+
+    def __init__(self, move_label: str) -> None:
+        super().__init__()
+        self.move_label = move_label
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Static(classes="heading", id="question")
+            yield Static(id="explain")
+            with Horizontal(id="buttons"):
+                yield Button(id="yes", variant="primary")
+                yield Button(id="no")
+
+    def update_texts(self) -> None:
+        self.query_one("#question", Static).update(self.move_label)
+        self.query_one("#explain", Static).update(self.t("confirm_end"))
+        self.query_one("#yes", Button).label = self.t("yes")
+        self.query_one("#no", Button).label = self.t("no")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

@@ -1,0 +1,90 @@
+"""One attempt in full: what it was about, every step with its time, contacts, notes, outcome."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Footer, Static
+
+from flows.attempt import Attempt
+from flows.session import Session
+from flows.store import StoreError
+from tui import report
+from tui.localized import LocalizedScreen
+
+
+class DetailScreen(LocalizedScreen):
+    CSS_PATH = "detail.tcss"
+    BINDINGS = [
+        Binding("c", "continue", "continue"),
+        Binding("a", "again", "again"),
+        Binding("escape", "back", "back"),
+    ]
+
+    def __init__(self, attempt: Attempt) -> None:
+        super().__init__()
+        self.attempt = attempt
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="detail"):
+            yield Static(classes="heading", id="title")
+            yield Static(id="facts")
+            yield Static(classes="heading", id="timeline-heading")
+            yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+            yield Static(classes="heading", id="contacts-heading")
+            yield Static(id="contacts")
+            yield Static(classes="heading", id="notes-heading")
+            yield Static(id="notes")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "continue":
+            return not self.attempt.is_finished
+        return True
+
+    def update_texts(self) -> None:
+        attempt, lang = self.attempt, self.lang
+        self.query_one("#title", Static).update(
+            f"{self.t('attempt_no', id=attempt.id)}  ({report.when(attempt.created_at)})"
+        )
+        facts = Text()
+        for key, value in report.facts(attempt, lang):
+            if facts:
+                facts.append("\n")
+            if key:
+                facts.append(f"{key}: ", style="bold")
+            facts.append(value)
+        self.query_one("#facts", Static).update(facts)
+        self.query_one("#timeline-heading", Static).update(self.t("timeline"))
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        table.add_columns(self.t("col_started"), self.t("col_status"), "+")
+        for item in report.timeline(attempt, lang):
+            table.add_row(item.at, item.text, item.took)
+        self._section("contacts", report.contact_lines(attempt, lang))
+        self._section("notes", [f"{report.when(n.at)}  {report.printable(n.text)}" for n in attempt.notes])
+
+    def _section(self, name: str, lines: list[str]) -> None:
+        self.query_one(f"#{name}-heading", Static).update(self.t(name))
+        body = self.query_one(f"#{name}", Static)
+        body.update(Text("\n".join(lines)) if lines else Text(self.t("none"), style="dim"))
+
+    def action_continue(self) -> None:
+        app = self.app
+        try:
+            session = Session.resume(app.store, self.attempt.id, clock=app.clock)  # type: ignore[attr-defined]
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        app.open_session(session)  # type: ignore[attr-defined]
+
+    def action_again(self) -> None:
+        self.app.action_new_attempt(follow_on=self.attempt)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.dismiss()

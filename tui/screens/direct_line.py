@@ -1,0 +1,36 @@
+"""Amazon's customer-service number, one key away from anywhere, with copy to clipboard."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from flows.amazon import DIRECT_NUMBER
+from tui.localized import LocalizedModal
+
+
+class DirectLineScreen(LocalizedModal[None]):
+    CSS_PATH = "dialog.tcss"
+    DEFAULT_CLASSES = "dialog"
+    BINDINGS = [
+        Binding("c", "copy", "copy"),
+        Binding("escape,q", "dismiss", "close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Static(classes="heading", id="title")
+            yield Static(DIRECT_NUMBER, id="number")
+            yield Static(id="body")
+            yield Static(id="keys")
+
+    def update_texts(self) -> None:
+        self.query_one("#title", Static).update(self.t("direct_title"))
+        self.query_one("#body", Static).update(self.t("direct_body"))
+        self.query_one("#keys", Static).update(self.t("direct_keys"))
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(DIRECT_NUMBER)
+        self.notify(self.t("copied", text=DIRECT_NUMBER), timeout=3)

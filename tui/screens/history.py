@@ -1,0 +1,104 @@
+"""Every attempt in a searchable table; Enter opens one."""
+
+from __future__ import annotations
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Input, Static
+
+from flows.attempt import Attempt
+from flows.store import StoreError
+from tui import report
+from tui.localized import LocalizedScreen
+
+COLUMNS = ("col_id", "col_started", "col_status", "col_route", "col_cases", "col_about")
+
+
+class HistoryScreen(LocalizedScreen):
+    CSS_PATH = "history.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "back"),
+        Binding("slash", "search", "search", key_display="/"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._attempts: list[Attempt] | None = None
+        self._rows: list[report.HistoryRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="heading", id="title")
+        yield Input(id="search")
+        yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
+        yield Static(id="empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DataTable).focus()
+        self.load()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        """Reading the archive may take a moment with years of history: keep keys responsive."""
+        try:
+            attempts = self.app.store.all()  # type: ignore[attr-defined]
+        except StoreError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            attempts = []
+        self.app.call_from_thread(self._loaded, attempts)
+
+    def _loaded(self, attempts: list[Attempt]) -> None:
+        self._attempts = attempts
+        self.update_texts()
+
+    def update_texts(self) -> None:
+        self.query_one("#title", Static).update(self.t("history_title"))
+        self.query_one("#search", Input).placeholder = self.t("search_placeholder")
+        table = self.query_one(DataTable)
+        table.clear(columns=True)
+        for key in COLUMNS:
+            table.add_column(self.t(key), key=key)
+        self._rows = [report.history_row(a, self.lang) for a in self._attempts or []]
+        self._fill()
+
+    def _fill(self) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        terms = self.query_one("#search", Input).value.casefold().split()
+        shown = 0
+        for row in self._rows:
+            if all(term in row.search_text for term in terms):
+                table.add_row(str(row.id), row.started, row.status, row.route, row.cases, row.about, key=str(row.id))
+                shown += 1
+        empty = self.query_one("#empty", Static)
+        empty.display = shown == 0
+        if self._attempts is None:
+            empty.update(self.t("loading"))
+        else:
+            empty.update(self.t("no_match" if self._rows else "no_attempts"))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._fill()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        attempt_id = int(event.row_key.value or 0)
+        attempt = next(a for a in self._attempts or [] if a.id == attempt_id)
+        from tui.screens.detail import DetailScreen
+
+        self.app.push_screen(DetailScreen(attempt))
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_back(self) -> None:
+        if self.query_one("#search", Input).has_focus and self.query_one("#search", Input).value:
+            self.query_one("#search", Input).clear()
+        else:
+            self.dismiss()

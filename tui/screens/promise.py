@@ -1,0 +1,67 @@
+"""Records what an agent promised and by when, before the attempt starts waiting on it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Static
+
+from flows.attempt import TEXT_LIMITS
+from tui.localized import LocalizedModal
+
+
+class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
+    CSS_PATH = "dialog.tcss"
+    DEFAULT_CLASSES = "dialog"
+    BINDINGS = [Binding("escape", "cancel", "close")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Static(classes="heading", id="title")
+            yield Static(id="intro")
+            yield Input(id="promise", max_length=TEXT_LIMITS["promise"])
+            yield Input(id="due", max_length=10)
+            yield Static(classes="error", id="problem")
+            with Horizontal(id="buttons"):
+                yield Button(id="save", variant="primary")
+                yield Button(id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#promise", Input).focus()
+
+    def update_texts(self) -> None:
+        self.query_one("#title", Static).update(self.t("promise_title"))
+        self.query_one("#intro", Static).update(self.t("promise_intro"))
+        self.query_one("#promise", Input).placeholder = self.t("promise")
+        self.query_one("#due", Input).placeholder = self.t("promise_due")
+        self.query_one("#save", Button).label = self.t("save_button")
+        self.query_one("#cancel", Button).label = self.t("cancel_button")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "promise":
+            self.query_one("#due", Input).focus()
+        else:
+            self._save()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "save":
+            self._save()
+        else:
+            self.dismiss(None)
+
+    def _save(self) -> None:
+        text = self.query_one("#promise", Input).value.strip()
+        due_text = self.query_one("#due", Input).value.strip()
+        try:
+            due = date.fromisoformat(due_text) if due_text else None
+        except ValueError:
+            self.query_one("#problem", Static).update(self.t("bad_date"))
+            self.query_one("#due", Input).focus()
+            return
+        self.dismiss((text, due))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

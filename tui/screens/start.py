@@ -1,0 +1,106 @@
+"""The start screen: resume what is unfinished, see what is due, or begin something new."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from flows.attempt import Attempt
+from flows.session import Session
+from flows.store import StoreError
+from tui import report
+from tui.localized import LocalizedScreen
+
+
+class StartScreen(LocalizedScreen):
+    CSS_PATH = "start.tcss"
+    BINDINGS = [
+        Binding("n", "app.new_attempt", "new"),
+        Binding("h", "app.history", "history"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._unfinished: list[Attempt] = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="start"):
+            yield Static("amazon-contact", id="app-name")
+            yield Static(id="tagline")
+            yield Static(classes="heading", id="unfinished-heading")
+            yield OptionList(id="unfinished")
+            yield Static(id="none-unfinished")
+            yield Static(classes="heading", id="due-heading")
+            yield Static(id="due")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#unfinished", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.update_texts()
+
+    def update_texts(self) -> None:
+        try:
+            self._unfinished = self.app.store.unfinished()  # type: ignore[attr-defined]
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            self._unfinished = []
+        lang = self.lang
+        self.query_one("#tagline", Static).update(self.t("tagline"))
+        self.query_one("#unfinished-heading", Static).update(self.t("unfinished"))
+        options = self.query_one("#unfinished", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        for attempt in self._unfinished:
+            prompt = Text.assemble(
+                (f"#{attempt.id} ", "bold"),
+                report.about(attempt, lang),
+                ("\n   " + report.status(attempt, lang) + "  " + report.when(attempt.updated_at), "dim"),
+            )
+            options.add_option(Option(prompt, id=str(attempt.id)))
+        options.display = bool(self._unfinished)
+        if self._unfinished:
+            options.highlighted = min(highlighted or 0, len(self._unfinished) - 1)
+        none = self.query_one("#none-unfinished", Static)
+        none.display = not self._unfinished
+        none.update(self.t("none_unfinished"))
+        self.query_one("#due-heading", Static).update(self.t("due"))
+        self.query_one("#due", Static).update(self._due_text())
+
+    def _due_text(self) -> Text:
+        today: date = self.app.clock().date()  # type: ignore[attr-defined]
+        waiting = sorted(
+            (a for a in self._unfinished if a.outcome == "waiting" and a.follow_up_due),
+            key=lambda a: a.follow_up_due,  # type: ignore[arg-type, return-value]
+        )
+        if not waiting:
+            return Text(self.t("none_due"), style="dim")
+        text = Text()
+        for attempt in waiting:
+            due = attempt.follow_up_due
+            overdue = due is not None and due < today
+            if text:
+                text.append("\n")
+            text.append(f"#{attempt.id} ", style="bold")
+            text.append(self.t("due_on", day=due.isoformat() if due else ""))
+            if overdue:
+                text.append(f"  {self.t('overdue')}", style="bold reverse")
+            text.append(f"  {report.about(attempt, self.lang)}")
+        return text
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        attempt_id = int(event.option.id or 0)
+        app = self.app
+        try:
+            session = Session.resume(app.store, attempt_id, clock=app.clock)  # type: ignore[attr-defined]
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        app.open_session(session)  # type: ignore[attr-defined]

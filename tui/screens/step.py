@@ -1,0 +1,147 @@
+"""The step screen: where you are, what to click next, the moves from here, and the record."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, Static
+
+from flows import guidance
+from flows.amazon import FINAL_STATE_IDS
+from flows.attempt import TextTooLong
+from flows.session import Move, NoContactYet, Session
+from flows.store import StoreError
+from tui import report
+from tui.localized import LocalizedScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.map import MapScreen
+from tui.screens.promise import PromiseScreen
+from tui.widgets.contact_timer import ContactTimer
+from tui.widgets.guidance_panel import GuidancePanel
+from tui.widgets.moves_menu import MovesMenu
+from tui.widgets.process_map import ProcessMap
+from tui.widgets.record_bar import RecordBar
+
+
+class StepScreen(LocalizedScreen):
+    CSS_PATH = "step.tcss"
+    BINDINGS = [
+        Binding("1", "choose(1)", "move", key_display="1-9"),
+        *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)],
+        Binding("r", "record", "record"),
+        Binding("n", "note", "note"),
+        Binding("m", "map", "map"),
+        Binding("e", "details", "details", show=False),
+        Binding("h", "app.history", "history"),
+        Binding("escape", "focus_moves", "moves", show=False),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(id="attempt-title")
+            yield ContactTimer(self.app.clock, id="timer")  # type: ignore[attr-defined]
+        with Horizontal(id="body"):
+            yield GuidancePanel(id="guidance")
+            with Vertical(id="side"):
+                yield MovesMenu(id="moves")
+                yield ProcessMap(id="map")
+        yield RecordBar(id="record")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(MovesMenu).focus()
+
+    def update_texts(self) -> None:
+        self.refresh_step()
+
+    def refresh_step(self) -> None:
+        session, lang = self.session, self.lang
+        attempt = session.attempt
+        self.query_one("#attempt-title", Static).update(
+            Text.assemble((self.t("attempt_no", id=attempt.id), "bold"), "  ", report.about(attempt, lang))
+        )
+        self.query_one(GuidancePanel).show(guidance.guidance(session.step, lang), lang)
+        moves_menu = self.query_one(MovesMenu)
+        moves_menu.border_title = self.t("moves_title") if not session.is_finished else self.t("finished_title")
+        moves_menu.show(session.moves(), lang)
+        self.query_one(ProcessMap).show(attempt, lang)
+        self.query_one(RecordBar).show(attempt, lang)
+        self.query_one(ContactTimer).follow(attempt.current_contact, lang)
+
+    # Moves
+
+    def action_choose(self, number: int) -> None:
+        self.query_one(MovesMenu).choose(number)
+
+    def on_moves_menu_chosen(self, message: MovesMenu.Chosen) -> None:
+        self.take(message.move)
+
+    def take(self, move: Move) -> None:
+        """Take a move; the ones that end the attempt or need a promise ask first."""
+        if move.event == "promise_made":
+            self.app.push_screen(PromiseScreen(), lambda promise: self._promise_given(promise, move))
+        elif move.target in FINAL_STATE_IDS:
+            label = guidance.event_label(move.event, self.lang)
+            self.app.push_screen(ConfirmScreen(label), lambda yes: yes and self._send(move.event))
+        else:
+            self._send(move.event)
+
+    def _promise_given(self, promise, move: Move) -> None:
+        if promise is None:
+            return
+        text, due = promise
+        if self._saving(lambda: self.session.record(promise=text, promise_due=due)):
+            self._send(move.event)
+
+    def _send(self, event: str) -> None:
+        self._saving(lambda: self.session.move(event))
+        self.refresh_step()
+        self.query_one(MovesMenu).focus()
+
+    def _saving(self, change) -> bool:
+        """Run a change that saves; say so when the save fails (the change is kept in memory)."""
+        try:
+            change()
+        except StoreError as error:
+            self.notify(self.t("not_saved", error=str(error)), severity="error", timeout=10, markup=False)
+            return False
+        except (TextTooLong, NoContactYet) as error:
+            self.notify(str(error), severity="warning", markup=False)
+            return False
+        return True
+
+    # Recording
+
+    def on_record_bar_recorded(self, message: RecordBar.Recorded) -> None:
+        if self._saving(lambda: self.session.record(**{message.field: message.value})):
+            self.notify(self.t("saved"), timeout=2)
+        self.refresh_step()
+
+    def on_record_bar_note_written(self, message: RecordBar.NoteWritten) -> None:
+        if self._saving(lambda: self.session.add_note(message.text)):
+            self.notify(self.t("saved"), timeout=2)
+        self.refresh_step()
+
+    def action_record(self) -> None:
+        agent = self.query_one("#agent_name", Input)
+        (agent if agent.display else self.query_one("#note", Input)).focus()
+
+    def action_note(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    def action_focus_moves(self) -> None:
+        self.query_one(MovesMenu).focus()
+
+    def action_map(self) -> None:
+        self.app.push_screen(MapScreen(self.session.attempt))
+
+    def action_details(self) -> None:
+        from tui.screens.prepare import PrepareScreen
+
+        self.app.push_screen(PrepareScreen(editing=self.session), lambda _: self.refresh_step())

@@ -1,0 +1,166 @@
+"""The app's own words (menus, headings, messages) in English and Korean.
+
+Step guidance and move labels come from ``flows.guidance``; this file holds only the chrome.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+
+STRINGS: dict[str, tuple[str, str]] = {
+    # Bindings (footer)
+    "quit": ("Quit", "종료"),
+    "language": ("한국어", "English"),
+    "direct_line": ("Call Amazon", "아마존 전화"),
+    "new": ("New", "새로 시작"),
+    "history": ("History", "기록"),
+    "resume": ("Resume", "이어하기"),
+    "open": ("Open", "열기"),
+    "back": ("Back", "뒤로"),
+    "start": ("Start", "시작"),
+    "skip": ("Skip", "건너뛰기"),
+    "move": ("Move", "선택"),
+    "record": ("Record", "기록하기"),
+    "note": ("Note", "메모"),
+    "map": ("Map", "전체 과정"),
+    "details": ("Details", "정보 수정"),
+    "moves": ("Moves", "선택지"),
+    "search": ("Search", "검색"),
+    "continue": ("Continue", "계속하기"),
+    "again": ("New from this", "이어서 새로"),
+    "copy": ("Copy", "복사"),
+    "close": ("Close", "닫기"),
+    "save": ("Save", "저장"),
+    "yes": ("Yes", "예"),
+    "no": ("No", "아니요"),
+    "confirm_end": (
+        "This ends the attempt; it will move to your history. Continue?",
+        "이 시도를 끝내고 기록으로 옮깁니다. 계속할까요?",
+    ),
+    # Command palette
+    "cmd_new": ("Start a new attempt", "새 시도를 시작합니다"),
+    "cmd_history": ("All attempts, searchable", "모든 시도를 검색합니다"),
+    "cmd_copy_number": ("Copy Amazon's number", "아마존 번호 복사"),
+    "cmd_language": ("Switch language", "언어 바꾸기"),
+    # Start screen
+    "tagline": (
+        "Get Amazon customer service to fix a problem with an order, one step at a time.",
+        "아마존 고객 서비스에서 주문 문제를 해결하도록 한 단계씩 안내합니다.",
+    ),
+    "unfinished": ("Unfinished attempts, most recent first", "끝나지 않은 시도 (최근 순)"),
+    "none_unfinished": ("Nothing unfinished. Press n to start.", "끝나지 않은 시도가 없습니다. n을 눌러 시작하세요."),
+    "due": ("Follow-ups", "후속 확인"),
+    "none_due": ("No promises to check on.", "확인할 약속이 없습니다."),
+    "overdue": ("overdue", "기한 지남"),
+    "due_on": ("due {day}", "{day}까지"),
+    "new_attempt": ("New attempt", "새 시도"),
+    "attempt_no": ("Attempt #{id}", "시도 #{id}"),
+    # Prepare screen
+    "prepare_title": ("Prepare", "준비"),
+    "prepare_intro": (
+        "A minute here saves ten on the phone. Everything is optional; you can change it later.",
+        "여기서 1분을 쓰면 통화에서 10분을 아낍니다. 모두 선택 사항이며 나중에 바꿀 수 있습니다.",
+    ),
+    "goal_question": ("What outcome do you want?", "원하는 결과는 무엇인가요?"),
+    "route_question": ("How will you contact Amazon?", "어떻게 연락하시겠어요?"),
+    "route_website": ("Through the website (Help > Contact Us)", "웹사이트로 (도움말 > 연락처)"),
+    "route_direct": ("Call 1 (888) 280-4331 myself", "직접 1 (888) 280-4331로 전화"),
+    "start_button": ("Start", "시작"),
+    "skip_button": ("Walk every step instead", "단계별로 직접 진행"),
+    "save_button": ("Save", "저장"),
+    "cancel_button": ("Cancel", "취소"),
+    # Step screen
+    "where": ("Where you are", "지금 위치"),
+    "next": ("Next", "다음 화면"),
+    "click": ("Click", "클릭"),
+    "click_one": ("Click one of", "하나를 클릭"),
+    "what_to_do": ("What to do", "할 일"),
+    "tips": ("Tips", "요령"),
+    "moves_title": ("What happened? (1-9)", "어떻게 됐나요? (1-9)"),
+    "progress": ("Progress", "진행 상황"),
+    "phase_after": ("After the contact", "연락 이후"),
+    "phase_end": ("The end", "마무리"),
+    "map_title": ("The whole process", "전체 과정"),
+    "record_title": ("Record", "기록"),
+    "agent_name": ("Agent name", "상담원 이름"),
+    "case_number": ("Case number", "접수 번호"),
+    "note_placeholder": ("Note (Enter saves)", "메모 (Enter로 저장)"),
+    "promise": ("What was promised", "약속한 내용"),
+    "promise_due": ("By when (YYYY-MM-DD)", "언제까지 (YYYY-MM-DD)"),
+    "promise_title": ("Record the promise", "약속 기록"),
+    "promise_intro": (
+        "Write down exactly what the agent promised and by when, so you know when to follow up.",
+        "상담원이 무엇을 언제까지 해 주기로 했는지 그대로 적어 두면 언제 다시 확인할지 알 수 있습니다.",
+    ),
+    "bad_date": ("Write the date as YYYY-MM-DD, e.g. 2026-12-01.", "날짜는 YYYY-MM-DD 형식으로 적어 주세요. 예: 2026-12-01"),
+    "saved": ("Saved", "저장됨"),
+    "not_saved": ("Not saved yet: {error}", "아직 저장되지 않음: {error}"),
+    "in_contact_for": ("In contact for {elapsed}", "연락 중 {elapsed}"),
+    "finished_title": ("This attempt is over", "이 시도는 끝났습니다"),
+    "no_contact_yet": ("Record agent details once you are in contact.", "연락이 시작되면 상담원 정보를 기록할 수 있습니다."),
+    "earlier_cases": ("Earlier case numbers: {cases}", "이전 접수 번호: {cases}"),
+    # Direct line
+    "direct_title": ("Amazon customer service", "아마존 고객 서비스"),
+    "direct_body": (
+        "One number for any Amazon problem. Use it when you can't sign in, or don't know which department you need.",
+        "어떤 아마존 문제든 받는 번호입니다. 로그인할 수 없거나 어느 부서인지 모를 때 이용하세요.",
+    ),
+    "direct_keys": ("c copies the number, Esc closes.", "c를 누르면 번호가 복사되고, Esc로 닫습니다."),
+    "copied": ("Copied {text}", "{text} 복사됨"),
+    # History and detail
+    "history_title": ("History", "기록"),
+    "search_placeholder": ("Search: order, case number, agent, note...", "검색: 주문, 접수 번호, 상담원, 메모..."),
+    "col_id": ("#", "#"),
+    "col_started": ("Started", "시작"),
+    "col_about": ("About", "내용"),
+    "col_route": ("Route", "경로"),
+    "col_status": ("Status", "상태"),
+    "col_cases": ("Case numbers", "접수 번호"),
+    "loading": ("Loading...", "불러오는 중..."),
+    "no_attempts": ("No attempts yet.", "아직 시도가 없습니다."),
+    "no_match": ("Nothing matches.", "일치하는 항목이 없습니다."),
+    "timeline": ("Timeline", "진행 기록"),
+    "contacts": ("Contacts", "연락"),
+    "notes": ("Notes", "메모"),
+    "outcome": ("Outcome", "결과"),
+    "started": ("Started", "시작"),
+    "goal": ("Goal", "목표"),
+    "order": ("Order", "주문"),
+    "summary": ("What happened", "무슨 일"),
+    "evidence": ("Evidence", "증거"),
+    "route_label": ("Route", "경로"),
+    "website": ("website", "웹사이트"),
+    "direct": ("direct call", "직접 전화"),
+    "reached": ("reached a person", "사람과 연결됨"),
+    "not_reached": ("no one answered", "연결 안 됨"),
+    "supervisor": ("supervisor", "상급자"),
+    "promised": ("promised", "약속"),
+    "by": ("by", "기한"),
+    "none": ("none", "없음"),
+    "began": ("Attempt started", "시도 시작"),
+    "continues": ("Continues attempt #{id}", "시도 #{id}에서 이어짐"),
+    "unknown_attempt": ("No attempt with id {id}.", "id가 {id}인 시도가 없습니다."),
+    # Sizes
+    "too_small": (
+        "Make the window larger (at least {w} x {h}).",
+        "창을 더 크게 해 주세요 (최소 {w} x {h}).",
+    ),
+}
+
+
+def t(key: str, lang: str, **values: object) -> str:
+    english, korean = STRINGS[key]
+    text = korean if lang == "ko" else english
+    return text.format(**values) if values else text
+
+
+def language_from_environment() -> str:
+    """``ko`` when the locale is Korean, else ``en``."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(variable)
+        if value:
+            return "ko" if value.lower().startswith("ko") else "en"
+    code = (locale.getlocale()[0] or "").lower()
+    return "ko" if code.startswith("ko") else "en"
+

@@ -1,0 +1,46 @@
+"""The moves possible from the current step, numbered like a phone menu."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from flows import guidance
+from flows.session import Move
+
+
+class MovesMenu(OptionList):
+    """Shows the moves it is given; tells its screen which one the person chose."""
+
+    class Chosen(Message):
+        def __init__(self, move: Move) -> None:
+            self.move = move
+            super().__init__()
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._moves: list[Move] = []
+
+    def show(self, moves: list[Move], lang: str) -> None:
+        self._moves = list(moves)
+        self.clear_options()
+        for number, move in enumerate(moves, start=1):
+            prompt = Text.assemble(
+                (f"{number} " if number <= 9 else "  ", "bold"),
+                guidance.event_label(move.event, lang),
+                (f"\n  > {guidance.guidance(move.target, lang).title}", "dim"),
+            )
+            self.add_option(Option(prompt, id=move.event))
+        if moves:
+            self.highlighted = 0
+
+    def choose(self, number: int) -> None:
+        """Choose the move shown with ``number`` (1-based), as a digit key does."""
+        if 1 <= number <= len(self._moves):
+            self.post_message(self.Chosen(self._moves[number - 1]))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self._moves[event.option_index]))

@@ -1,0 +1,81 @@
+"""Recording while on the step: the agent's name, the case number and notes, each saved on Enter."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from flows.attempt import TEXT_LIMITS, Attempt
+from tui.report import one_line
+from tui.strings import t
+
+
+class RecordBar(Vertical):
+    """Posts what was typed; the screen decides how it is stored."""
+
+    class Recorded(Message):
+        def __init__(self, field: str, value: str) -> None:
+            self.field = field
+            self.value = value
+            super().__init__()
+
+    class NoteWritten(Message):
+        def __init__(self, text: str) -> None:
+            self.text = text
+            super().__init__()
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="record-summary")
+        with Horizontal(id="record-inputs"):
+            yield Input(id="agent_name", max_length=TEXT_LIMITS["agent_name"], compact=True)
+            yield Input(id="case_number", max_length=TEXT_LIMITS["case_number"], compact=True)
+            yield Input(id="note", max_length=TEXT_LIMITS["note"], compact=True)
+
+    def show(self, attempt: Attempt, lang: str) -> None:
+        self.border_title = t("record_title", lang)
+        has_contact = bool(attempt.contacts)
+        for field in ("agent_name", "case_number"):
+            box = self.query_one(f"#{field}", Input)
+            box.placeholder = t(field, lang)
+            box.display = has_contact and not attempt.is_finished
+        self.query_one("#note", Input).placeholder = t("note_placeholder", lang)
+        self.query_one("#record-summary", Static).update(self._summary(attempt, lang))
+
+    @staticmethod
+    def _summary(attempt: Attempt, lang: str) -> Text:
+        contact = attempt.contacts[-1] if attempt.contacts else None
+        parts: list[tuple[str, str]] = []
+        if contact is not None:
+            if contact.agent_name:
+                parts.append((t("agent_name", lang), one_line(contact.agent_name, 30)))
+            if contact.case_number:
+                parts.append((t("case_number", lang), one_line(contact.case_number, 30)))
+            if contact.promise:
+                due = f" ({contact.promise_due.isoformat()})" if contact.promise_due else ""
+                parts.append((t("promise", lang), one_line(contact.promise, 40) + due))
+        elif attempt.earlier_case_numbers:
+            parts.append(("", t("earlier_cases", lang, cases=", ".join(one_line(c) for c in attempt.earlier_case_numbers))))
+        elif not attempt.is_finished:
+            parts.append(("", t("no_contact_yet", lang)))
+        text = Text()
+        for label, value in parts:
+            if text:
+                text.append("  |  ", style="dim")
+            if label:
+                text.append(f"{label}: ", style="bold")
+            text.append(value)
+        return text
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        value = event.value
+        if event.input.id == "note":
+            if value.strip():
+                self.post_message(self.NoteWritten(value))
+            event.input.clear()
+        elif value.strip():
+            self.post_message(self.Recorded(event.input.id or "", value.strip()))
+            event.input.clear()
