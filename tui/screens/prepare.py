@@ -58,11 +58,11 @@ class PrepareScreen(LocalizedScreen[Session | None]):
                 with RadioSet(id="route", compact=True):
                     yield RadioButton(id="route-website", value=True)
                     yield RadioButton(id="route-direct")
-            with Horizontal(id="buttons"):
-                yield Button(id="start", variant="primary")
-                if self.editing is None:
-                    yield Button(id="skip")
-                yield Button(id="cancel")
+        with Horizontal(id="buttons"):
+            yield Button(id="start", variant="primary", compact=True)
+            if self.editing is None:
+                yield Button(id="skip", compact=True)
+            yield Button(id="cancel", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -30,7 +30,7 @@ class StartScreen(LocalizedScreen):
         self._unfinished: list[Attempt] = []
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="start"):
+        with VerticalScroll(id="start-body"):
             yield Static("amazon-contact", id="app-name")
             yield Static(id="tagline")
             yield Static(classes="heading", id="unfinished-heading")

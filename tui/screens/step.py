@@ -122,11 +122,14 @@ class StepScreen(LocalizedScreen):
         if self._saving(lambda: self.session.record(**{message.field: message.value})):
             self.notify(self.t("saved"), timeout=2)
         self.refresh_step()
+        if message.field != "agent_name":
+            self.action_focus_moves()
 
     def on_record_bar_note_written(self, message: RecordBar.NoteWritten) -> None:
         if self._saving(lambda: self.session.add_note(message.text)):
             self.notify(self.t("saved"), timeout=2)
         self.refresh_step()
+        self.action_focus_moves()
 
     def action_record(self) -> None:
         agent = self.query_one("#agent_name", Input)

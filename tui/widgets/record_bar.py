@@ -79,3 +79,6 @@ class RecordBar(Vertical):
         elif value.strip():
             self.post_message(self.Recorded(event.input.id or "", value.strip()))
             event.input.clear()
+        if event.input.id == "agent_name":
+            # The case number is usually the next thing the agent says.
+            self.query_one("#case_number", Input).focus()

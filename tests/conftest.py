@@ -17,6 +17,16 @@ class FakeClock:
         return self.now
 
 
+class FrozenClock:
+    """A clock that never moves: screens that show times and timers stay the same in snapshots."""
+
+    def __init__(self, moment: datetime = datetime(2026, 11, 26, 10, 30, tzinfo=SEOUL)):
+        self.now = moment
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

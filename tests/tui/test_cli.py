@@ -1,0 +1,127 @@
+"""The command line: each subcommand, and each way of getting it wrong."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.tui.conftest import seed
+from tui.cli import main
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(args))
+    except SystemExit as exit:
+        code = exit.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def seeded(data_file):
+    seed(data_file)
+    return str(data_file)
+
+
+def test_help_describes_every_command():
+    result = subprocess.run([sys.executable, "-m", "tui.cli", "--help"], cwd=PROJECT, capture_output=True, text=True)
+    assert result.returncode == 0
+    for command in ("history", "show", "export", "flow", "--db", "--lang"):
+        assert command in result.stdout
+
+
+def test_history_lists_every_attempt_newest_first(capsys, seeded):
+    code, out, _ = run(capsys, "history", "--db", seeded, "--lang", "en")
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 4
+    assert lines[0].split()[:2] == ["#", "Started"]
+    assert [line.split()[0] for line in lines[1:]] == ["3", "2", "1"]
+    assert "CASE-2001" in lines[3] and "Resolved" in lines[3]
+
+
+def test_history_as_json_keeps_text_exactly(capsys, seeded):
+    code, out, _ = run(capsys, "--db", seeded, "history", "--json")
+    data = json.loads(out)
+    assert code == 0 and [a["id"] for a in data] == [3, 2, 1]
+    assert data[2]["notes"][0]["text"] == "[bold]Refund[/] confirmed by chat; \x1b[31mno red here"
+    assert data[1]["summary"] == "상자가 비어 있었음"
+
+
+def test_history_of_an_empty_file_says_so(capsys, tmp_path):
+    code, out, _ = run(capsys, "history", "--db", str(tmp_path / "none.json"), "--lang", "en")
+    assert code == 0 and out.strip() == "No attempts yet."
+
+
+def test_show_prints_the_timeline_with_escapes_made_visible(capsys, seeded):
+    code, out, _ = run(capsys, "show", "1", "--db", seeded, "--lang", "en")
+    assert code == 0
+    assert "Attempt #1" in out and "Timeline" in out and "Contacts" in out
+    assert "Mina" in out and "CASE-2001" in out
+    assert "\x1b" not in out and "\\x1b[31m" in out
+    assert "[bold]Refund[/]" in out
+
+
+def test_show_in_korean(capsys, seeded):
+    code, out, _ = run(capsys, "show", "2", "--db", seeded, "--lang", "ko")
+    assert code == 0 and "시도 #2" in out and "진행 기록" in out and "김지수" in out
+
+
+def test_export_markdown_escapes_what_would_render(capsys, seeded):
+    code, out, _ = run(capsys, "export", "1", "--format", "md", "--db", seeded, "--lang", "en")
+    assert code == 0 and out.startswith("# Attempt #1")
+    assert "\\[bold\\]Refund\\[/\\]" in out and "\x1b" not in out
+
+
+def test_export_json_is_the_record(capsys, seeded):
+    code, out, _ = run(capsys, "export", "2", "--format", "json", "--db", seeded)
+    record = json.loads(out)
+    assert code == 0 and record["id"] == 2 and record["outcome"] == "waiting"
+    assert record["contacts"][0]["promise_due"] == "2026-11-20"
+
+
+@pytest.mark.parametrize(("fmt", "expected"), [("mermaid", "on_need_more_help --> on_contact_us"), ("md", "| Calling amazon ")])
+def test_flow_prints_the_process(capsys, fmt, expected):
+    code, out, _ = run(capsys, "flow", "--format", fmt)
+    assert code == 0 and expected in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "99"], "No attempt with id 99."),
+        (["show", "abc"], "attempt id must be a whole number"),
+        (["show", "0"], "attempt id must be 1 or more"),
+        (["export", "1", "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["--frobnicate"], "unrecognized arguments: --frobnicate"),
+        (["--lang", "fr"], "invalid choice: 'fr'"),
+        (["dance"], "invalid choice: 'dance'"),
+    ],
+)
+def test_mistakes_get_one_line_and_status_2(capsys, seeded, args, message):
+    code, out, err = run(capsys, *args, "--db", seeded, "--lang", "en")
+    assert code == 2 and out == ""
+    assert message in err and len(err.strip().splitlines()) == 1
+    assert "Traceback" not in err
+
+
+def test_a_damaged_data_file_is_one_line_and_status_2(capsys, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    for args in (["history"], ["show", "1"], []):
+        code, _, err = run(capsys, *args, "--db", str(broken))
+        assert code == 2 and str(broken) in err and "not valid JSON" in err
+        assert len(err.strip().splitlines()) == 1
+    assert broken.read_text() == "{not json"
+
+
+def test_the_environment_variable_chooses_the_file(capsys, seeded, monkeypatch):
+    monkeypatch.setenv("AMAZON_CONTACT_DB", seeded)
+    code, out, _ = run(capsys, "history", "--json")
+    assert code == 0 and len(json.loads(out)) == 3

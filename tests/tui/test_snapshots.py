@@ -1,0 +1,68 @@
+"""What each screen shows, pinned: in English and Korean, at 80x24 and at a large size."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.session import Session
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.tui.conftest import TO_CONTACT_US, make_app, seed, walk
+
+SIZES = {"small": (80, 24), "large": (120, 40)}
+
+
+async def settle(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def website_step_store(path) -> Store:
+    store = Store(path)
+    walk(Session.begin(store, clock=FakeClock(), goal="refund", order_number="112-9999999-0000009"), TO_CONTACT_US)
+    return store
+
+
+SCREENS = {
+    # name: (how the data is made, keys pressed after launch)
+    "start": (seed, []),
+    "step": (website_step_store, ["enter"]),
+    "record": (seed, ["enter"]),
+    "history": (seed, ["h"]),
+    "detail": (seed, ["h", "down", "down", "enter"]),
+}
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(snap_compare, data_file, screen, lang, size):
+    make_store, keys = SCREENS[screen]
+    app = make_app(make_store(data_file), lang=lang)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await settle(pilot)
+
+    assert snap_compare(app, terminal_size=SIZES[size], run_before=run_before)
+
+
+def test_prepare_screen(snap_compare, data_file):
+    assert snap_compare(make_app(Store(data_file), lang="ko"), terminal_size=(80, 24))
+
+
+def test_promise_dialog(snap_compare, data_file):
+    app = make_app(seed(data_file, with_history=False), lang="en")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        moves = [m.event for m in pilot.app.screen.session.moves()]
+        await pilot.press(str(moves.index("promise_made") + 1))
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -1,0 +1,215 @@
+"""A person's walks through the app, with keys and clicks, on a real data file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import DataTable, Input, Static
+
+from flows.amazon import DIRECT_NUMBER
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.tui.conftest import choose, make_app, seed
+from tui.screens.detail import DetailScreen
+from tui.screens.direct_line import DirectLineScreen
+from tui.screens.history import HistoryScreen
+from tui.screens.prepare import PrepareScreen
+from tui.screens.promise import PromiseScreen
+from tui.screens.start import StartScreen
+from tui.screens.step import StepScreen
+
+
+def rendered(widget: Static) -> str:
+    return str(widget.render())
+
+
+async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert isinstance(app.screen, PrepareScreen), "with nothing unfinished, a new attempt starts"
+        await pilot.click("#goal-refund")
+        await pilot.click("#order_number")
+        await pilot.press(*"111-2223334-5556667")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert app.screen.session.step == "signing_in"
+        for event in ["signed_in", "opened_help", "opened_need_more_help", "asked_to_sign_in_again",
+                      "signed_in_again", "chose_tell_us_more", "issue_described", "chose_chat", "agent_answered"]:
+            await choose(pilot, event)
+        assert app.screen.session.step == "talking_with_agent"
+        await pilot.press("r")
+        assert app.focused.id == "agent_name"
+        await pilot.press(*"Mina Park", "enter")
+        assert app.focused.id == "case_number", "the case number is asked for next"
+        await pilot.press(*"CASE-123", "enter")
+        assert app.focused.id == "moves"
+        await pilot.press("n")
+        await pilot.press(*"[bold]asked for refund[/]", "enter")
+        await pilot.pause()
+        attempt_id = app.screen.session.attempt.id
+        assert "Mina Park" in rendered(app.screen.query_one("#record-summary"))
+        await pilot.press("ctrl+q")
+
+    relaunched = make_app(Store(data_file), clock=FakeClock())
+    async with relaunched.run_test(size=(100, 30)) as pilot:
+        assert isinstance(relaunched.screen, StartScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = relaunched.screen
+        assert isinstance(screen, StepScreen) and screen.session.attempt.id == attempt_id
+        assert screen.session.step == "talking_with_agent"
+        summary = rendered(screen.query_one("#record-summary"))
+        assert "Mina Park" in summary and "CASE-123" in summary
+        assert screen.session.attempt.notes[0].text == "[bold]asked for refund[/]"
+        await choose(pilot, "ask_for_supervisor")
+        await choose(pilot, "supervisor_joined")
+        await choose(pilot, "problem_solved")
+        await pilot.press("y")
+        await pilot.pause()
+        assert screen.session.attempt.outcome == "resolved"
+        assert screen.session.moves() == []
+        await pilot.press("h")
+        await pilot.pause()
+        await relaunched.workers.wait_for_complete()
+        await pilot.pause()
+        history = relaunched.screen
+        assert isinstance(history, HistoryScreen)
+        table = history.query_one(DataTable)
+        assert table.row_count == 1
+        assert "Resolved" in table.get_row_at(0)[2]
+        assert "CASE-123" in table.get_row_at(0)[4]
+        await pilot.press("enter")
+        await pilot.pause()
+        detail = relaunched.screen
+        assert isinstance(detail, DetailScreen)
+        timeline = detail.query_one(DataTable)
+        assert timeline.row_count == len(detail.attempt.timeline) + 1
+        assert "[bold]asked for refund[/]" in rendered(detail.query_one("#notes"))
+        assert "Mina Park" in rendered(detail.query_one("#contacts"))
+
+    stored = Store(data_file).get(attempt_id)
+    assert stored.outcome == "resolved" and stored.case_numbers == ["CASE-123"]
+
+
+async def test_direct_call_with_a_promise_followed_up_later(data_file):
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#route-direct")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.session.step == "calling_amazon"
+        await choose(pilot, "agent_answered")
+        await pilot.press("r")
+        await pilot.press(*"Jun", "enter")
+        await pilot.click("#case_number")
+        await pilot.press(*"D-9", "enter")
+        await choose(pilot, "promise_made")
+        assert isinstance(app.screen, PromiseScreen)
+        await pilot.press(*"Refund to card", "enter")
+        await pilot.press(*"12/01/2026", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromiseScreen), "a date in the wrong form is refused"
+        assert "YYYY-MM-DD" in rendered(app.screen.query_one("#problem"))
+        due = app.screen.query_one("#due", Input)
+        due.clear()
+        await pilot.press(*"2026-12-01", "enter")
+        await pilot.pause()
+        step = app.screen
+        assert isinstance(step, StepScreen) and step.session.step == "waiting_on_promise"
+        assert step.session.attempt.follow_up_due == date(2026, 12, 1)
+
+    later = make_app(Store(data_file), clock=FakeClock())
+    async with later.run_test(size=(100, 30)) as pilot:
+        due_text = rendered(later.screen.query_one("#due"))
+        assert "2026-12-01" in due_text and "overdue" not in due_text
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "contact_again")
+        await choose(pilot, "call_directly")
+        session = later.screen.session
+        assert session.attempt.current_contact.case_number == "D-9", "the case number carries over"
+        await choose(pilot, "agent_answered")
+        await choose(pilot, "problem_solved")
+        await pilot.press("y")
+        await pilot.pause()
+        assert session.attempt.outcome == "resolved"
+        assert [c.channel for c in session.attempt.contacts] == ["direct_call", "direct_call"]
+
+
+async def test_an_ending_asks_first_and_no_keeps_the_step(data_file):
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#skip")
+        await pilot.pause()
+        assert app.screen.session.step == "deciding_outcome"
+        await choose(pilot, "give_up")
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen.session.step == "deciding_outcome"
+        assert Store(data_file).unfinished()[0].step == "deciding_outcome"
+
+
+async def test_language_switches_everything_including_the_footer(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        title = app.screen.query_one("#step-title")
+        assert rendered(title) == "Talking with the agent" or "agent" in rendered(title)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.lang == "ko"
+        assert any("\uac00" <= ch <= "\ud7a3" for ch in rendered(title))
+        descriptions = {b.binding.description for b in app.screen.active_bindings.values()}
+        assert "기록하기" in descriptions and "Record" not in descriptions
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "Record" in {b.binding.description for b in app.screen.active_bindings.values()}
+
+
+async def test_the_direct_number_is_one_key_away_and_copies(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f3")
+        await pilot.pause()
+        assert isinstance(app.screen, DirectLineScreen)
+        assert DIRECT_NUMBER in rendered(app.screen.query_one("#number"))
+        await pilot.press("c")
+        assert app.clipboard == DIRECT_NUMBER
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_history_search_and_a_follow_on_attempt(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 3
+        await pilot.press("slash", *"case-2001")
+        await pilot.pause()
+        assert table.row_count == 1
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        detail = app.screen
+        assert isinstance(detail, DetailScreen) and detail.attempt.outcome == "resolved"
+        assert "continue" not in {b.binding.action for b in detail.active_bindings.values() if detail.check_action(b.binding.action, ())}
+        await pilot.press("a")
+        await pilot.pause()
+        prepare = app.screen
+        assert isinstance(prepare, PrepareScreen)
+        assert prepare.query_one("#order_number", Input).value == "112-7654321-0000001"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        session = app.screen.session
+        assert session.attempt.continues == detail.attempt.id
+        assert session.attempt.earlier_case_numbers == ["CASE-2001"]
+        assert "CASE-2001" in rendered(app.screen.query_one("#record-summary"))
