@@ -122,7 +122,7 @@ def timeline(attempt: Attempt, lang: str) -> list[TimelineItem]:
     previous = attempt.created_at
     for entry in attempt.timeline:
         label = guidance.event_label(entry.event, lang)
-        text = f"{label}: {step_title(entry.target, lang)}"
+        text = f"{step_title(entry.target, lang)} ({label})"
         items.append(TimelineItem(when(entry.at), text, duration(entry.at - previous, lang)))
         previous = entry.at
     return items

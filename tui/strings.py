@@ -14,7 +14,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "language": ("한국어", "English"),
     "direct_line": ("Call Amazon", "아마존 전화"),
     "new": ("New", "새로 시작"),
-    "history": ("History", "기록"),
+    "history": ("History", "지난 시도"),
     "resume": ("Resume", "이어하기"),
     "open": ("Open", "열기"),
     "back": ("Back", "뒤로"),
@@ -109,7 +109,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "direct_keys": ("c copies the number, Esc closes.", "c를 누르면 번호가 복사되고, Esc로 닫습니다."),
     "copied": ("Copied {text}", "{text} 복사됨"),
     # History and detail
-    "history_title": ("History", "기록"),
+    "history_title": ("History", "지난 시도"),
     "search_placeholder": ("Search: order, case number, agent, note...", "검색: 주문, 접수 번호, 상담원, 메모..."),
     "col_id": ("#", "#"),
     "col_started": ("Started", "시작"),

@@ -23,6 +23,11 @@ def rendered(widget: Static) -> str:
     return str(widget.render())
 
 
+def rendered_lines(widget: Static) -> list[str]:
+    """What a widget shows, line by line, as plain text."""
+    return [strip.text.rstrip() for strip in widget.render_lines(widget.region.reset_offset) if strip.text.strip()]
+
+
 async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -83,8 +88,9 @@ async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
         await pilot.pause()
         detail = relaunched.screen
         assert isinstance(detail, DetailScreen)
-        timeline = detail.query_one(DataTable)
-        assert timeline.row_count == len(detail.attempt.timeline) + 1
+        timeline = rendered_lines(detail.query_one("#timeline"))
+        assert len(timeline) == len(detail.attempt.timeline) + 1
+        assert "Solved (It's fixed)" in timeline[-1]
         assert "[bold]asked for refund[/]" in rendered(detail.query_one("#notes"))
         assert "Mina Park" in rendered(detail.query_one("#contacts"))
 

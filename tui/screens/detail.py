@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from flows.attempt import Attempt
 from flows.session import Session
@@ -32,15 +33,15 @@ class DetailScreen(LocalizedScreen):
             yield Static(classes="heading", id="title")
             yield Static(id="facts")
             yield Static(classes="heading", id="timeline-heading")
-            yield DataTable(id="timeline", cursor_type="row", zebra_stripes=True)
+            yield Static(id="timeline")
             yield Static(classes="heading", id="contacts-heading")
             yield Static(id="contacts")
             yield Static(classes="heading", id="notes-heading")
             yield Static(id="notes")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one("#detail", VerticalScroll).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "continue":
@@ -61,11 +62,13 @@ class DetailScreen(LocalizedScreen):
             facts.append(value)
         self.query_one("#facts", Static).update(facts)
         self.query_one("#timeline-heading", Static).update(self.t("timeline"))
-        table = self.query_one(DataTable)
-        table.clear(columns=True)
-        table.add_columns(self.t("col_started"), self.t("col_status"), "+")
+        table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=False)
+        table.add_column(no_wrap=True)
+        table.add_column(no_wrap=True, justify="right", style="dim")
+        table.add_column()
         for item in report.timeline(attempt, lang):
-            table.add_row(item.at, item.text, item.took)
+            table.add_row(item.at, f"+{item.took}" if item.took else "", item.text)
+        self.query_one("#timeline", Static).update(table)
         self._section("contacts", report.contact_lines(attempt, lang))
         self._section("notes", [f"{report.when(n.at)}  {report.printable(n.text)}" for n in attempt.notes])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -32,13 +33,16 @@ class HistoryScreen(LocalizedScreen):
         yield Input(id="search")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(DataTable).focus()
-        self.load()
+        table = self.query_one(DataTable)
+        for key in COLUMNS:
+            table.add_column(key, key=key)
+        table.focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the screen is first shown; reloads after returning from an attempt.
         self.load()
 
     @work(thread=True, exclusive=True)
@@ -59,9 +63,8 @@ class HistoryScreen(LocalizedScreen):
         self.query_one("#title", Static).update(self.t("history_title"))
         self.query_one("#search", Input).placeholder = self.t("search_placeholder")
         table = self.query_one(DataTable)
-        table.clear(columns=True)
         for key in COLUMNS:
-            table.add_column(self.t(key), key=key)
+            table.columns[key].label = Text(self.t(key))  # type: ignore[index]
         self._rows = [report.history_row(a, self.lang) for a in self._attempts or []]
         self._fill()
 

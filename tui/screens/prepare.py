@@ -63,7 +63,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
             if self.editing is None:
                 yield Button(id="skip", compact=True)
             yield Button(id="cancel", compact=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#goal", RadioSet).focus()

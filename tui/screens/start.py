@@ -38,7 +38,7 @@ class StartScreen(LocalizedScreen):
             yield Static(id="none-unfinished")
             yield Static(classes="heading", id="due-heading")
             yield Static(id="due")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#unfinished", OptionList).focus()

@@ -31,8 +31,8 @@ class StepScreen(LocalizedScreen):
         Binding("1", "choose(1)", "move", key_display="1-9"),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)],
         Binding("r", "record", "record"),
-        Binding("n", "note", "note"),
-        Binding("m", "map", "map"),
+        Binding("n", "note", "note", show=False),
+        Binding("m", "map", "map", show=False),
         Binding("e", "details", "details", show=False),
         Binding("h", "app.history", "history"),
         Binding("escape", "focus_moves", "moves", show=False),
@@ -52,7 +52,7 @@ class StepScreen(LocalizedScreen):
                 yield MovesMenu(id="moves")
                 yield ProcessMap(id="map")
         yield RecordBar(id="record")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(MovesMenu).focus()
