@@ -121,8 +121,8 @@ def timeline(attempt: Attempt, lang: str) -> list[TimelineItem]:
     items = [TimelineItem(when(attempt.created_at), t("began", lang), "")]
     previous = attempt.created_at
     for entry in attempt.timeline:
-        label = guidance.event_label(entry.event, lang)
-        text = f"{step_title(entry.target, lang)} ({label})"
+        label, title = guidance.event_label(entry.event, lang), step_title(entry.target, lang)
+        text = title if label == title else f"{title} ({label})"
         items.append(TimelineItem(when(entry.at), text, duration(entry.at - previous, lang)))
         previous = entry.at
     return items

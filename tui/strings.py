@@ -77,6 +77,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "click_one": ("Click one of", "하나를 클릭"),
     "what_to_do": ("What to do", "할 일"),
     "tips": ("Tips", "요령"),
+    "say_it": ("Say it like this", "이렇게 말해 보세요"),
+    "supervisor_name": ("Supervisor", "상급자 이름"),
     "moves_title": ("What happened? (1-9)", "어떻게 됐나요? (1-9)"),
     "progress": ("Progress", "진행 상황"),
     "phase_after": ("After the contact", "연락 이후"),

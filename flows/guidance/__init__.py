@@ -15,6 +15,15 @@ from importlib import resources
 LANGUAGES: tuple[str, ...] = ("en", "ko")
 DEFAULT_LANGUAGE = "en"
 
+# The courteous lines worth having in front of you at each step where you speak with someone.
+PHRASES_AT_STEP: dict[str, tuple[str, ...]] = {
+    "talking_with_agent": ("framing", "calm"),
+    "asking_for_supervisor": ("supervisor",),
+    "talking_with_supervisor": ("calm", "thanks"),
+    "being_transferred": ("calm",),
+    "waiting_for_chat_agent": ("thanks",),
+}
+
 
 @dataclass(frozen=True)
 class AmazonLabel:
@@ -38,6 +47,8 @@ class StepGuidance:
     tips: tuple[str, ...]
     # True when ``click`` lists alternatives (pick one) rather than labels to click in turn.
     click_is_choice: bool = False
+    # Lines to say at this step, when it is one where you speak with someone.
+    phrases: tuple[str, ...] = ()
 
 
 @cache
@@ -72,6 +83,7 @@ def guidance(state_id: str, lang: str) -> StepGuidance:
         do=entry.get("do", ""),
         tips=tuple(entry.get("tips", ())),
         click_is_choice=bool(choice_ids),
+        phrases=tuple(line for kind in PHRASES_AT_STEP.get(state_id, ()) for line in phrases(kind, lang)[:2]),
     )
 
 

@@ -113,3 +113,11 @@ def test_the_direct_route_gives_the_number(lang):
 def test_unknown_language_is_refused_clearly():
     with pytest.raises(ValueError, match="unknown language"):
         g.guidance("signing_in", "fr")
+
+
+@pytest.mark.parametrize("lang", g.LANGUAGES)
+def test_steps_where_you_speak_offer_phrases_to_say(lang):
+    assert g.guidance("asking_for_supervisor", lang).phrases == g.phrases("supervisor", lang)[:2]
+    assert len(g.guidance("talking_with_agent", lang).phrases) == 4
+    assert g.guidance("signing_in", lang).phrases == ()
+    assert set(g.PHRASES_AT_STEP) <= set(STATES)

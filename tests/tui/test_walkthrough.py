@@ -83,7 +83,7 @@ async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
         table = history.query_one(DataTable)
         assert table.row_count == 1
         assert "Resolved" in table.get_row_at(0)[2]
-        assert "CASE-123" in table.get_row_at(0)[4]
+        assert "CASE-123" in table.get_row_at(0)[3]
         await pilot.press("enter")
         await pilot.pause()
         detail = relaunched.screen

@@ -13,7 +13,7 @@ from flows.store import StoreError
 from tui import report
 from tui.localized import LocalizedScreen
 
-COLUMNS = ("col_id", "col_started", "col_status", "col_route", "col_cases", "col_about")
+COLUMNS = ("col_id", "col_started", "col_status", "col_cases", "col_about", "col_route")
 
 
 class HistoryScreen(LocalizedScreen):
@@ -38,7 +38,7 @@ class HistoryScreen(LocalizedScreen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key in COLUMNS:
-            table.add_column(key, key=key)
+            table.add_column(self.t(key), key=key)
         table.focus()
 
     def on_screen_resume(self) -> None:
@@ -75,7 +75,9 @@ class HistoryScreen(LocalizedScreen):
         shown = 0
         for row in self._rows:
             if all(term in row.search_text for term in terms):
-                table.add_row(str(row.id), row.started, row.status, row.route, row.cases, row.about, key=str(row.id))
+                table.add_row(
+                    str(row.id), row.started, row.status, row.cases, report.one_line(row.about, 40), row.route, key=str(row.id)
+                )
                 shown += 1
         empty = self.query_one("#empty", Static)
         empty.display = shown == 0

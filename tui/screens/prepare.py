@@ -12,6 +12,7 @@ from flows.attempt import GOALS, TEXT_LIMITS, Attempt, TextTooLong
 from flows.session import Session
 from flows.store import StoreError
 from tui.localized import LocalizedScreen
+from tui.widgets.marked_radio import MarkedRadioButton
 
 FIELDS = ("order_number", "summary", "evidence")
 _FACT_OF_FIELD = {"order_number": "order_number", "summary": "what_went_wrong", "evidence": "evidence"}
@@ -43,7 +44,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
             yield Label(id="goal-label")
             with RadioSet(id="goal", compact=True):
                 for goal in GOALS:
-                    yield RadioButton(id=f"goal-{goal}", value=bool(source and source.goal == goal))
+                    yield MarkedRadioButton(id=f"goal-{goal}", value=bool(source and source.goal == goal))
             for field in FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(id=f"{field}-label")
@@ -56,8 +57,8 @@ class PrepareScreen(LocalizedScreen[Session | None]):
             if self.editing is None:
                 yield Label(id="route-label")
                 with RadioSet(id="route", compact=True):
-                    yield RadioButton(id="route-website", value=True)
-                    yield RadioButton(id="route-direct")
+                    yield MarkedRadioButton(id="route-website", value=True)
+                    yield MarkedRadioButton(id="route-direct")
         with Horizontal(id="buttons"):
             yield Button(id="start", variant="primary", compact=True)
             if self.editing is None:

@@ -21,6 +21,7 @@ class GuidancePanel(VerticalScroll):
         yield Static(id="step-where")
         yield Static(id="step-next")
         yield Static(id="step-do")
+        yield Static(id="step-phrases")
         yield Static(id="step-tips")
 
     def show(self, step: StepGuidance, lang: str) -> None:
@@ -33,6 +34,10 @@ class GuidancePanel(VerticalScroll):
         do = self.query_one("#step-do", Static)
         do.display = bool(step.do)
         do.update(Text.assemble((t("what_to_do", lang) + "\n", "bold"), step.do))
+        phrases = self.query_one("#step-phrases", Static)
+        phrases.display = bool(step.phrases)
+        phrases.border_title = t("say_it", lang)
+        phrases.update(Text("\n".join(f'"{line}"' for line in step.phrases), style="italic"))
         tips = self.query_one("#step-tips", Static)
         tips.display = bool(step.tips)
         tips.update(Text.assemble((t("tips", lang), "bold"), *(f"\n- {tip}" for tip in step.tips)))

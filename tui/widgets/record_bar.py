@@ -50,7 +50,8 @@ class RecordBar(Vertical):
         parts: list[tuple[str, str]] = []
         if contact is not None:
             if contact.agent_name:
-                parts.append((t("agent_name", lang), one_line(contact.agent_name, 30)))
+                who = "supervisor_name" if contact.role == "supervisor" else "agent_name"
+                parts.append((t(who, lang), one_line(contact.agent_name, 30)))
             if contact.case_number:
                 parts.append((t("case_number", lang), one_line(contact.case_number, 30)))
             if contact.promise:
