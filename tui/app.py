@@ -98,5 +98,6 @@ class AmazonContactApp(App[None]):
         if step is not None:
             yield SystemCommand(t("map", lang), t("map_title", lang), screen.action_map)  # type: ignore[attr-defined]
             yield SystemCommand(t("details", lang), t("prepare_title", lang), screen.action_details)  # type: ignore[attr-defined]
+            yield SystemCommand(t("record", lang), t("agent_name", lang), screen.action_record)  # type: ignore[attr-defined]
             yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)  # type: ignore[attr-defined]
         yield from super().get_system_commands(screen)

@@ -9,11 +9,14 @@ for changing a binding's description, so this replaces the screen's own copy of 
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Generic, TypeVar
+from typing import Callable, Generic, TypeVar
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
+from flows.attempt import TextTooLong
+from flows.session import NoContactYet
+from flows.store import StoreError
 from tui.strings import STRINGS, t
 
 
@@ -48,6 +51,21 @@ class LocalizedMixin:
 
     def update_texts(self) -> None:
         """Put every text of this screen in the current language."""
+
+    def saving(self, change: Callable[[], object]) -> bool:
+        """Run a change that saves. A failed save or a refused entry is told, not raised.
+
+        A change whose save failed stays in memory and goes to disk with the next save.
+        """
+        try:
+            change()
+        except StoreError as error:
+            self.notify(self.t("not_saved", error=str(error)), severity="error", timeout=10, markup=False)  # type: ignore[attr-defined]
+            return False
+        except (TextTooLong, NoContactYet) as error:
+            self.notify(str(error), severity="warning", markup=False)  # type: ignore[attr-defined]
+            return False
+        return True
 
 
 ResultType = TypeVar("ResultType")

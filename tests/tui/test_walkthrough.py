@@ -219,3 +219,24 @@ async def test_history_search_and_a_follow_on_attempt(data_file):
         assert session.attempt.continues == detail.attempt.id
         assert session.attempt.earlier_case_numbers == ["CASE-2001"]
         assert "CASE-2001" in rendered(app.screen.query_one("#record-summary"))
+
+
+async def test_a_move_can_be_clicked_and_the_palette_reaches_the_history(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        assert step.session.step == "talking_with_agent"
+        moves = [m.event for m in step.session.moves()]
+        menu = step.query_one("#moves")
+        # Each move takes two lines: its label, then where it leads.
+        await pilot.click(menu, offset=(4, 1 + 2 * moves.index("ask_for_supervisor")))
+        await pilot.pause()
+        assert step.session.step == "asking_for_supervisor"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"History", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)

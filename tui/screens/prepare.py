@@ -8,9 +8,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
 
 from flows import guidance
-from flows.attempt import GOALS, TEXT_LIMITS, Attempt, TextTooLong
+from flows.attempt import GOALS, TEXT_LIMITS, Attempt
 from flows.session import Session
-from flows.store import StoreError
 from tui.localized import LocalizedScreen
 from tui.widgets.marked_radio import MarkedRadioButton
 
@@ -101,7 +100,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
 
     def action_start(self) -> None:
         if self.editing is not None:
-            if self._attempt(lambda: self.editing.describe(**self._details())):
+            if self.saving(lambda: self.editing.describe(**self._details())):
                 self.notify(self.t("saved"), timeout=2)
                 self.dismiss(None)
             return
@@ -115,7 +114,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
             for event in ("outcome_decided", "facts_gathered", route_event):
                 session.move(event)
 
-        self._attempt(walk_the_preparation)
+        self.saving(walk_the_preparation)
         self.dismiss(session)
 
     def action_skip(self) -> None:
@@ -139,15 +138,4 @@ class PrepareScreen(LocalizedScreen[Session | None]):
                 session = Session.begin(app.store, clock=app.clock, **details)  # type: ignore[attr-defined]
             result.append(session)
 
-        return result[0] if self._attempt(begin) else None
-
-    def _attempt(self, change) -> bool:
-        try:
-            change()
-        except StoreError as error:
-            self.notify(self.t("not_saved", error=str(error)), severity="error", timeout=10, markup=False)
-            return False
-        except TextTooLong as error:
-            self.notify(str(error), severity="warning", markup=False)
-            return False
-        return True
+        return result[0] if self.saving(begin) else None

@@ -10,9 +10,7 @@ from textual.widgets import Footer, Input, Static
 
 from flows import guidance
 from flows.amazon import FINAL_STATE_IDS
-from flows.attempt import TextTooLong
-from flows.session import Move, NoContactYet, Session
-from flows.store import StoreError
+from flows.session import Move, Session
 from tui import report
 from tui.localized import LocalizedScreen
 from tui.screens.confirm import ConfirmScreen
@@ -96,37 +94,25 @@ class StepScreen(LocalizedScreen):
         if promise is None:
             return
         text, due = promise
-        if self._saving(lambda: self.session.record(promise=text, promise_due=due)):
+        if self.saving(lambda: self.session.record(promise=text, promise_due=due)):
             self._send(move.event)
 
     def _send(self, event: str) -> None:
-        self._saving(lambda: self.session.move(event))
+        self.saving(lambda: self.session.move(event))
         self.refresh_step()
         self.query_one(MovesMenu).focus()
-
-    def _saving(self, change) -> bool:
-        """Run a change that saves; say so when the save fails (the change is kept in memory)."""
-        try:
-            change()
-        except StoreError as error:
-            self.notify(self.t("not_saved", error=str(error)), severity="error", timeout=10, markup=False)
-            return False
-        except (TextTooLong, NoContactYet) as error:
-            self.notify(str(error), severity="warning", markup=False)
-            return False
-        return True
 
     # Recording
 
     def on_record_bar_recorded(self, message: RecordBar.Recorded) -> None:
-        if self._saving(lambda: self.session.record(**{message.field: message.value})):
+        if self.saving(lambda: self.session.record(**{message.field: message.value})):
             self.notify(self.t("saved"), timeout=2)
         self.refresh_step()
         if message.field != "agent_name":
             self.action_focus_moves()
 
     def on_record_bar_note_written(self, message: RecordBar.NoteWritten) -> None:
-        if self._saving(lambda: self.session.add_note(message.text)):
+        if self.saving(lambda: self.session.add_note(message.text)):
             self.notify(self.t("saved"), timeout=2)
         self.refresh_step()
         self.action_focus_moves()
