@@ -19,6 +19,17 @@ from tui.screens.start import StartScreen
 from tui.strings import t
 
 
+# Textual's own palette entries, in Korean for a Korean screen.
+BUILT_IN_COMMANDS_KO: dict[str, tuple[str, str]] = {
+    "Theme": ("테마", "색 테마를 바꿉니다"),
+    "Quit": ("종료", "앱을 끝냅니다 (모든 내용은 이미 저장되어 있습니다)"),
+    "Keys": ("키 보기", "지금 쓸 수 있는 키를 보여 줍니다"),
+    "Maximize": ("최대화", "선택한 부분을 화면 가득 보여 줍니다"),
+    "Minimize": ("원래 크기로", "최대화한 부분을 원래대로 돌립니다"),
+    "Screenshot": ("화면 저장", "지금 화면을 SVG 파일로 저장합니다"),
+}
+
+
 class AmazonContactApp(App[None]):
     TITLE = "amazon-contact"
     CSS_PATH = "app.tcss"
@@ -96,8 +107,10 @@ class AmazonContactApp(App[None]):
         yield SystemCommand(t("cmd_language", lang), t("language", lang), self.action_toggle_language)
         step = getattr(screen, "session", None)
         if step is not None:
-            yield SystemCommand(t("map", lang), t("map_title", lang), screen.action_map)  # type: ignore[attr-defined]
-            yield SystemCommand(t("details", lang), t("prepare_title", lang), screen.action_details)  # type: ignore[attr-defined]
+            yield SystemCommand(t("map", lang), t("map_help", lang), screen.action_map)  # type: ignore[attr-defined]
+            yield SystemCommand(t("details", lang), t("details_help", lang), screen.action_details)  # type: ignore[attr-defined]
             yield SystemCommand(t("record", lang), t("agent_name", lang), screen.action_record)  # type: ignore[attr-defined]
             yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)  # type: ignore[attr-defined]
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            title, help_text = BUILT_IN_COMMANDS_KO.get(command.title, (command.title, command.help))
+            yield command._replace(title=title, help=help_text) if lang == "ko" else command

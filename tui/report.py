@@ -139,7 +139,8 @@ def contact_lines(attempt: Attempt, lang: str) -> list[str]:
         if contact.reached_human is not None:
             parts.append(t("reached" if contact.reached_human else "not_reached", lang))
         if contact.agent_name:
-            parts.append(f"{t('agent_name', lang)}: {one_line(contact.agent_name)}")
+            who = "supervisor_name" if contact.role == "supervisor" else "agent_name"
+            parts.append(f"{t(who, lang)}: {one_line(contact.agent_name)}")
         if contact.case_number:
             parts.append(f"{t('case_number', lang)}: {one_line(contact.case_number)}")
         if contact.promise:
@@ -156,7 +157,7 @@ def facts(attempt: Attempt, lang: str) -> list[tuple[str, str]]:
         (t("summary", lang), printable(attempt.summary)),
         (t("evidence", lang), printable(attempt.evidence)),
         (t("route_label", lang), route(attempt, lang)),
-        (t("outcome", lang), status(attempt, lang)),
+        (t("outcome" if attempt.is_finished else "col_status", lang), status(attempt, lang)),
     ]
     if attempt.continues is not None:
         pairs.append(("", t("continues", lang, id=attempt.continues)))

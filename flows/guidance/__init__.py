@@ -21,7 +21,7 @@ PHRASES_AT_STEP: dict[str, tuple[str, ...]] = {
     "asking_for_supervisor": ("supervisor",),
     "talking_with_supervisor": ("calm", "thanks"),
     "being_transferred": ("calm",),
-    "waiting_for_chat_agent": ("thanks",),
+    "waiting_for_chat_agent": ("framing",),
 }
 
 

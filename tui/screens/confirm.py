@@ -1,7 +1,8 @@
-"""Asks before a move that ends the attempt: an ending cannot be undone."""
+"""Asks before something that cannot be undone: ending an attempt, discarding a form."""
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -18,9 +19,10 @@ class ConfirmScreen(LocalizedModal[bool]):
         Binding("n,escape", "answer(False)", "no"),
     ]
 
-    def __init__(self, move_label: str) -> None:
+    def __init__(self, question: str, explanation: str) -> None:
         super().__init__()
-        self.move_label = move_label
+        self.question = question
+        self.explanation = explanation
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
@@ -31,8 +33,8 @@ class ConfirmScreen(LocalizedModal[bool]):
                 yield Button(id="no")
 
     def update_texts(self) -> None:
-        self.query_one("#question", Static).update(self.move_label)
-        self.query_one("#explain", Static).update(self.t("confirm_end"))
+        self.query_one("#question", Static).update(Text(self.question))
+        self.query_one("#explain", Static).update(Text(self.explanation))
         self.query_one("#yes", Button).label = self.t("yes")
         self.query_one("#no", Button).label = self.t("no")
 

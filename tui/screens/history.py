@@ -27,6 +27,7 @@ class HistoryScreen(LocalizedScreen):
         super().__init__()
         self._attempts: list[Attempt] | None = None
         self._rows: list[report.HistoryRow] = []
+        self._load_error = ""
 
     def compose(self) -> ComposeResult:
         yield Static(classes="heading", id="title")
@@ -48,16 +49,19 @@ class HistoryScreen(LocalizedScreen):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         """Reading the archive may take a moment with years of history: keep keys responsive."""
+        error = ""
         try:
             attempts = self.app.store.all()  # type: ignore[attr-defined]
-        except StoreError as error:
-            self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            attempts = []
-        self.app.call_from_thread(self._loaded, attempts)
+        except StoreError as problem:
+            attempts, error = [], str(problem)
+        self.app.call_from_thread(self._loaded, attempts, error)
 
-    def _loaded(self, attempts: list[Attempt]) -> None:
-        self._attempts = attempts
+    def _loaded(self, attempts: list[Attempt], error: str) -> None:
+        self._attempts, self._load_error = attempts, error
         self.update_texts()
+        table = self.query_one(DataTable)
+        if self.focused is None and table.display:
+            table.focus()
 
     def update_texts(self) -> None:
         self.query_one("#title", Static).update(self.t("history_title"))
@@ -75,13 +79,16 @@ class HistoryScreen(LocalizedScreen):
         shown = 0
         for row in self._rows:
             if all(term in row.search_text for term in terms):
-                table.add_row(
-                    str(row.id), row.started, row.status, row.cases, report.one_line(row.about, 40), row.route, key=str(row.id)
-                )
+                # Typed text is data: wrapped in Text so nothing in it is read as markup.
+                cells = (str(row.id), row.started, row.status, row.cases, report.one_line(row.about, 40), row.route)
+                table.add_row(*(Text(cell) for cell in cells), key=str(row.id))
                 shown += 1
+        table.display = shown > 0
         empty = self.query_one("#empty", Static)
         empty.display = shown == 0
-        if self._attempts is None:
+        if self._load_error:
+            empty.update(Text(self._load_error, style="bold"))
+        elif self._attempts is None:
             empty.update(self.t("loading"))
         else:
             empty.update(self.t("no_match" if self._rows else "no_attempts"))
@@ -90,7 +97,9 @@ class HistoryScreen(LocalizedScreen):
         self._fill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        table = self.query_one(DataTable)
+        if table.display:
+            table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         attempt_id = int(event.row_key.value or 0)

@@ -26,7 +26,14 @@ class MapScreen(LocalizedModal[None]):
             yield Static(classes="heading", id="title")
             with VerticalScroll(id="map-body"):
                 yield Static(id="map")
+            yield Static(id="close-hint")
 
     def update_texts(self) -> None:
         self.query_one("#title", Static).update(self.t("map_title"))
-        self.query_one("#map", Static).update(render_map(self.attempt, self.lang, every_step=True))
+        text = render_map(self.attempt, self.lang, every_step=True)
+        self.query_one("#map", Static).update(text)
+        self.query_one("#close-hint", Static).update(self.t("close_hint"))
+        # Bring the current step into view on short terminals.
+        current = next((n for n, line in enumerate(text.plain.splitlines()) if line.lstrip().startswith(">")), 0)
+        body = self.query_one("#map-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_to, y=max(current - 4, 0), animate=False)

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from flows.attempt import TEXT_LIMITS
+from flows.attempt import TEXT_LIMITS, TextTooLong
 from tui.localized import LocalizedModal
 
 
@@ -18,11 +19,15 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
     DEFAULT_CLASSES = "dialog"
     BINDINGS = [Binding("escape", "cancel", "close")]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._past_date_confirmed = False
+
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
             yield Static(classes="heading", id="title")
             yield Static(id="intro")
-            yield Input(id="promise", max_length=TEXT_LIMITS["promise"])
+            yield Input(id="promise")
             yield Input(id="due", max_length=10)
             yield Static(classes="error", id="problem")
             with Horizontal(id="buttons"):
@@ -55,13 +60,22 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
     def _save(self) -> None:
         text = self.query_one("#promise", Input).value.strip()
         due_text = self.query_one("#due", Input).value.strip()
+        if len(text) > TEXT_LIMITS["promise"]:
+            return self._problem(str(TextTooLong("promise", len(text))), "#promise")
         try:
             due = date.fromisoformat(due_text) if due_text else None
         except ValueError:
-            self.query_one("#problem", Static).update(self.t("bad_date"))
-            self.query_one("#due", Input).focus()
-            return
+            return self._problem(self.t("bad_date"), "#due")
+        today = self.app.clock().date()  # type: ignore[attr-defined]
+        if due is not None and due < today and not self._past_date_confirmed:
+            # A past date is usually a typo; saving again keeps it on purpose.
+            self._past_date_confirmed = True
+            return self._problem(self.t("past_date"), "#due")
         self.dismiss((text, due))
+
+    def _problem(self, message: str, field: str) -> None:
+        self.query_one("#problem", Static).update(Text(message))
+        self.query_one(field, Input).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -19,12 +19,14 @@ from tui.screens.promise import PromiseScreen
 from tui.widgets.contact_timer import ContactTimer
 from tui.widgets.guidance_panel import GuidancePanel
 from tui.widgets.moves_menu import MovesMenu
-from tui.widgets.process_map import ProcessMap
+from tui.widgets.process_map import ProcessMap, progress_line
 from tui.widgets.record_bar import RecordBar
 
 
 class StepScreen(LocalizedScreen):
     CSS_PATH = "step.tcss"
+    # Below 30 rows the map gives its room to the moves; a one-line progress stays in view.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("1", "choose(1)", "move", key_display="1-9"),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)],
@@ -33,7 +35,7 @@ class StepScreen(LocalizedScreen):
         Binding("m", "map", "map", show=False),
         Binding("e", "details", "details", show=False),
         Binding("h", "app.history", "history"),
-        Binding("escape", "focus_moves", "moves", show=False),
+        Binding("escape", "leave", "back", show=False),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -68,13 +70,22 @@ class StepScreen(LocalizedScreen):
         moves_menu = self.query_one(MovesMenu)
         moves_menu.border_title = self.t("moves_title") if not session.is_finished else self.t("finished_title")
         moves_menu.show(session.moves(), lang)
+        moves_menu.border_subtitle = progress_line(attempt, lang)
         self.query_one(ProcessMap).show(attempt, lang)
         self.query_one(RecordBar).show(attempt, lang)
         self.query_one(ContactTimer).follow(attempt.current_contact, lang)
 
     # Moves
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return not self.session.is_finished
+        return True
+
     def action_choose(self, number: int) -> None:
+        if number > len(self.session.moves()):
+            self.notify(self.t("no_such_move", number=number), timeout=2)
+            return
         self.query_one(MovesMenu).choose(number)
 
     def on_moves_menu_chosen(self, message: MovesMenu.Chosen) -> None:
@@ -86,7 +97,8 @@ class StepScreen(LocalizedScreen):
             self.app.push_screen(PromiseScreen(), lambda promise: self._promise_given(promise, move))
         elif move.target in FINAL_STATE_IDS:
             label = guidance.event_label(move.event, self.lang)
-            self.app.push_screen(ConfirmScreen(label), lambda yes: yes and self._send(move.event))
+            question = ConfirmScreen(label, self.t("confirm_end"))
+            self.app.push_screen(question, lambda yes: yes and self._send(move.event))
         else:
             self._send(move.event)
 
@@ -127,10 +139,17 @@ class StepScreen(LocalizedScreen):
     def action_focus_moves(self) -> None:
         self.query_one(MovesMenu).focus()
 
+    def action_leave(self) -> None:
+        """Esc leaves a text box first, then the step (everything is already saved)."""
+        if isinstance(self.focused, Input):
+            self.action_focus_moves()
+        else:
+            self.dismiss()
+
     def action_map(self) -> None:
         self.app.push_screen(MapScreen(self.session.attempt))
 
     def action_details(self) -> None:
-        from tui.screens.prepare import PrepareScreen
+        from tui.screens.edit_details import EditDetailsScreen
 
-        self.app.push_screen(PrepareScreen(editing=self.session), lambda _: self.refresh_step())
+        self.app.push_screen(EditDetailsScreen(self.session), lambda _: self.refresh_step())

@@ -40,7 +40,7 @@ def render_map(attempt: Attempt, lang: str, *, every_step: bool = False) -> Text
         if text:
             text.append("\n")
         text.append(f"{marker} {title}", style=style)
-        if phase == current_phase and attempt.step in steps and len(steps) > 1:
+        if phase == current_phase and phase != "resolved" and len(steps) > 1:
             text.append(f"  {steps.index(attempt.step) + 1}/{len(steps)}", style="dim")
         if every_step or phase == current_phase:
             for step in steps:
@@ -51,6 +51,16 @@ def render_map(attempt: Attempt, lang: str, *, every_step: bool = False) -> Text
                 text.append("\n    ")
                 text.append(f"{mark} {guidance(step, lang).title}", style=step_style)
     return text
+
+
+def progress_line(attempt: Attempt, lang: str) -> str:
+    """The current phase and how far into it, e.g. "Amazon website 6/10"."""
+    phase = phase_of(attempt.step)
+    steps = dict(PHASES)[phase]
+    title = guidance(phase, lang).title if phase not in ("waiting_on_promise", "resolved") else _phase_title(phase, lang)
+    if phase == "resolved":
+        return title
+    return f"{title} {steps.index(attempt.step) + 1}/{len(steps)}"
 
 
 def _phase_title(phase: str, lang: str) -> str:

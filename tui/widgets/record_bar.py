@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from flows.attempt import TEXT_LIMITS, Attempt
+from flows.attempt import TEXT_LIMITS, Attempt, TextTooLong
 from tui.report import one_line
 from tui.strings import t
 
@@ -30,9 +30,11 @@ class RecordBar(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="record-summary")
         with Horizontal(id="record-inputs"):
-            yield Input(id="agent_name", max_length=TEXT_LIMITS["agent_name"], compact=True)
-            yield Input(id="case_number", max_length=TEXT_LIMITS["case_number"], compact=True)
-            yield Input(id="note", max_length=TEXT_LIMITS["note"], compact=True)
+            # No max_length: Input would silently drop an over-long paste. Length is checked on
+            # Enter instead, and the text stays in the box to be shortened.
+            yield Input(id="agent_name", compact=True)
+            yield Input(id="case_number", compact=True)
+            yield Input(id="note", compact=True)
 
     def show(self, attempt: Attempt, lang: str) -> None:
         self.border_title = t("record_title", lang)
@@ -59,8 +61,12 @@ class RecordBar(Vertical):
                 parts.append((t("promise", lang), one_line(contact.promise, 40) + due))
         elif attempt.earlier_case_numbers:
             parts.append(("", t("earlier_cases", lang, cases=", ".join(one_line(c) for c in attempt.earlier_case_numbers))))
+        elif attempt.configuration[0] == "preparing":
+            parts.append(("", t("details_hint", lang)))
         elif not attempt.is_finished:
             parts.append(("", t("no_contact_yet", lang)))
+        if attempt.is_finished:
+            parts.append(("", t("finished_hint", lang)))
         text = Text()
         for label, value in parts:
             if text:
@@ -73,7 +79,11 @@ class RecordBar(Vertical):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value
-        if event.input.id == "note":
+        field = event.input.id or ""
+        if len(value) > TEXT_LIMITS[field]:
+            self.notify(str(TextTooLong(field, len(value))), severity="warning", markup=False)
+            return
+        if field == "note":
             if value.strip():
                 self.post_message(self.NoteWritten(value))
             event.input.clear()

@@ -1,0 +1,164 @@
+"""Text that looks like markup, pastes past the limits, and second thoughts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual.widgets import DataTable, Input
+
+from flows.session import Session
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.tui.conftest import TO_CHAT_AGENT, choose, make_app, seed, walk
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.edit_details import EditDetailsScreen
+from tui.screens.prepare import PrepareScreen
+from tui.screens.promise import PromiseScreen
+from tui.screens.start import StartScreen
+from tui.screens.step import StepScreen
+
+HOSTILE = "[@click=app.quit]quit[/] [red]뚜껑[/red] 깨짐"
+
+
+async def test_history_shows_markup_as_typed_and_a_click_on_it_does_nothing(data_file):
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock(), summary=HOSTILE, order_number="[b]123[/b]"), ["give_up"])
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(140, 30)) as pilot:
+        await pilot.press("escape")  # leave the new-attempt form that opens when nothing is unfinished
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        about = table.get_row_at(0)[4]
+        assert isinstance(about, Text) and "[@click=app.quit]quit[/]" in about.plain
+        column_x = sum(column.get_render_width(table) for column in list(table.columns.values())[:4])
+        await pilot.click(table, offset=(column_x + 2, 1))
+        await pilot.pause()
+        assert app.is_running, "a click on typed text must not run an action"
+
+
+async def test_an_overlong_paste_is_kept_in_the_box_and_not_saved(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        before = step.session.attempt.contacts[-1].agent_name
+        await pilot.press("r")
+        box = step.query_one("#agent_name", Input)
+        box.insert_text_at_cursor("x" * 500)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert box.value == "x" * 500 and app.focused is box
+        assert step.session.attempt.contacts[-1].agent_name == before
+        assert any("the limit is 120" in str(n.message) for n in app._notifications)
+        assert Store(data_file).get(step.session.attempt.id).contacts[-1].agent_name == before
+
+
+async def test_leaving_a_filled_form_asks_first(data_file):
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#order_number")
+        await pilot.press(*"112-1")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, PrepareScreen)
+        assert app.screen.query_one("#order_number", Input).value == "112-1"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert Store(data_file).all() == []
+
+
+async def test_editing_details_adds_to_what_is_there(data_file):
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock(), summary="Blender cracked"), ["outcome_decided"])
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, EditDetailsScreen)
+        await pilot.click("#summary")
+        await pilot.press("end", *" (lid too)", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert app.screen.session.attempt.summary == "Blender cracked (lid too)"
+
+
+async def test_a_finished_attempt_leads_back_to_the_start(data_file):
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock()), TO_CHAT_AGENT)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "problem_solved")
+        await pilot.press("y")
+        await pilot.pause()
+        step = app.screen
+        assert step.session.is_finished
+        assert "choose" not in {b.binding.action.split("(")[0] for b in step.active_bindings.values() if step.check_action("choose", ())}
+        await pilot.press("1", "9")
+        await pilot.pause()
+        assert step.session.attempt.outcome == "resolved"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+
+
+async def test_a_past_promise_date_needs_a_second_save(data_file):
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock()), TO_CHAT_AGENT)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "promise_made")
+        await pilot.press(*"refund", "enter", *"2020-01-01", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromiseScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.attempt.follow_up_due == date(2020, 1, 1)
+
+
+async def test_the_palette_speaks_korean_too(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), lang="ko")
+    async with app.run_test(size=(100, 30)) as pilot:
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "종료" in titles and "테마" in titles and "Quit" not in titles
+        assert "새 시도" in titles and "지난 시도" in titles
+
+
+async def test_history_says_when_nothing_matches_and_when_the_archive_is_damaged(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("slash", *"zzzz")
+        await pilot.pause()
+        empty = app.screen.query_one("#empty")
+        assert empty.display and "Nothing matches" in str(empty.render())
+        (data_file.parent / "attempts.archive" / "0000.json").write_text("{broken")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        message = str(app.screen.query_one("#empty").render())
+        assert "0000.json" in message and "not valid JSON" in message

@@ -1,0 +1,53 @@
+"""Changing what the current attempt is about, from its step screen."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Footer, RadioSet, Static
+
+from flows.session import Session
+from tui.localized import LocalizedScreen
+from tui.widgets.details_form import DetailsForm
+
+
+class EditDetailsScreen(LocalizedScreen[None]):
+    CSS_PATH = "prepare.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "save"),
+        Binding("escape", "cancel", "back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="form"):
+            yield Static(classes="heading", id="title")
+            yield DetailsForm(self.session.attempt, id="details")
+        with Horizontal(id="buttons"):
+            yield Button(id="save", variant="primary", compact=True)
+            yield Button(id="cancel", compact=True)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#goal", RadioSet).focus()
+
+    def update_texts(self) -> None:
+        self.query_one("#title", Static).update(self.t("details"))
+        self.query_one(DetailsForm).show(self.lang)
+        self.query_one("#save", Button).label = self.t("save_button")
+        self.query_one("#cancel", Button).label = self.t("cancel_button")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_save() if event.button.id == "save" else self.action_cancel()
+
+    def action_save(self) -> None:
+        if self.saving(lambda: self.session.describe(**self.query_one(DetailsForm).details())):
+            self.notify(self.t("saved"), timeout=2)
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
