@@ -58,9 +58,12 @@ async def choose(pilot, event: str) -> None:
     await pilot.pause()
 
 
-async def type_text(pilot, text: str) -> None:
-    for character in text:
-        await pilot.press(character if character != " " else "space")
+async def open_history(pilot) -> None:
+    """Press h and wait for the history to load in its worker."""
+    await pilot.press("h")
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
 
 
 @pytest.fixture

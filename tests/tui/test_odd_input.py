@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input
 from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import TO_CHAT_AGENT, choose, make_app, seed, walk
+from tests.tui.conftest import TO_CHAT_AGENT, choose, make_app, open_history, seed, walk
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.edit_details import EditDetailsScreen
 from tui.screens.prepare import PrepareScreen
@@ -28,10 +28,7 @@ async def test_history_shows_markup_as_typed_and_a_click_on_it_does_nothing(data
     async with app.run_test(size=(140, 30)) as pilot:
         await pilot.press("escape")  # leave the new-attempt form that opens when nothing is unfinished
         await pilot.pause()
-        await pilot.press("h")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_history(pilot)
         table = app.screen.query_one(DataTable)
         about = table.get_row_at(0)[4]
         assert isinstance(about, Text) and "[@click=app.quit]quit[/]" in about.plain
@@ -107,7 +104,7 @@ async def test_a_finished_attempt_leads_back_to_the_start(data_file):
         await pilot.pause()
         step = app.screen
         assert step.session.is_finished
-        assert "choose" not in {b.binding.action.split("(")[0] for b in step.active_bindings.values() if step.check_action("choose", ())}
+        assert step.check_action("choose", ()) is False
         await pilot.press("1", "9")
         await pilot.pause()
         assert step.session.attempt.outcome == "resolved"
@@ -145,10 +142,7 @@ async def test_history_says_when_nothing_matches_and_when_the_archive_is_damaged
     seed(data_file)
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("h")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_history(pilot)
         await pilot.press("slash", *"zzzz")
         await pilot.pause()
         empty = app.screen.query_one("#empty")
@@ -156,9 +150,6 @@ async def test_history_says_when_nothing_matches_and_when_the_archive_is_damaged
         (data_file.parent / "attempts.archive" / "0000.json").write_text("{broken")
         await pilot.press("escape", "escape")
         await pilot.pause()
-        await pilot.press("h")
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await open_history(pilot)
         message = str(app.screen.query_one("#empty").render())
         assert "0000.json" in message and "not valid JSON" in message
