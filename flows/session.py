@@ -25,7 +25,7 @@ from flows.attempt import (
     checked_text,
     local_now,
 )
-from flows.store import Store
+from flows.store import Store, StoreError
 
 # Moves that step sideways out of the process are offered after the ones that go forward.
 _LAST_MOVES = ("call_instead", "go_back", "give_up")
@@ -122,6 +122,7 @@ class Session:
         self.attempt = attempt
         self.store = store
         self.clock = clock
+        self.unsaved = False
         restoring = bool(attempt.configuration)
         # With the configuration already on the model, the machine restores it without entering
         # any state again; with none, it starts at the beginning.
@@ -243,8 +244,15 @@ class Session:
         return note
 
     def save(self) -> None:
-        if self.store is not None:
+        """Write the attempt. On failure it stays in memory, marked unsaved, for the next try."""
+        if self.store is None:
+            return
+        try:
             self.store.save(self.attempt)
+        except StoreError:
+            self.unsaved = True
+            raise
+        self.unsaved = False
 
     def _touch(self) -> None:
         self.attempt.updated_at = self.clock()

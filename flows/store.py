@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,6 +49,10 @@ class StoreError(Exception):
 
 class DataFileError(StoreError):
     """The file exists but is not something this version can read; it is left untouched."""
+
+
+class ReadOnly(StoreError):
+    """This store is open for reading only, because another app holds the file."""
 
 
 class UnknownAttempt(StoreError, KeyError):
@@ -195,9 +200,9 @@ class _DataFile:
     def exists(self) -> bool:
         return self.storage.read() is not None
 
-    def ensure_header(self) -> None:
+    def ensure_header(self, next_id: int = 1) -> None:
         if not self.exists():
-            self.meta.upsert(Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": 1}, doc_id=1))
+            self.meta.upsert(Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": next_id}, doc_id=1))
 
     def header(self) -> dict[str, Any]:
         return dict(self.meta.get(doc_id=1) or {})
@@ -221,8 +226,30 @@ class Store:
         self._shards: dict[int, _DataFile] = {}
         self._recovered = False
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        # Held for as long as a full-screen app works on this file: one such writer at a time.
+        self._claim = FileLock(str(self.path) + ".app.lock", timeout=0, mode=0o600)
+        self.read_only = False
         # Read now, so a damaged or foreign file is reported before anything else happens.
         self._active.exists()
+        self._repair_permissions()
+
+    # Who may write
+
+    def claim(self) -> bool:
+        """Become this file's one interactive writer; if another app already is, turn read-only."""
+        if self._claim.is_locked:
+            return True
+        try:
+            self._prepare_folder(self.path.parent)
+            self._claim.acquire()
+        except Timeout:
+            self.read_only = True
+            return False
+        return True
+
+    def release(self) -> None:
+        if self._claim.is_locked:
+            self._claim.release(force=True)
 
     # Reading
 
@@ -248,7 +275,7 @@ class Store:
 
     def new_id(self) -> int:
         with self._writing():
-            self._active.ensure_header()
+            self._ensure_header()
             header = self._active.header()
             attempt_id = int(header.get("next_id", 1))
             self._active.meta.update({"next_id": attempt_id + 1}, doc_ids=[1])
@@ -258,7 +285,7 @@ class Store:
         """Store the attempt durably; when this returns, it survives a crash."""
         record = attempt.to_dict()
         with self._writing():
-            self._active.ensure_header()
+            self._ensure_header(in_use=attempt.id)
             if attempt.is_finished:
                 self._prepare_folder(self.archive_folder)
                 shard = self._shard(attempt.id)
@@ -281,8 +308,19 @@ class Store:
 
     # Inside
 
+    def _ensure_header(self, in_use: int = 0) -> None:
+        if self._active.exists():
+            return
+        # A new (or deleted) open file must not hand out ids already in use: archived ones, or
+        # that of the attempt being saved.
+        archived = [shard.records() for shard in self._archive_files()[-1:]]
+        highest = max((max(records, default=0) for records in archived), default=0)
+        self._active.ensure_header(next_id=max(highest, in_use) + 1)
+
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
+        if self.read_only:
+            raise ReadOnly(f"{self.path}: open read-only, because another {APP_NAME} is using it")
         self._prepare_folder(self.path.parent)
         try:
             with self._lock:
@@ -312,6 +350,19 @@ class Store:
             configuration = record.get("configuration") or [""]
             if configuration[-1] in FINAL_STATE_IDS and attempt_id in self._shard(attempt_id).records():
                 self._active.attempts.remove(doc_ids=[attempt_id])
+
+    def _repair_permissions(self) -> None:
+        """Keep what is ours private: files 0600, our folders 0700 (never a shared one like /tmp)."""
+        ours = [self.path, Path(str(self.path) + ".lock"), Path(str(self.path) + ".app.lock")]
+        if self.archive_folder.is_dir():
+            ours += [self.archive_folder, *self.archive_folder.glob("*.json")]
+        if self.path.parent == default_path().parent:
+            ours.append(self.path.parent)
+        for item in ours:
+            with contextlib.suppress(OSError):
+                wanted = 0o700 if item.is_dir() else 0o600
+                if item.exists() and stat.S_IMODE(item.stat().st_mode) & 0o077:
+                    item.chmod(wanted)
 
     def _prepare_folder(self, folder: Path) -> None:
         if folder.is_dir():

@@ -49,13 +49,25 @@ class AmazonContactApp(App[None]):
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
+        if not self.store.claim():
+            self.sub_title = t("read_only_short", self.lang)
+            self.notify(t("read_only", self.lang), severity="warning", timeout=20)
         self.push_screen(StartScreen())
         try:
             unfinished = self.store.unfinished()
         except StoreError:
             unfinished = []  # The start screen reports it.
-        if not unfinished:
+        if not unfinished and not self.store.read_only:
             self.action_new_attempt()
+
+    def on_unmount(self) -> None:
+        self.store.release()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A second window on the same file may look, not change.
+        if action == "new_attempt" and self.store.read_only:
+            return False
+        return True
 
     def watch_lang(self, lang: str) -> None:
         localize_bindings(self, lang)
@@ -64,12 +76,13 @@ class AmazonContactApp(App[None]):
     # Navigation
 
     def open_session(self, session: Session) -> None:
-        """Show an attempt's current step, with the start screen beneath it."""
+        """Show an attempt's current step (or, read-only, its record), over the start screen."""
+        from tui.screens.detail import DetailScreen
         from tui.screens.step import StepScreen
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.push_screen(StepScreen(session))
+        self.push_screen(DetailScreen(session.attempt) if self.store.read_only else StepScreen(session))
 
     def action_new_attempt(self, follow_on: Attempt | None = None) -> None:
         from tui.screens.prepare import PrepareScreen
@@ -100,7 +113,8 @@ class AmazonContactApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         lang = self.lang
-        yield SystemCommand(t("new_attempt", lang), t("cmd_new", lang), self.action_new_attempt)
+        if not self.store.read_only:
+            yield SystemCommand(t("new_attempt", lang), t("cmd_new", lang), self.action_new_attempt)
         yield SystemCommand(t("history", lang), t("cmd_history", lang), self.action_history)
         yield SystemCommand(t("direct_line", lang), DIRECT_NUMBER, self.action_direct_line)
         yield SystemCommand(t("cmd_copy_number", lang), DIRECT_NUMBER, self.action_copy_number)

@@ -52,15 +52,17 @@ class LocalizedMixin:
     def update_texts(self) -> None:
         """Put every text of this screen in the current language."""
 
-    def saving(self, change: Callable[[], object]) -> bool:
+    def saving(self, change: Callable[[], object], *, quiet: bool = False) -> bool:
         """Run a change that saves. A failed save or a refused entry is told, not raised.
 
         A change whose save failed stays in memory and goes to disk with the next save.
+        ``quiet`` skips repeating the same failure (for retries).
         """
         try:
             change()
         except StoreError as error:
-            self.notify(self.t("not_saved", error=str(error)), severity="error", timeout=10, markup=False)  # type: ignore[attr-defined]
+            if not quiet:
+                self.notify(self.t("not_saved", error=str(error)), severity="error", timeout=10, markup=False)  # type: ignore[attr-defined]
             return False
         except (TextTooLong, NoContactYet) as error:
             self.notify(str(error), severity="warning", markup=False)  # type: ignore[attr-defined]

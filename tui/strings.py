@@ -164,6 +164,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "began": ("Attempt started", "시도 시작"),
     "continues": ("Continues attempt #{id}", "시도 #{id}에서 이어짐"),
     "unknown_attempt": ("No attempt with id {id}.", "id가 {id}인 시도가 없습니다."),
+    # Faults
+    "read_only": (
+        "Another amazon-contact window is using this data file. This one is read-only: you can look, not change.",
+        "다른 amazon-contact 창이 이 데이터 파일을 쓰고 있습니다. 이 창은 읽기 전용이라 볼 수만 있습니다.",
+    ),
+    "read_only_short": ("read-only", "읽기 전용"),
+    "unsaved": ("NOT SAVED YET - retrying", "아직 저장 안 됨 - 다시 시도 중"),
+    "saved_now": ("Saved now.", "이제 저장되었습니다."),
     # Sizes
     "too_small": (
         "Make the window larger (at least {w} x {h}).",

@@ -44,8 +44,11 @@ class DetailScreen(LocalizedScreen):
         self.query_one("#detail", VerticalScroll).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        read_only = self.app.store.read_only  # type: ignore[attr-defined]
         if action == "continue":
-            return not self.attempt.is_finished
+            return not self.attempt.is_finished and not read_only
+        if action == "again":
+            return not read_only
         return True
 
     def update_texts(self) -> None:

@@ -23,6 +23,9 @@ from tui.widgets.process_map import ProcessMap, progress_line
 from tui.widgets.record_bar import RecordBar
 
 
+RETRY_SECONDS = 3
+
+
 class StepScreen(LocalizedScreen):
     CSS_PATH = "step.tcss"
     # Below 30 rows the map gives its room to the moves; a one-line progress stays in view.
@@ -45,6 +48,7 @@ class StepScreen(LocalizedScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
             yield Static(id="attempt-title")
+            yield Static(id="unsaved")
             yield ContactTimer(self.app.clock, id="timer")  # type: ignore[attr-defined]
         with Horizontal(id="body"):
             yield GuidancePanel(id="guidance")
@@ -56,6 +60,13 @@ class StepScreen(LocalizedScreen):
 
     def on_mount(self) -> None:
         self.query_one(MovesMenu).focus()
+        self.set_interval(RETRY_SECONDS, self._retry_save)
+
+    def _retry_save(self) -> None:
+        """While the last change is only in memory, keep trying to write it."""
+        if self.session.unsaved and self.saving(self.session.save, quiet=True):
+            self.notify(self.t("saved_now"), timeout=3)
+            self.refresh_step()
 
     def update_texts(self) -> None:
         self.refresh_step()
@@ -74,6 +85,9 @@ class StepScreen(LocalizedScreen):
         self.query_one(ProcessMap).show(attempt, lang)
         self.query_one(RecordBar).show(attempt, lang)
         self.query_one(ContactTimer).follow(attempt.current_contact, lang)
+        unsaved = self.query_one("#unsaved", Static)
+        unsaved.display = session.unsaved
+        unsaved.update(self.t("unsaved"))
 
     # Moves
 

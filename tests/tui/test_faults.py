@@ -1,0 +1,99 @@
+"""The app under faults: a disk that refuses writes, and a second window on the same file."""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+
+import pytest
+
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.tui.conftest import choose, make_app, seed
+from tui.screens.detail import DetailScreen
+from tui.screens.start import StartScreen
+from tui.screens.step import StepScreen
+
+FAULTS = {
+    "disk full": ("os", "fsync", errno.ENOSPC),
+    "fsync fails": ("os", "fsync", errno.EIO),
+    "read-only folder": ("tempfile", "mkstemp", errno.EROFS),
+    "no permission": ("tempfile", "mkstemp", errno.EACCES),
+}
+
+
+@pytest.mark.parametrize("fault", list(FAULTS))
+async def test_a_failed_save_is_shown_kept_and_retried(data_file, monkeypatch, fault):
+    seed(data_file, with_history=False)
+    module, name, code = FAULTS[fault]
+    target = {"os": os, "tempfile": tempfile}[module]
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        assert isinstance(step, StepScreen)
+        attempt_id = step.session.attempt.id
+
+        def refuse(*args, **kwargs):
+            raise OSError(code, os.strerror(code))
+
+        monkeypatch.setattr(target, name, refuse)
+        await choose(pilot, "ask_for_supervisor")
+        banner = step.query_one("#unsaved")
+        assert step.session.step == "asking_for_supervisor", "the step is kept in memory"
+        assert step.session.unsaved and banner.display
+        assert any(os.strerror(code) in str(n.message) for n in app._notifications)
+        step._retry_save()  # still failing: nothing changes, no crash
+        assert step.session.unsaved
+        monkeypatch.undo()
+        step._retry_save()
+        await pilot.pause()
+        assert not step.session.unsaved and not banner.display
+    assert Store(data_file).get(attempt_id).step == "asking_for_supervisor"
+
+
+async def test_a_deleted_file_is_written_again_without_reusing_archived_ids(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        data_file.unlink()
+        await choose(pilot, "ask_for_supervisor")
+        assert not app.screen.session.unsaved
+    store = Store(data_file)
+    assert [a.step for a in store.unfinished()] == ["asking_for_supervisor"]
+    assert store.new_id() > max(a.id for a in store.all())
+
+
+async def test_a_second_window_opens_read_only(data_file):
+    seed(data_file)
+    first = make_app(Store(data_file), clock=FakeClock())
+    async with first.run_test(size=(100, 30)) as first_pilot:
+        await first_pilot.pause()
+        assert not first.store.read_only
+        second = make_app(Store(data_file), clock=FakeClock())
+        async with second.run_test(size=(100, 30), notifications=True) as pilot:
+            await pilot.pause()
+            assert second.store.read_only
+            assert isinstance(second.screen, StartScreen)
+            assert any("read-only" in str(n.message) for n in second._notifications)
+            assert second.check_action("new_attempt", ()) is False
+            await pilot.press("n")
+            await pilot.pause()
+            assert isinstance(second.screen, StartScreen)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(second.screen, DetailScreen), "an attempt opens to look at, not to walk"
+            assert second.screen.check_action("continue", ()) is False
+        # The first window still writes.
+        await first_pilot.press("enter")
+        await first_pilot.pause()
+        await choose(first_pilot, "ask_for_supervisor")
+        assert not first.screen.session.unsaved
+    third = make_app(Store(data_file), clock=FakeClock())
+    async with third.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert not third.store.read_only, "the claim is let go when the first window closes"
