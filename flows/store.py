@@ -95,7 +95,7 @@ class AtomicJSONStorage(Storage):
             raise StoreError(f"{self.path}: cannot be read ({_reason(error)})") from error
         signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
         if self._cache is None or signature != self._cache_signature:
-            self._cache = _parse_data_file(self.path)
+            self._cache = parse_data_file(self.path)
             self._cache_signature = signature
         return self._cache
 
@@ -139,7 +139,7 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
-def _parse_data_file(path: Path) -> dict[str, Any]:
+def parse_data_file(path: Path) -> dict[str, Any]:
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -295,6 +295,15 @@ class Store:
                     self._active.attempts.remove(doc_ids=[attempt.id])
             else:
                 self._active.attempts.upsert(Document(record, doc_id=attempt.id))
+
+    def restore(self, attempts: list[Attempt]) -> None:
+        """Write attempts that already have ids (from a backup or a salvage), keeping the ids."""
+        for attempt in attempts:
+            self.save(attempt)
+        with self._writing():
+            highest = max((a.id for a in attempts), default=0)
+            if int(self._active.header().get("next_id", 1)) <= highest:
+                self._active.meta.update({"next_id": highest + 1}, doc_ids=[1])
 
     @property
     def bytes_written(self) -> int:

@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
     export.add_argument("--format", choices=["md", "json"], default="md", help="Markdown (default) or JSON")
 
+    doctor = commands.add_parser(
+        "doctor", parents=[common], help="check the data file; with --salvage, copy what is readable to a new file"
+    )
+    doctor.add_argument("--salvage", metavar="NEW_PATH", help="write every readable attempt into this new data file")
+
     flow = commands.add_parser("flow", parents=[common], help="print the contact process as a diagram")
     flow.add_argument("--format", choices=["mermaid", "md"], default="mermaid", help="Mermaid (default) or a Markdown table")
     return parser
@@ -84,19 +89,46 @@ def main(argv: list[str] | None = None) -> int:
 
             print(format(AmazonContact(), args.format))
             return 0
+        if args.command == "doctor":
+            return _doctor(db, args.salvage)
         return _report(args, Store(db), lang)
     except UnknownAttempt as error:
         from tui.strings import t
 
         print(f"amazon-contact: {t('unknown_attempt', lang, id=error.attempt_id)}", file=sys.stderr)
         return EXIT_USAGE
-    except (DataFileError, StoreError) as error:
+    except DataFileError as error:
+        print(f"amazon-contact: {error} (check it with: amazon-contact doctor)", file=sys.stderr)
+        return EXIT_USAGE
+    except StoreError as error:
         print(f"amazon-contact: {error}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # Piped into `head` and the reader went away: not an error worth a traceback.
         sys.stderr.close()
         return 0
+
+
+def _doctor(db: str | None, salvage_to: str | None) -> int:
+    """Exit 0 when the data is healthy, 1 when problems were found (and reported)."""
+    from pathlib import Path
+
+    from flows.doctor import examine, salvage
+    from flows.store import default_path
+
+    path = Path(db).expanduser() if db else default_path()
+    checkup = examine(path)
+    for problem in checkup.problems:
+        print(f"problem: {problem}")
+    finished = sum(a.is_finished for a in checkup.readable.values())
+    print(
+        f"{path}: {len(checkup.files)} file(s), {len(checkup.readable)} readable attempt(s) "
+        f"({finished} finished), {len(checkup.problems)} problem(s)"
+    )
+    if salvage_to:
+        count = salvage(checkup, Path(salvage_to).expanduser())
+        print(f"saved {count} attempt(s) to {salvage_to}; the original was not changed")
+    return 0 if checkup.healthy else 1
 
 
 def _run_app(db: str | None, lang: str) -> int:

@@ -125,3 +125,20 @@ def test_the_environment_variable_chooses_the_file(capsys, seeded, monkeypatch):
     monkeypatch.setenv("AMAZON_CONTACT_DB", seeded)
     code, out, _ = run(capsys, "history", "--json")
     assert code == 0 and len(json.loads(out)) == 3
+
+
+def test_doctor_reports_problems_with_status_1_and_salvages(capsys, tmp_path, seeded):
+    code, out, _ = run(capsys, "doctor", "--db", seeded)
+    assert code == 0 and "3 readable attempt(s)" in out and "0 problem(s)" in out
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json")
+    code, out, _ = run(capsys, "doctor", "--db", str(broken), "--salvage", str(tmp_path / "new.json"))
+    assert code == 1 and "problem:" in out and "not valid JSON" in out and "saved 0 attempt(s)" in out
+    assert broken.read_text() == "{not json"
+
+
+def test_a_damaged_file_points_to_the_doctor(capsys, tmp_path):
+    broken = tmp_path / "broken.json"
+    broken.write_text("[]")
+    code, _, err = run(capsys, "history", "--db", str(broken))
+    assert code == 2 and "amazon-contact doctor" in err

@@ -1,0 +1,87 @@
+"""Checking a data file, and saving what is readable from a damaged one.
+
+The checks read only; the original files are never changed. Salvage writes a new data file
+elsewhere, with every attempt that could be read, keeping their ids.
+"""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flows.attempt import Attempt, InvalidRecord
+from flows.store import DataFileError, Store, StoreError, parse_data_file
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: Path
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.what}"
+
+
+@dataclass
+class Checkup:
+    path: Path
+    files: list[Path] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    readable: dict[int, Attempt] = field(default_factory=dict)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+
+def examine(path: Path) -> Checkup:
+    """Every problem with the data file at ``path`` and its archive, and every readable attempt."""
+    checkup = Checkup(path)
+    archive = path.with_name(path.stem + ".archive")
+    if not path.exists():
+        checkup.problems.append(Problem(path, "does not exist"))
+    else:
+        checkup.files.append(path)
+    if archive.is_dir():
+        checkup.files += sorted(archive.glob("*.json"))
+    for file in checkup.files:
+        _examine_file(file, checkup)
+    for folder, pattern in ((path.parent, f".{path.name}.*.tmp"), (archive, ".*.json.*.tmp")):
+        for leftover in sorted(folder.glob(pattern)) if folder.is_dir() else ():
+            checkup.problems.append(Problem(leftover, "left over from an interrupted save; the next save removes it"))
+    return checkup
+
+
+def _examine_file(file: Path, checkup: Checkup) -> None:
+    mode = stat.S_IMODE(file.stat().st_mode)
+    if mode & 0o077:
+        checkup.problems.append(Problem(file, f"readable by others (mode {mode:o}); it should be 600"))
+    try:
+        data = parse_data_file(file)
+    except StoreError as error:
+        checkup.problems.append(Problem(file, str(error).removeprefix(f"{file}: ")))
+        return
+    for doc_id, record in data.get("attempts", {}).items():
+        try:
+            attempt = Attempt.from_dict(record)
+        except InvalidRecord as error:
+            checkup.problems.append(Problem(file, f"record {doc_id}: {error}"))
+            continue
+        if str(attempt.id) != doc_id:
+            checkup.problems.append(Problem(file, f"record {doc_id} says it is attempt {attempt.id}"))
+        known = checkup.readable.get(attempt.id)
+        # The same attempt in two files: keep the one touched last.
+        if known is None or attempt.updated_at >= known.updated_at:
+            checkup.readable[attempt.id] = attempt
+
+
+def salvage(checkup: Checkup, destination: Path) -> int:
+    """Write every readable attempt into a new data file; returns how many were saved."""
+    if destination.exists():
+        raise DataFileError(f"{destination}: already exists; choose a new file for the salvaged attempts")
+    if destination.resolve() == checkup.path.resolve():
+        raise DataFileError(f"{destination}: is the damaged file itself; choose another")
+    store = Store(destination)
+    store.restore(list(checkup.readable.values()))
+    return len(checkup.readable)

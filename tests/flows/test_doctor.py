@@ -1,0 +1,81 @@
+"""The doctor: finds every problem, changes nothing, and salvages what can be read."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from flows.doctor import examine, salvage
+from flows.session import Session
+from flows.store import DataFileError, Store
+
+
+def walk(session, events):
+    for event in events:
+        session.move(event)
+    return session
+
+
+@pytest.fixture
+def damaged(tmp_path, clock):
+    """Two open attempts (one with an impossible step), one archived, a broken shard, a stale temp."""
+    path = tmp_path / "a.json"
+    store = Store(path)
+    walk(Session.begin(store, clock=clock, summary="kept"), ["outcome_decided"])
+    walk(Session.begin(store, clock=clock, summary="finished"), ["give_up"])
+    broken = Session.begin(store, clock=clock, summary="impossible")
+    data = json.loads(path.read_text())
+    data["attempts"][str(broken.attempt.id)]["configuration"] = ["website", "moon"]
+    path.write_text(json.dumps(data), "utf-8")
+    path.chmod(0o644)
+    (tmp_path / "a.archive" / "0007.json").write_text("{truncated")
+    (tmp_path / ".a.json.abc123.tmp").write_text("half")
+    return path
+
+
+def snapshot(folder):
+    return {p: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_every_problem_is_reported_and_nothing_is_changed(damaged):
+    before = snapshot(damaged.parent)
+    checkup = examine(damaged)
+    found = "\n".join(str(p) for p in checkup.problems)
+    assert "impossible step" in found and "moon" in found
+    assert "0007.json: not valid JSON" in found
+    assert "interrupted save" in found
+    assert "mode 644" in found
+    assert sorted(a.summary for a in checkup.readable.values()) == ["finished", "kept"]
+    assert not checkup.healthy
+    assert snapshot(damaged.parent) == before
+
+
+def test_a_healthy_file_has_no_problems(tmp_path, clock):
+    path = tmp_path / "a.json"
+    walk(Session.begin(Store(path), clock=clock), ["give_up"])
+    Session.begin(Store(path), clock=clock)
+    checkup = examine(path)
+    assert checkup.healthy and len(checkup.readable) == 2
+
+
+def test_a_missing_file_is_a_problem_not_a_crash(tmp_path):
+    checkup = examine(tmp_path / "none.json")
+    assert [p.what for p in checkup.problems] == ["does not exist"] and not checkup.readable
+
+
+def test_salvage_writes_what_is_readable_to_a_new_file(damaged, tmp_path):
+    before = snapshot(damaged.parent)
+    checkup = examine(damaged)
+    saved = salvage(checkup, tmp_path / "saved" / "b.json")
+    assert saved == 2
+    rescued = Store(tmp_path / "saved" / "b.json")
+    assert sorted(a.summary for a in rescued.all()) == ["finished", "kept"]
+    assert [a.summary for a in rescued.unfinished()] == ["kept"]
+    assert rescued.new_id() > max(a.id for a in rescued.all()), "new ids follow the rescued ones"
+    assert {p: p.read_bytes() for p in before} == before, "the originals are untouched"
+
+
+def test_salvage_never_overwrites(damaged):
+    with pytest.raises(DataFileError, match="already exists"):
+        salvage(examine(damaged), damaged)
