@@ -6,6 +6,8 @@ from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.events import Resize
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
@@ -16,6 +18,7 @@ from flows.store import Store, StoreError
 from tui.localized import localize_bindings
 from tui.screens.direct_line import DirectLineScreen
 from tui.screens.start import StartScreen
+from tui.screens.too_small import TooSmallScreen, fits
 from tui.strings import t
 
 
@@ -59,9 +62,23 @@ class AmazonContactApp(App[None]):
             unfinished = []  # The start screen reports it.
         if not unfinished and not self.store.read_only:
             self.action_new_attempt()
+        self._fit_to_size(self.size)
 
     def on_unmount(self) -> None:
         self.store.release()
+
+    def on_resize(self, event: Resize) -> None:
+        # The app's own size follows a moment later; the event has the new one.
+        self._fit_to_size(event.size)
+
+    def _fit_to_size(self, size: Size) -> None:
+        """Below a usable size, say so instead of drawing screens on top of each other."""
+        too_small = not fits(*size)
+        showing = isinstance(self.screen, TooSmallScreen)
+        if too_small and not showing:
+            self.push_screen(TooSmallScreen())
+        elif showing and not too_small:
+            self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A second window on the same file may look, not change.

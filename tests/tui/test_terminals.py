@@ -1,0 +1,67 @@
+"""Any terminal size, with or without colour."""
+
+from __future__ import annotations
+
+import pytest
+
+from flows.store import Store
+from tests.tui.conftest import make_app, open_history, seed
+from tui.screens.start import StartScreen
+from tui.screens.step import StepScreen
+from tui.screens.too_small import TooSmallScreen
+
+
+async def test_too_small_says_so_and_recovers(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), lang="ko")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        message = str(app.screen.query_one("#message").render())
+        assert "창을 더 크게" in message and "40 x 12" in message
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.resize_terminal(59, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(60, 18)
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen), "back where the person was"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 18), (250, 70)])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_every_screen_draws_at_any_size(data_file, size, lang):
+    seed(data_file)
+    app = make_app(Store(data_file), lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        for keys in (["enter"], ["m"], ["escape", "escape", "f3"], ["escape"]):
+            await pilot.press(*keys)
+            await pilot.pause()
+            app.export_screenshot()
+        await open_history(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        app.export_screenshot()
+        assert app.is_running
+
+
+async def test_the_screen_reads_without_colour(data_file, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file))
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.no_color
+        # Position and choices are told by characters, not by colour alone.
+        shown = "\n".join(
+            strip.text for widget in (app.screen.query_one("#map"), app.screen.query_one("#moves"))
+            for strip in widget.render_lines(widget.region.reset_offset)
+        )
+        for mark in ("[>] In contact with Amazon", "[x] Amazon website", "1 I'm being transferred"):
+            assert mark in shown
