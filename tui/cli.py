@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", parents=[common], help="print a summary of one attempt to keep or send")
     export.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
     export.add_argument("--format", choices=["md", "json"], default="md", help="Markdown (default) or JSON")
+    export.add_argument(
+        "--redact", action="store_true", help="mask order and case numbers and agents' names, to share safely"
+    )
 
     doctor = commands.add_parser(
         "doctor", parents=[common], help="check the data file; with --salvage, copy what is readable to a new file"
@@ -151,6 +154,8 @@ def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
             print(_table([report.history_row(a, lang) for a in attempts], lang))
         return 0
     attempt = store.get(args.id)
+    if getattr(args, "redact", False):
+        attempt = report.redacted(attempt)
     if args.command == "show":
         print(report.attempt_text(attempt, lang))
     elif args.format == "json":

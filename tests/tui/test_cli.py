@@ -142,3 +142,17 @@ def test_a_damaged_file_points_to_the_doctor(capsys, tmp_path):
     broken.write_text("[]")
     code, _, err = run(capsys, "history", "--db", str(broken))
     assert code == 2 and "amazon-contact doctor" in err
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_export_can_hide_personal_details(capsys, seeded, fmt):
+    code, out, _ = run(capsys, "export", "2", "--format", fmt, "--redact", "--db", seeded, "--lang", "en")
+    assert code == 0
+    for secret in ("112-0000000-0000002", "김지수", "KR-77"):
+        assert secret not in out
+    assert "Agent 1" in out
+    assert "상자가 비어 있었음" in out, "what happened stays readable"
+    if fmt == "json":
+        record = json.loads(out)
+        assert record["order_number"] == "***-*******-****002"
+        assert record["contacts"][0]["case_number"] == "**-*7"
