@@ -33,8 +33,10 @@ class StepScreen(LocalizedScreen):
     BINDINGS = [
         Binding("1", "choose(1)", "move", key_display="1-9"),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)],
-        Binding("r", "record", "record"),
-        Binding("n", "note", "note", show=False),
+        # Priority, so the app runs them the moment the key arrives: the keys typed right after
+        # then already find the text box focused (see check_action for typing an "n" in a box).
+        Binding("r", "record", "record", priority=True),
+        Binding("n", "note", "note", show=False, priority=True),
         Binding("m", "map", "map", show=False),
         Binding("e", "details", "details", show=False),
         Binding("h", "app.history", "history"),
@@ -92,6 +94,8 @@ class StepScreen(LocalizedScreen):
     # Moves
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("record", "note") and isinstance(self.focused, Input):
+            return False  # the letter is being typed, not a command
         if action == "choose":
             return not self.session.is_finished
         return True
@@ -126,7 +130,7 @@ class StepScreen(LocalizedScreen):
     def _send(self, event: str) -> None:
         self.saving(lambda: self.session.move(event))
         self.refresh_step()
-        self.query_one(MovesMenu).focus()
+        self.action_focus_moves()
 
     # Recording
 
@@ -143,15 +147,18 @@ class StepScreen(LocalizedScreen):
         self.refresh_step()
         self.action_focus_moves()
 
+    # Focus moves at once (Screen.set_focus) rather than later (Widget.focus): keys typed right
+    # after "n" or "r" must land in the box, however fast they come.
+
     def action_record(self) -> None:
         agent = self.query_one("#agent_name", Input)
-        (agent if agent.display else self.query_one("#note", Input)).focus()
+        self.set_focus(agent if agent.display else self.query_one("#note", Input))
 
     def action_note(self) -> None:
-        self.query_one("#note", Input).focus()
+        self.set_focus(self.query_one("#note", Input))
 
     def action_focus_moves(self) -> None:
-        self.query_one(MovesMenu).focus()
+        self.set_focus(self.query_one(MovesMenu))
 
     def action_leave(self) -> None:
         """Esc leaves a text box first, then the step (everything is already saved)."""

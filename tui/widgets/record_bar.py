@@ -92,4 +92,4 @@ class RecordBar(Vertical):
             event.input.clear()
         if event.input.id == "agent_name":
             # The case number is usually the next thing the agent says.
-            self.query_one("#case_number", Input).focus()
+            self.screen.set_focus(self.query_one("#case_number", Input))

@@ -1,0 +1,149 @@
+"""The real app in a real terminal, killed at random moments: nothing confirmed is ever lost.
+
+Each round starts `amazon-contact` under a pseudo-terminal on the same data file, resumes the
+attempt, takes a few moves and notes (each confirmed by reading the store), and is killed with
+SIGKILL or SIGHUP (the terminal closing) at a random moment, often in the middle of a save.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import random
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from flows.amazon import FINAL_STATE_IDS
+from flows.session import Session
+from flows.store import Store
+
+PROJECT = Path(__file__).resolve().parents[2]
+ROUNDS = 30
+WAIT = 20.0  # seconds: generous for a loaded two-core CI machine; never slept through
+
+
+class AppInTerminal:
+    def __init__(self, data_file: Path):
+        self.master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
+        env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "tui.cli", "--db", str(data_file), "--lang", "en"],
+            stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT, env=env, start_new_session=True,
+        )
+        os.close(slave)
+        self.output = bytearray()
+        self._reader = threading.Thread(target=self._drain, daemon=True)
+        self._reader.start()
+
+    def _drain(self) -> None:
+        # The app blocks if nobody reads what it draws.
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def wait_for_text(self, text: str) -> None:
+        deadline = time.monotonic() + WAIT
+        while text.encode() not in self.output:
+            assert self.process.poll() is None, f"the app exited: {bytes(self.output[-2000:])!r}"
+            assert time.monotonic() < deadline, f"never showed {text!r}"
+            time.sleep(0.02)
+
+    def screen_text(self) -> str:
+        """What was drawn lately, without escape sequences: for failure messages."""
+        import re
+
+        text = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b\][^\x07]*\x07", b" ", bytes(self.output[-6000:]))
+        return text.decode("utf-8", "replace")
+
+    def send(self, keys: str) -> None:
+        os.write(self.master, keys.encode())
+
+    def kill(self, how: int) -> None:
+        os.killpg(self.process.pid, how)
+        self.process.wait(timeout=WAIT)
+        os.close(self.master)
+
+
+def stored(data_file: Path):
+    attempts = Store(data_file).unfinished()
+    return attempts[0] if attempts else None
+
+
+def wait_until(condition) -> bool:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.02)
+    return False
+
+
+def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
+    data_file = tmp_path / "attempts.json"
+    rng = random.Random(4331)
+    confirmed_steps = confirmed_notes = 0
+    kills = {"in flight": 0, "at rest": 0, "SIGKILL": 0, "SIGHUP": 0}
+    for round_number in range(ROUNDS):
+        app = AppInTerminal(data_file)
+        before = stored(data_file)
+        if before is None:
+            app.wait_for_text("Prepare")
+            app.send("\x13")  # ctrl+s: start with the website route
+            assert wait_until(lambda: stored(data_file) is not None)
+        else:
+            app.wait_for_text("Unfinished")
+            app.send("\r")  # resume the attempt listed first
+        app.wait_for_text("1-9")
+        pending = None
+        for _ in range(rng.randint(0, 4)):
+            attempt = stored(data_file)
+            if rng.random() < 0.3:
+                app.send(f"nnote {round_number}\r")
+                pending = ("note", len(attempt.notes) + 1)
+            else:
+                moves = [m for m in Session(attempt).moves()
+                         if m.target not in FINAL_STATE_IDS and m.event != "promise_made"]
+                number = [m.event for m in Session(attempt).moves()].index(rng.choice(moves).event) + 1
+                app.send(str(number))
+                pending = ("step", len(attempt.timeline) + 1)
+            if rng.random() < 0.25:
+                break  # killed while this change is being saved, or just before
+            kind, count = pending
+            measure = (lambda: len(stored(data_file).notes)) if kind == "note" else (lambda: len(stored(data_file).timeline))
+            assert wait_until(lambda: measure() >= count), f"round {round_number}: the {kind} was never saved\n{app.screen_text()}"
+            pending = None
+        before_kill = stored(data_file)
+        how = rng.choice([signal.SIGKILL, signal.SIGHUP])
+        kills["in flight" if pending else "at rest"] += 1
+        kills[how.name] += 1
+        app.kill(how)
+        after = stored(data_file)
+        # Everything confirmed is there; at most the one change in flight was added.
+        assert after is not None
+        assert len(before_kill.timeline) <= len(after.timeline) <= len(before_kill.timeline) + 1
+        assert len(before_kill.notes) <= len(after.notes) <= len(before_kill.notes) + 1
+        assert after.timeline[: len(before_kill.timeline)] == before_kill.timeline
+        assert Session(after).moves(), "resumable: the step still offers its moves"
+        confirmed_steps, confirmed_notes = len(after.timeline), len(after.notes)
+    assert confirmed_steps + confirmed_notes > ROUNDS, "the rounds did real work"
+    assert kills["in flight"] >= 3, kills
+    print(f"\n{ROUNDS} kills: {kills}; {confirmed_steps} steps and {confirmed_notes} notes kept")
+    # Whatever temporary files the kills left, the next save clears them.
+    store = Store(data_file)
+    Session.resume(store, store.unfinished()[0].id).add_note("after the kills")
+    assert not list(tmp_path.glob(".attempts.json.*.tmp"))
