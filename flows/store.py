@@ -202,7 +202,15 @@ class _DataFile:
 
     def ensure_header(self, next_id: int = 1) -> None:
         if not self.exists():
-            self.meta.upsert(Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": next_id}, doc_id=1))
+            # One write: TinyDB's upsert would first write an empty table, a file with no header.
+            self.meta.insert(Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": next_id}, doc_id=1))
+
+    def put(self, doc_id: int, record: dict[str, Any]) -> None:
+        """Store ``record`` under ``doc_id`` in exactly one write (TinyDB's upsert may take two)."""
+        if doc_id in self.records():
+            self.attempts.update(record, doc_ids=[doc_id])
+        else:
+            self.attempts.insert(Document(record, doc_id=doc_id))
 
     def header(self) -> dict[str, Any]:
         return dict(self.meta.get(doc_id=1) or {})
@@ -290,11 +298,11 @@ class Store:
                 self._prepare_folder(self.archive_folder)
                 shard = self._shard(attempt.id)
                 shard.ensure_header()
-                shard.attempts.upsert(Document(record, doc_id=attempt.id))
+                shard.put(attempt.id, record)
                 if attempt.id in self._active.records():
                     self._active.attempts.remove(doc_ids=[attempt.id])
             else:
-                self._active.attempts.upsert(Document(record, doc_id=attempt.id))
+                self._active.put(attempt.id, record)
 
     def restore(self, attempts: list[Attempt]) -> None:
         """Write attempts that already have ids (from a backup or a salvage), keeping the ids."""

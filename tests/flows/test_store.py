@@ -324,3 +324,28 @@ def test_no_final_state_stays_in_the_open_file(tmp_path, clock):
     finished_attempt(store, clock)
     open_records = json.loads((tmp_path / "a.json").read_text())["attempts"].values()
     assert all(r["configuration"][-1] not in FINAL_STATE_IDS for r in open_records)
+
+
+def test_every_write_leaves_a_complete_file(tmp_path, clock, monkeypatch):
+    # Each write is a moment a crash can freeze: every one must be a readable data file.
+    import flows.store as store_module
+
+    path = tmp_path / "a.json"
+    written: list[bytes] = []
+    real_atomic_write = store_module.atomic_write
+
+    def watching(target, payload):
+        real_atomic_write(target, payload)
+        written.append(payload)
+
+    monkeypatch.setattr(store_module, "atomic_write", watching)
+    store = Store(path)
+    session = walk(Session.begin(store, clock=clock), ["outcome_decided", "give_up"])
+    Session.begin(store, clock=clock)
+    assert written
+    for payload in written:
+        data = json.loads(payload)
+        assert data["meta"]["1"]["app"] == "amazon-contact"
+    # header, 2 x (id + first save), a move, and the finish (archive header, archive, open file)
+    assert len(written) <= 9, f"{len(written)} writes for two new attempts, a move and a finish"
+    assert Store(path).get(session.attempt.id).outcome == "gave_up"
