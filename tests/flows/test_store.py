@@ -349,3 +349,29 @@ def test_every_write_leaves_a_complete_file(tmp_path, clock, monkeypatch):
     # header, 2 x (id + first save), a move, and the finish (archive header, archive, open file)
     assert len(written) <= 9, f"{len(written)} writes for two new attempts, a move and a finish"
     assert Store(path).get(session.attempt.id).outcome == "gave_up"
+
+
+def test_loose_permissions_are_tightened_on_open(tmp_path, clock):
+    path = tmp_path / "a.json"
+    finished_attempt(Store(path), clock)
+    archive = tmp_path / "a.archive"
+    path.chmod(0o644)
+    archive.chmod(0o755)
+    (archive / "0000.json").chmod(0o666)
+    Store(path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(archive.stat().st_mode) == 0o700
+    assert stat.S_IMODE((archive / "0000.json").stat().st_mode) == 0o600
+
+
+def test_one_interactive_writer_at_a_time(tmp_path, clock):
+    path = tmp_path / "a.json"
+    first, second = Store(path), Store(path)
+    assert first.claim() and not second.claim()
+    assert second.read_only
+    with pytest.raises(StoreError, match="read-only"):
+        Session.begin(second, clock=clock)
+    assert second.all() == [] and Session.begin(first, clock=clock).attempt.id == 1
+    assert len(second.all()) == 1, "a read-only store still reads"
+    first.release()
+    assert Store(path).claim()

@@ -156,3 +156,16 @@ def test_export_can_hide_personal_details(capsys, seeded, fmt):
         record = json.loads(out)
         assert record["order_number"] == "***-*******-****002"
         assert record["contacts"][0]["case_number"] == "**-*7"
+
+
+def test_reading_commands_work_while_an_app_holds_the_file(capsys, seeded):
+    from flows.store import Store
+
+    holder = Store(seeded)
+    assert holder.claim()
+    try:
+        for args in (["history"], ["show", "1"], ["export", "1"], ["doctor"]):
+            code, out, err = run(capsys, *args, "--db", seeded)
+            assert code == 0 and out and not err, args
+    finally:
+        holder.release()

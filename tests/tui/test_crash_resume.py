@@ -78,6 +78,16 @@ class AppInTerminal:
         self.process.wait(timeout=WAIT)
         os.close(self.master)
 
+    def __enter__(self) -> AppInTerminal:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        # Never leave an app running behind a failed assertion.
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=WAIT)
+            os.close(self.master)
+
 
 def stored(data_file: Path):
     attempts = Store(data_file).unfinished()
@@ -99,39 +109,39 @@ def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
     confirmed_steps = confirmed_notes = 0
     kills = {"in flight": 0, "at rest": 0, "SIGKILL": 0, "SIGHUP": 0}
     for round_number in range(ROUNDS):
-        app = AppInTerminal(data_file)
-        before = stored(data_file)
-        if before is None:
-            app.wait_for_text("Prepare")
-            app.send("\x13")  # ctrl+s: start with the website route
-            assert wait_until(lambda: stored(data_file) is not None)
-        else:
-            app.wait_for_text("Unfinished")
-            app.send("\r")  # resume the attempt listed first
-        app.wait_for_text("1-9")
-        pending = None
-        for _ in range(rng.randint(0, 4)):
-            attempt = stored(data_file)
-            if rng.random() < 0.3:
-                app.send(f"nnote {round_number}\r")
-                pending = ("note", len(attempt.notes) + 1)
+        with AppInTerminal(data_file) as app:
+            before = stored(data_file)
+            if before is None:
+                app.wait_for_text("Prepare")
+                app.send("\x13")  # ctrl+s: start with the website route
+                assert wait_until(lambda: stored(data_file) is not None)
             else:
-                moves = [m for m in Session(attempt).moves()
-                         if m.target not in FINAL_STATE_IDS and m.event != "promise_made"]
-                number = [m.event for m in Session(attempt).moves()].index(rng.choice(moves).event) + 1
-                app.send(str(number))
-                pending = ("step", len(attempt.timeline) + 1)
-            if rng.random() < 0.25:
-                break  # killed while this change is being saved, or just before
-            kind, count = pending
-            measure = (lambda: len(stored(data_file).notes)) if kind == "note" else (lambda: len(stored(data_file).timeline))
-            assert wait_until(lambda: measure() >= count), f"round {round_number}: the {kind} was never saved\n{app.screen_text()}"
+                app.wait_for_text("Unfinished")
+                app.send("\r")  # resume the attempt listed first
+            app.wait_for_text("1-9")
             pending = None
-        before_kill = stored(data_file)
-        how = rng.choice([signal.SIGKILL, signal.SIGHUP])
-        kills["in flight" if pending else "at rest"] += 1
-        kills[how.name] += 1
-        app.kill(how)
+            for _ in range(rng.randint(0, 4)):
+                attempt = stored(data_file)
+                if rng.random() < 0.3:
+                    app.send(f"nnote {round_number}\r")
+                    pending = ("note", len(attempt.notes) + 1)
+                else:
+                    moves = [m for m in Session(attempt).moves()
+                             if m.target not in FINAL_STATE_IDS and m.event != "promise_made"]
+                    number = [m.event for m in Session(attempt).moves()].index(rng.choice(moves).event) + 1
+                    app.send(str(number))
+                    pending = ("step", len(attempt.timeline) + 1)
+                if rng.random() < 0.25:
+                    break  # killed while this change is being saved, or just before
+                kind, count = pending
+                measure = (lambda: len(stored(data_file).notes)) if kind == "note" else (lambda: len(stored(data_file).timeline))
+                assert wait_until(lambda: measure() >= count), f"round {round_number}: the {kind} was never saved\n{app.screen_text()}"
+                pending = None
+            before_kill = stored(data_file)
+            how = rng.choice([signal.SIGKILL, signal.SIGHUP])
+            kills["in flight" if pending else "at rest"] += 1
+            kills[how.name] += 1
+            app.kill(how)
         after = stored(data_file)
         # Everything confirmed is there; at most the one change in flight was added.
         assert after is not None
