@@ -375,3 +375,18 @@ def test_one_interactive_writer_at_a_time(tmp_path, clock):
     assert len(second.all()) == 1, "a read-only store still reads"
     first.release()
     assert Store(path).claim()
+
+
+def test_a_file_replaced_underneath_is_read_again_before_the_next_write(tmp_path, clock):
+    path, elsewhere = tmp_path / "a.json", tmp_path / "backup.json"
+    session = Session.begin(Store(path), clock=clock, summary="mine")
+    other = Store(elsewhere)
+    for _ in range(4):
+        Session.begin(other, clock=clock)
+    kept = Session.begin(other, clock=clock, summary="from the backup")
+    # Someone restores a backup over the file while this store has it cached.
+    atomic_write(path, elsewhere.read_bytes())
+    session.add_note("still mine")
+    summaries = {a.summary for a in Store(path).all()}
+    assert {"mine", "from the backup"} <= summaries
+    assert Store(path).get(kept.attempt.id).summary == "from the backup"
