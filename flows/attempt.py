@@ -129,9 +129,7 @@ class Attempt:
     @property
     def outcome(self) -> str:
         """``resolved``, ``gave_up``, ``waiting`` (on a promise) or ``in_progress``."""
-        if self.is_finished:
-            return self.step
-        return "waiting" if self.step == "waiting_on_promise" else "in_progress"
+        return outcome_of(self.step)
 
     @property
     def finished_at(self) -> datetime | None:
@@ -140,12 +138,15 @@ class Attempt:
     @property
     def route(self) -> str:
         """``website``, ``direct`` or ``""`` while no route has been taken yet."""
-        for entry in self.timeline:
-            if entry.event == "take_website_route":
-                return "website"
-            if entry.event == "call_directly":
-                return "direct"
-        return ""
+        return route_of(entry.event for entry in self.timeline)
+
+    @property
+    def channels(self) -> list[str]:
+        return list(dict.fromkeys(c.channel for c in self.contacts))
+
+    @property
+    def note_texts(self) -> list[str]:
+        return [n.text for n in self.notes]
 
     @property
     def case_numbers(self) -> list[str]:
@@ -221,6 +222,79 @@ class Attempt:
         except (KeyError, TypeError, ValueError) as error:
             detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
             raise InvalidRecord(f"attempt {data.get('id')!r}: {detail}") from error
+
+
+def outcome_of(step: str) -> str:
+    if step in FINAL_STATE_IDS:
+        return step
+    return "waiting" if step == "waiting_on_promise" else "in_progress"
+
+
+def route_of(events: Any) -> str:
+    for event in events:
+        if event == "take_website_route":
+            return "website"
+        if event == "call_directly":
+            return "direct"
+    return ""
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    """What the history list needs of an attempt, read straight from its stored record.
+
+    Building one skips parsing every time in the timeline, which is most of the cost of reading
+    a full :class:`Attempt`: years of history open in about the time it takes to parse the JSON.
+    """
+
+    id: int
+    created_at: datetime
+    step: str
+    goal: str
+    order_number: str
+    summary: str
+    follow_up_due: date | None
+    route: str
+    channels: tuple[str, ...]
+    case_numbers: tuple[str, ...]
+    agent_names: tuple[str, ...]
+    note_texts: tuple[str, ...]
+
+    @property
+    def is_finished(self) -> bool:
+        return self.step in FINAL_STATE_IDS
+
+    @property
+    def outcome(self) -> str:
+        return outcome_of(self.step)
+
+    @classmethod
+    def from_record(cls, data: Any) -> AttemptSummary:
+        try:
+            configuration = data["configuration"]
+            if not is_valid_configuration(configuration):
+                raise InvalidRecord(f"impossible step: {configuration!r}")
+            contacts = data.get("contacts") or []
+            return cls(
+                id=_integer(data["id"]),
+                created_at=_time(data["created_at"]),
+                step=configuration[-1],
+                goal=_text(data, "goal"),
+                order_number=_text(data, "order_number"),
+                summary=_text(data, "summary"),
+                follow_up_due=_day(data.get("follow_up_due")),
+                route=route_of(entry["event"] for entry in data.get("timeline") or []),
+                channels=tuple(dict.fromkeys(str(c["channel"]) for c in contacts)),
+                case_numbers=tuple(dict.fromkeys(c["case_number"] for c in contacts if c.get("case_number"))),
+                agent_names=tuple(dict.fromkeys(c["agent_name"] for c in contacts if c.get("agent_name"))),
+                note_texts=tuple(str(n["text"]) for n in data.get("notes") or []),
+            )
+        except InvalidRecord:
+            raise
+        except (KeyError, TypeError, ValueError) as error:
+            detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
+            identity = data.get("id") if isinstance(data, dict) else None
+            raise InvalidRecord(f"attempt {identity!r}: {detail}") from error
 
 
 def _contact_to_dict(contact: Contact) -> dict[str, Any]:

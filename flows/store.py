@@ -34,7 +34,7 @@ from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from flows.amazon import FINAL_STATE_IDS
-from flows.attempt import Attempt, InvalidRecord
+from flows.attempt import Attempt, AttemptSummary, InvalidRecord
 
 SCHEMA_VERSION = 1
 APP_NAME = "amazon-contact"
@@ -277,6 +277,18 @@ class Store:
         """Every attempt, open and finished, the newest first."""
         found = {a.id: a for data_file in self._archive_files() for a in self._read(data_file)}
         found.update((a.id, a) for a in self._read(self._active))
+        return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
+
+    def summaries(self) -> list[AttemptSummary]:
+        """What the history list shows of every attempt, the newest first; fast at any size."""
+        found: dict[int, AttemptSummary] = {}
+        for data_file in [*self._archive_files(), self._active]:
+            for record in data_file.records().values():
+                try:
+                    summary = AttemptSummary.from_record(record)
+                except InvalidRecord as error:
+                    raise DataFileError(f"{data_file.path}: {error}") from error
+                found[summary.id] = summary
         return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
 
     # Writing

@@ -44,10 +44,11 @@ class AmazonContactApp(App[None]):
 
     lang: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, store: Store, *, lang: str = "en", clock: Clock = local_now) -> None:
+    def __init__(self, store: Store, *, lang: str = "en", clock: Clock = local_now, resume: bool = False) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
+        self.resume = resume
         self.set_reactive(AmazonContactApp.lang, lang)
 
     def on_mount(self) -> None:
@@ -62,6 +63,8 @@ class AmazonContactApp(App[None]):
             unfinished = []  # The start screen reports it.
         if not unfinished and not self.store.read_only:
             self.action_new_attempt()
+        elif unfinished and self.resume:
+            self.open_session(Session(unfinished[0], self.store, clock=self.clock))
         self._fit_to_size(self.size)
 
     def on_unmount(self) -> None:

@@ -52,6 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="language of the app and its output (default: from your locale)",
     )
     parser = _Parser(prog="amazon-contact", description=DESCRIPTION, parents=[common])
+    parser.add_argument(
+        "--resume", action="store_true", help="go straight to the step of the most recent unfinished attempt"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     history = commands.add_parser("history", parents=[common], help="list all attempts, newest first")
@@ -86,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     db = getattr(args, "db", None)
     try:
         if args.command is None:
-            return _run_app(db, lang)
+            return _run_app(db, lang, resume=args.resume)
         if args.command == "flow":
             from flows.amazon import AmazonContact
 
@@ -134,12 +137,12 @@ def _doctor(db: str | None, salvage_to: str | None) -> int:
     return 0 if checkup.healthy else 1
 
 
-def _run_app(db: str | None, lang: str) -> int:
+def _run_app(db: str | None, lang: str, *, resume: bool = False) -> int:
     store = Store(db)
     store.unfinished()  # Reports a damaged file before the screen takes over the terminal.
     from tui.app import AmazonContactApp
 
-    AmazonContactApp(store, lang=lang).run()
+    AmazonContactApp(store, lang=lang, resume=resume).run()
     return 0
 
 
@@ -147,11 +150,10 @@ def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
     from tui import report
 
     if args.command == "history":
-        attempts = store.all()
         if args.json:
-            print(report.to_json([report.attempt_json(a) for a in attempts]))
+            print(report.to_json([report.attempt_json(a) for a in store.all()]))
         else:
-            print(_table([report.history_row(a, lang) for a in attempts], lang))
+            print(_table([report.history_row(a, lang) for a in store.summaries()], lang))
         return 0
     attempt = store.get(args.id)
     if getattr(args, "redact", False):

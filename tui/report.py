@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flows import guidance
-from flows.attempt import Attempt
+from flows.attempt import Attempt, AttemptSummary
 from tui.strings import t
 
 # C0 and C1 control characters (but newline and tab), and the bidi overrides that can make text
@@ -55,7 +55,7 @@ def step_title(state_id: str, lang: str) -> str:
     return guidance.guidance(state_id, lang).title
 
 
-def status(attempt: Attempt, lang: str) -> str:
+def status(attempt: Attempt | AttemptSummary, lang: str) -> str:
     """How the attempt stands: its ending, or the step it is at."""
     if attempt.is_finished:
         return guidance.term("outcomes", attempt.outcome, lang)
@@ -65,7 +65,7 @@ def status(attempt: Attempt, lang: str) -> str:
     return title
 
 
-def about(attempt: Attempt, lang: str) -> str:
+def about(attempt: Attempt | AttemptSummary, lang: str) -> str:
     parts = []
     if attempt.goal:
         parts.append(guidance.term("goals", attempt.goal, lang))
@@ -76,10 +76,9 @@ def about(attempt: Attempt, lang: str) -> str:
     return one_line(" - ".join(parts) or t("new_attempt", lang))
 
 
-def route(attempt: Attempt, lang: str) -> str:
-    channels = list(dict.fromkeys(c.channel for c in attempt.contacts))
-    if channels:
-        return ", ".join(guidance.term("channels", c, lang) for c in channels)
+def route(attempt: Attempt | AttemptSummary, lang: str) -> str:
+    if attempt.channels:
+        return ", ".join(guidance.term("channels", c, lang) for c in attempt.channels)
     return t(attempt.route, lang) if attempt.route else ""
 
 
@@ -94,7 +93,7 @@ class HistoryRow:
     search_text: str
 
 
-def history_row(attempt: Attempt, lang: str) -> HistoryRow:
+def history_row(attempt: Attempt | AttemptSummary, lang: str) -> HistoryRow:
     cases = ", ".join(one_line(c) for c in attempt.case_numbers)
     row = HistoryRow(
         id=attempt.id,
@@ -105,7 +104,7 @@ def history_row(attempt: Attempt, lang: str) -> HistoryRow:
         cases=cases,
         search_text="",
     )
-    haystack = [row.about, row.route, row.status, cases, *attempt.agent_names, *(n.text for n in attempt.notes), str(attempt.id)]
+    haystack = [row.about, row.route, row.status, cases, *attempt.agent_names, *attempt.note_texts, str(attempt.id)]
     return HistoryRow(**{**row.__dict__, "search_text": " ".join(haystack).casefold()})
 
 

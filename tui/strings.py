@@ -141,6 +141,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "col_status": ("Status", "상태"),
     "col_cases": ("Case numbers", "접수 번호"),
     "loading": ("Loading...", "불러오는 중..."),
+    "rows_shown": (
+        "Showing the newest {shown} of {total}. Type to search them all.",
+        "{total}개 중 최근 {shown}개를 보여 줍니다. 검색하면 전체에서 찾습니다.",
+    ),
     "no_attempts": ("No attempts yet.", "아직 시도가 없습니다."),
     "no_match": ("Nothing matches.", "일치하는 항목이 없습니다."),
     "timeline": ("Timeline", "진행 기록"),

@@ -10,6 +10,7 @@ from flows.amazon import DIRECT_NUMBER
 from flows.store import Store
 from tests.conftest import FakeClock
 from tests.tui.conftest import choose, make_app, open_history, seed
+from tui.app import AmazonContactApp
 from tui.screens.detail import DetailScreen
 from tui.screens.direct_line import DirectLineScreen
 from tui.screens.history import HistoryScreen
@@ -234,3 +235,12 @@ async def test_a_move_can_be_clicked_and_the_palette_reaches_the_history(data_fi
         await pilot.press(*"History", "enter")
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
+
+
+async def test_resume_flag_goes_straight_to_the_last_step(data_file):
+    seed(data_file)
+    app = AmazonContactApp(Store(data_file), lang="en", clock=FakeClock(), resume=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert app.screen.session.attempt.id == Store(data_file).unfinished()[0].id

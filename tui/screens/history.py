@@ -8,12 +8,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Footer, Input, Static
 
-from flows.attempt import Attempt
+from flows.attempt import AttemptSummary
 from flows.store import StoreError
 from tui import report
 from tui.localized import LocalizedScreen
 
 COLUMNS = ("col_id", "col_started", "col_status", "col_cases", "col_about", "col_route")
+# The table holds the newest matches only: filling it is the per-keystroke cost, and nobody
+# scrolls through thousands of rows when typing a word finds the one they want.
+ROWS_SHOWN = 200
 
 
 class HistoryScreen(LocalizedScreen):
@@ -25,7 +28,7 @@ class HistoryScreen(LocalizedScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._attempts: list[Attempt] | None = None
+        self._attempts: list[AttemptSummary] | None = None
         self._rows: list[report.HistoryRow] = []
         self._load_error = ""
 
@@ -34,6 +37,7 @@ class HistoryScreen(LocalizedScreen):
         yield Input(id="search")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty")
+        yield Static(id="count")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -51,12 +55,12 @@ class HistoryScreen(LocalizedScreen):
         """Reading the archive may take a moment with years of history: keep keys responsive."""
         error = ""
         try:
-            attempts = self.app.store.all()  # type: ignore[attr-defined]
+            attempts = self.app.store.summaries()  # type: ignore[attr-defined]
         except StoreError as problem:
             attempts, error = [], str(problem)
         self.app.call_from_thread(self._loaded, attempts, error)
 
-    def _loaded(self, attempts: list[Attempt], error: str) -> None:
+    def _loaded(self, attempts: list[AttemptSummary], error: str) -> None:
         self._attempts, self._load_error = attempts, error
         self.update_texts()
         table = self.query_one(DataTable)
@@ -76,13 +80,15 @@ class HistoryScreen(LocalizedScreen):
         table = self.query_one(DataTable)
         table.clear()
         terms = self.query_one("#search", Input).value.casefold().split()
-        shown = 0
-        for row in self._rows:
-            if all(term in row.search_text for term in terms):
-                # Typed text is data: wrapped in Text so nothing in it is read as markup.
-                cells = (str(row.id), row.started, row.status, row.cases, report.one_line(row.about, 40), row.route)
-                table.add_row(*(Text(cell) for cell in cells), key=str(row.id))
-                shown += 1
+        matches = [row for row in self._rows if all(term in row.search_text for term in terms)]
+        for row in matches[:ROWS_SHOWN]:
+            # Typed text is data: wrapped in Text so nothing in it is read as markup.
+            cells = (str(row.id), row.started, row.status, row.cases, report.one_line(row.about, 40), row.route)
+            table.add_row(*(Text(cell) for cell in cells), key=str(row.id))
+        shown = min(len(matches), ROWS_SHOWN)
+        count = self.query_one("#count", Static)
+        count.display = len(matches) > ROWS_SHOWN
+        count.update(self.t("rows_shown", shown=ROWS_SHOWN, total=f"{len(matches):,}"))
         table.display = shown > 0
         empty = self.query_one("#empty", Static)
         empty.display = shown == 0
@@ -102,10 +108,13 @@ class HistoryScreen(LocalizedScreen):
             table.focus()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        attempt_id = int(event.row_key.value or 0)
-        attempt = next(a for a in self._attempts or [] if a.id == attempt_id)
         from tui.screens.detail import DetailScreen
 
+        try:
+            attempt = self.app.store.get(int(event.row_key.value or 0))  # type: ignore[attr-defined]
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
         self.app.push_screen(DetailScreen(attempt))
 
     def action_search(self) -> None:
