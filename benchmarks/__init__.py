@@ -1,0 +1,1 @@
+"""Speed and memory of amazon-contact, each against a baseline measured in the same run."""

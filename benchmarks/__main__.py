@@ -1,0 +1,67 @@
+"""`uv run python -m benchmarks [--quick]`: figures and ratios against baselines from this run."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks import figures
+from benchmarks.measure import Figure
+
+
+def row(figure: Figure, baseline: Figure | None = None, goal: float | None = None, label: str = "") -> str:
+    ratio = figure.median / baseline.median if baseline else None
+    verdict = ""
+    if goal is not None and ratio is not None:
+        verdict = f"goal <= {goal:g}x: {'met' if ratio <= goal else 'MISSED'}"
+    shown_ratio = f"{ratio:6.2f}x {label}" if ratio is not None else ""
+    return f"  {figure.name:<48} {figure.shown()}  {shown_ratio:<24} {verdict}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="small sizes, one run each: a smoke test")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    runs = 1 if quick else 7
+    sizes = [10, 100] if quick else [10, 1_000, 10_000]
+    big = sizes[-1]
+    print(f"amazon-contact benchmarks ({'quick' if quick else 'full'}): Python {platform.python_version()}, "
+          f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory(prefix="amazon-contact-bench-") as folder:
+        work = Path(folder)
+        print("\nStart-up (real process in a terminal)")
+        app, minimal = figures.cold_start(work, max(runs, 3) if not quick else 1)
+        print(row(minimal))
+        print(row(app, minimal, 1.3, "of minimal"))
+
+        print("\nSaving one step (transition and durable write)")
+        floor = figures.fsync_floor(work, 5 if quick else 30)
+        saves = figures.step_saves(work, sizes, 5 if quick else 30)
+        print(row(floor))
+        for figure in saves:
+            print(row(figure, saves[0], 1.5 if figure is saves[-1] else None, f"of {sizes[0]}"))
+        print(row(saves[-1], floor, 3.0, "of floor"))
+
+        print(f"\nHistory with {big:,} attempts")
+        opening, keystroke, parse = figures.history(work, big, 1 if quick else 5)
+        print(row(parse))
+        print(row(opening, parse, 2.0, "of json.loads"))
+        frame = Figure("one frame (16 ms)", [0.016])
+        print(row(keystroke, frame, 1.0, "of a frame"))
+        ours, base = figures.peak_memory(work, big, 1 if quick else 3)
+        print(row(base))
+        print(row(ours, base, 2.0, "of minimal"))
+
+        print("\nA whole walk, for regressions")
+        print(row(figures.pilot_walk(work, 1 if quick else 3)))
+    print("\nMedians of several runs; ± is half the range between the fastest and slowest run.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

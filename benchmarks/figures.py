@@ -1,0 +1,204 @@
+"""Each figure the suite reports, with the baseline it is compared to."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+from benchmarks.data import data_bytes, history_store, with_one_open_attempt
+from benchmarks.measure import Figure, timed
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+MINIMAL_APP = textwrap.dedent(
+    """
+    from textual.app import App
+    from textual.widgets import Footer, Static
+
+    class Minimal(App):
+        def compose(self):
+            yield Static("minimal-ready")
+            yield Footer()
+
+    Minimal().run()
+    """
+)
+
+
+def _first_frame(command: list[str], marker: bytes, timeout: float = 30.0) -> float:
+    """Seconds from starting ``command`` in a terminal until ``marker`` is drawn."""
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "COLUMNS": "100", "LINES": "30"}
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT, env=env,
+                               start_new_session=True)
+    os.close(slave)
+    seen = b""
+    try:
+        while marker not in seen:
+            ready, _, _ = select.select([master], [], [], timeout)
+            if not ready:
+                raise TimeoutError(f"{command[-1]!r} never drew {marker!r}")
+            seen = seen[-4096:] + os.read(master, 65536)
+        return time.perf_counter() - start
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        os.close(master)
+
+
+def cold_start(workdir: Path, runs: int) -> tuple[Figure, Figure]:
+    path = workdir / "startup" / "attempts.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists():
+        with_one_open_attempt(path)
+    minimal = workdir / "minimal_app.py"
+    minimal.write_text(MINIMAL_APP)
+    ours = [sys.executable, "-m", "tui.cli", "--db", str(path), "--lang", "en", "--resume"]
+    baseline = [sys.executable, str(minimal)]
+    # Interleaved, so a busy moment of the machine hits both alike.
+    app_runs, base_runs = [], []
+    for _ in range(runs):
+        base_runs.append(_first_frame(baseline, b"minimal-ready"))
+        app_runs.append(_first_frame(ours, b"1-9"))
+    return Figure("cold start to the step screen", app_runs), Figure("minimal Textual app, first frame", base_runs)
+
+
+def step_saves(workdir: Path, sizes: list[int], runs: int) -> list[Figure]:
+    figures = []
+    for size in sizes:
+        path = history_store(workdir, size)
+        session = with_one_open_attempt(path)
+        events = iter(["transferred", "agent_answered"] * runs)
+        figures.append(timed(f"save a step, {size:,} finished stored", lambda: session.move(next(events)), runs))
+    return figures
+
+
+def fsync_floor(workdir: Path, runs: int) -> Figure:
+    target = workdir / "floor.bin"
+    payload = os.urandom(2048)
+
+    def write_and_fsync() -> None:
+        with open(target, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    return timed("floor: write and fsync 2 KB", write_and_fsync, runs)
+
+
+def history(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure, Figure]:
+    """Opening the history until its table is filled; a search keystroke; json.loads of the data."""
+    from flows.store import Store
+    from tui.app import AmazonContactApp
+
+    path = history_store(workdir, size)
+    blobs = data_bytes(path)
+    parse = timed(f"json.loads of the same data ({sum(map(len, blobs)) / 2**20:.1f} MB)",
+                  lambda: [json.loads(b) for b in blobs], runs)
+    opening, keystrokes = [], []
+
+    async def open_history() -> None:
+        app = AmazonContactApp(Store(path), lang="en")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("escape")  # nothing is unfinished: leave the new-attempt form
+            await pilot.pause()
+            start = time.perf_counter()
+            await pilot.press("h")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            opening.append(time.perf_counter() - start)
+            table = app.screen.query_one("DataTable")
+            assert table.row_count > 0
+            search = app.screen.query_one("#search")
+            for query in ["c", "ca", "cas", "case", "case-", "case-0", "case-00", "case-001", "환", "환불"]:
+                search.value = query
+                begin = time.perf_counter()
+                app.screen._fill()
+                keystrokes.append(time.perf_counter() - begin)
+
+    for _ in range(runs):
+        asyncio.run(open_history())
+    return (Figure(f"open the history, {size:,} attempts, table ready", opening),
+            Figure(f"search keystroke, {size:,} attempts", keystrokes), parse)
+
+
+PEAK_OURS = """
+import asyncio, resource, sys
+from flows.store import Store
+from tui.app import AmazonContactApp
+async def main():
+    app = AmazonContactApp(Store(sys.argv[1]), lang="en")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("escape")
+        await pilot.press("h")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen.query_one("DataTable").row_count > 0
+asyncio.run(main())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+PEAK_MINIMAL = """
+import asyncio, resource
+from textual.app import App
+from textual.widgets import Footer, Static
+class Minimal(App):
+    def compose(self):
+        yield Static("minimal-ready")
+        yield Footer()
+async def main():
+    async with Minimal().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+asyncio.run(main())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def peak_memory(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure]:
+    path = history_store(workdir, size)
+
+    def peak(script: str, *args: str) -> float:
+        out = subprocess.run([sys.executable, "-c", script, *args], cwd=PROJECT, capture_output=True,
+                             text=True, check=True).stdout
+        return float(out.split()[-1]) * 1024  # ru_maxrss is in KiB on Linux
+
+    ours = [peak(PEAK_OURS, str(path)) for _ in range(runs)]
+    base = [peak(PEAK_MINIMAL) for _ in range(runs)]
+    return (Figure(f"peak memory, {size:,} attempts, history open", ours, "MB"),
+            Figure("peak memory, minimal Textual app", base, "MB"))
+
+
+def pilot_walk(workdir: Path, runs: int) -> Figure:
+    from flows.store import Store
+    from tui.app import AmazonContactApp
+
+    route = ["signed_in", "opened_help", "opened_need_more_help", "opened_contact_us", "chose_tell_us_more",
+             "issue_described", "chose_chat", "agent_answered", "ask_for_supervisor", "supervisor_joined",
+             "problem_solved"]
+
+    async def walk() -> None:
+        with tempfile.TemporaryDirectory(dir=workdir) as folder:
+            app = AmazonContactApp(Store(Path(folder) / "a.json"), lang="en")
+            async with app.run_test(size=(100, 30)) as pilot:
+                await pilot.press("ctrl+s")
+                await pilot.pause()
+                for event in route:
+                    events = [m.event for m in app.screen.session.moves()]
+                    await pilot.press(str(events.index(event) + 1))
+                    await pilot.pause()
+                await pilot.press("y")
+                await pilot.pause()
+                assert app.screen.session.attempt.outcome == "resolved"
+
+    return timed("Pilot walk: website route to resolved", lambda: asyncio.run(walk()), runs)

@@ -1,0 +1,18 @@
+"""The benchmark suite runs (quick mode) and reports every figure; no timing is asserted here."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def test_the_quick_benchmark_runs_and_reports_every_figure():
+    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick"], cwd=PROJECT,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    for figure in ("cold start to the step screen", "minimal Textual app", "floor: write and fsync",
+                   "save a step, 10 finished", "json.loads of the same data", "open the history",
+                   "search keystroke", "peak memory", "Pilot walk"):
+        assert figure in result.stdout, figure
+    assert result.stdout.count("x of") >= 6, "ratios against the baselines are printed"
