@@ -134,7 +134,7 @@ def history(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure, Figure
 
 
 PEAK_OURS = """
-import asyncio, resource, sys
+import asyncio, sys
 from flows.store import Store
 from tui.app import AmazonContactApp
 async def main():
@@ -146,11 +146,11 @@ async def main():
         await pilot.pause()
         assert app.screen.query_one("DataTable").row_count > 0
 asyncio.run(main())
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(peak_kib())
 """
 
 PEAK_MINIMAL = """
-import asyncio, resource
+import asyncio
 from textual.app import App
 from textual.widgets import Footer, Static
 class Minimal(App):
@@ -161,7 +161,15 @@ async def main():
     async with Minimal().run_test(size=(120, 40)) as pilot:
         await pilot.pause()
 asyncio.run(main())
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print(peak_kib())
+"""
+
+# ru_maxrss carries the parent's peak across fork and exec on Linux; VmHWM is this process's own.
+PEAK_KIB = """
+def peak_kib():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
 """
 
 
@@ -169,9 +177,9 @@ def peak_memory(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure]:
     path = history_store(workdir, size)
 
     def peak(script: str, *args: str) -> float:
-        out = subprocess.run([sys.executable, "-c", script, *args], cwd=PROJECT, capture_output=True,
+        out = subprocess.run([sys.executable, "-c", PEAK_KIB + script, *args], cwd=PROJECT, capture_output=True,
                              text=True, check=True).stdout
-        return float(out.split()[-1]) * 1024  # ru_maxrss is in KiB on Linux
+        return float(out.split()[-1]) * 1024
 
     ours = [peak(PEAK_OURS, str(path)) for _ in range(runs)]
     base = [peak(PEAK_MINIMAL) for _ in range(runs)]

@@ -187,9 +187,15 @@ def configuration_of(leaf_id: str) -> list[str]:
     return chain[::-1]
 
 
+# Every configuration the machine can be in: one per atomic state, outermost state first.
+_VALID_CONFIGURATIONS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(configuration_of(state.id)) for state in AmazonContact.states_map.values() if state.is_atomic
+)
+
+
 def is_valid_configuration(state_ids: list[str]) -> bool:
     """Whether ``state_ids`` is a configuration this machine can actually be in."""
-    if not state_ids or any(s not in AmazonContact.states_map for s in state_ids):
+    try:
+        return tuple(state_ids) in _VALID_CONFIGURATIONS
+    except TypeError:  # unhashable items: certainly not state ids
         return False
-    leaf = AmazonContact.states_map[state_ids[-1]]
-    return leaf.is_atomic and configuration_of(leaf.id) == list(state_ids)

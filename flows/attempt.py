@@ -274,7 +274,15 @@ class AttemptSummary:
             configuration = data["configuration"]
             if not is_valid_configuration(configuration):
                 raise InvalidRecord(f"impossible step: {configuration!r}")
-            contacts = data.get("contacts") or []
+            channels: dict[str, None] = {}
+            cases: dict[str, None] = {}
+            agents: dict[str, None] = {}
+            for contact in data.get("contacts") or []:
+                channels[str(contact["channel"])] = None
+                if contact.get("case_number"):
+                    cases[contact["case_number"]] = None
+                if contact.get("agent_name"):
+                    agents[contact["agent_name"]] = None
             return cls(
                 id=_integer(data["id"]),
                 created_at=_time(data["created_at"]),
@@ -284,9 +292,9 @@ class AttemptSummary:
                 summary=_text(data, "summary"),
                 follow_up_due=_day(data.get("follow_up_due")),
                 route=route_of(entry["event"] for entry in data.get("timeline") or []),
-                channels=tuple(dict.fromkeys(str(c["channel"]) for c in contacts)),
-                case_numbers=tuple(dict.fromkeys(c["case_number"] for c in contacts if c.get("case_number"))),
-                agent_names=tuple(dict.fromkeys(c["agent_name"] for c in contacts if c.get("agent_name"))),
+                channels=tuple(channels),
+                case_numbers=tuple(cases),
+                agent_names=tuple(agents),
                 note_texts=tuple(str(n["text"]) for n in data.get("notes") or []),
             )
         except InvalidRecord:

@@ -56,15 +56,17 @@ class AmazonContactApp(App[None]):
         if not self.store.claim():
             self.sub_title = t("read_only_short", self.lang)
             self.notify(t("read_only", self.lang), severity="warning", timeout=20)
-        self.push_screen(StartScreen())
         try:
             unfinished = self.store.unfinished()
         except StoreError:
             unfinished = []  # The start screen reports it.
-        if not unfinished and not self.store.read_only:
-            self.action_new_attempt()
-        elif unfinished and self.resume:
-            self.open_session(Session(unfinished[0], self.store, clock=self.clock))
+        if unfinished and self.resume and not self.store.read_only:
+            # Straight to the step; the start screen is put in place when the person leaves it.
+            self.push_screen(self._step_screen(Session(unfinished[0], self.store, clock=self.clock)))
+        else:
+            self.push_screen(StartScreen())
+            if not unfinished and not self.store.read_only:
+                self.action_new_attempt()
         self._fit_to_size(self.size)
 
     def on_unmount(self) -> None:
@@ -98,11 +100,22 @@ class AmazonContactApp(App[None]):
     def open_session(self, session: Session) -> None:
         """Show an attempt's current step (or, read-only, its record), over the start screen."""
         from tui.screens.detail import DetailScreen
-        from tui.screens.step import StepScreen
 
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.push_screen(DetailScreen(session.attempt) if self.store.read_only else StepScreen(session))
+        self.push_screen(DetailScreen(session.attempt) if self.store.read_only else self._step_screen(session))
+
+    def _step_screen(self, session: Session) -> Screen:
+        from tui.screens.step import StepScreen
+
+        return StepScreen(session)
+
+    def leave_step(self) -> None:
+        """Back from a step to the start screen (which a --resume start has not shown yet)."""
+        if len(self.screen_stack) > 2:
+            self.pop_screen()
+        else:
+            self.switch_screen(StartScreen())
 
     def action_new_attempt(self, follow_on: Attempt | None = None) -> None:
         from tui.screens.prepare import PrepareScreen

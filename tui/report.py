@@ -90,22 +90,33 @@ class HistoryRow:
     route: str
     status: str
     cases: str
-    search_text: str
 
 
 def history_row(attempt: Attempt | AttemptSummary, lang: str) -> HistoryRow:
-    cases = ", ".join(one_line(c) for c in attempt.case_numbers)
-    row = HistoryRow(
+    return HistoryRow(
         id=attempt.id,
         started=when(attempt.created_at),
         about=about(attempt, lang),
         route=route(attempt, lang),
         status=status(attempt, lang),
-        cases=cases,
-        search_text="",
+        cases=", ".join(one_line(c) for c in attempt.case_numbers),
     )
-    haystack = [row.about, row.route, row.status, cases, *attempt.agent_names, *attempt.note_texts, str(attempt.id)]
-    return HistoryRow(**{**row.__dict__, "search_text": " ".join(haystack).casefold()})
+
+
+def search_text(attempt: Attempt | AttemptSummary, lang: str) -> str:
+    """Everything a search may match, in one folded string (built for every attempt, so cheap)."""
+    words = [
+        str(attempt.id),
+        guidance.term("goals", attempt.goal, lang) if attempt.goal else "",
+        attempt.order_number,
+        attempt.summary,
+        status(attempt, lang),
+        route(attempt, lang),
+        *attempt.case_numbers,
+        *attempt.agent_names,
+        *attempt.note_texts,
+    ]
+    return " ".join(words).casefold()
 
 
 @dataclass(frozen=True)

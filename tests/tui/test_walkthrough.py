@@ -244,3 +244,6 @@ async def test_resume_flag_goes_straight_to_the_last_step(data_file):
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
         assert app.screen.session.attempt.id == Store(data_file).unfinished()[0].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen), "leaving the step shows the start screen"

@@ -29,7 +29,8 @@ class HistoryScreen(LocalizedScreen):
     def __init__(self) -> None:
         super().__init__()
         self._attempts: list[AttemptSummary] | None = None
-        self._rows: list[report.HistoryRow] = []
+        self._searchable: list[str] = []
+        self._searchable_lang = ""
         self._load_error = ""
 
     def compose(self) -> ComposeResult:
@@ -53,15 +54,17 @@ class HistoryScreen(LocalizedScreen):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         """Reading the archive may take a moment with years of history: keep keys responsive."""
-        error = ""
+        error, lang = "", self.lang
         try:
             attempts = self.app.store.summaries()  # type: ignore[attr-defined]
         except StoreError as problem:
             attempts, error = [], str(problem)
-        self.app.call_from_thread(self._loaded, attempts, error)
+        searchable = [report.search_text(a, lang) for a in attempts]
+        self.app.call_from_thread(self._loaded, attempts, searchable, lang, error)
 
-    def _loaded(self, attempts: list[AttemptSummary], error: str) -> None:
+    def _loaded(self, attempts: list[AttemptSummary], searchable: list[str], lang: str, error: str) -> None:
         self._attempts, self._load_error = attempts, error
+        self._searchable, self._searchable_lang = searchable, lang
         self.update_texts()
         table = self.query_one(DataTable)
         if self.focused is None and table.display:
@@ -73,15 +76,18 @@ class HistoryScreen(LocalizedScreen):
         table = self.query_one(DataTable)
         for key in COLUMNS:
             table.columns[key].label = Text(self.t(key))  # type: ignore[index]
-        self._rows = [report.history_row(a, self.lang) for a in self._attempts or []]
+        if self._searchable_lang != self.lang:
+            self._searchable = [report.search_text(a, self.lang) for a in self._attempts or []]
+            self._searchable_lang = self.lang
         self._fill()
 
     def _fill(self) -> None:
         table = self.query_one(DataTable)
         table.clear()
         terms = self.query_one("#search", Input).value.casefold().split()
-        matches = [row for row in self._rows if all(term in row.search_text for term in terms)]
-        for row in matches[:ROWS_SHOWN]:
+        attempts = self._attempts or []
+        matches = [a for a, text in zip(attempts, self._searchable) if all(term in text for term in terms)]
+        for row in (report.history_row(a, self.lang) for a in matches[:ROWS_SHOWN]):
             # Typed text is data: wrapped in Text so nothing in it is read as markup.
             cells = (str(row.id), row.started, row.status, row.cases, report.one_line(row.about, 40), row.route)
             table.add_row(*(Text(cell) for cell in cells), key=str(row.id))
@@ -97,7 +103,7 @@ class HistoryScreen(LocalizedScreen):
         elif self._attempts is None:
             empty.update(self.t("loading"))
         else:
-            empty.update(self.t("no_match" if self._rows else "no_attempts"))
+            empty.update(self.t("no_match" if attempts else "no_attempts"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill()

@@ -165,7 +165,7 @@ class StepScreen(LocalizedScreen):
         if isinstance(self.focused, Input):
             self.action_focus_moves()
         else:
-            self.dismiss()
+            self.app.leave_step()  # type: ignore[attr-defined]
 
     def action_map(self) -> None:
         self.app.push_screen(MapScreen(self.session.attempt))
