@@ -117,6 +117,21 @@ class _Recorder:
         attempt.contacts.append(contact)
 
 
+def _checked_details(**details: str | None) -> dict[str, str]:
+    """The given details (``None`` left out), or an error for an unknown goal or too-long text."""
+    unknown = set(details) - {"goal", "order_number", "summary", "evidence"}
+    if unknown:
+        raise TypeError(f"unknown detail(s): {', '.join(sorted(unknown))}")
+    goal = details.get("goal")
+    if goal and goal not in GOALS:
+        raise ValueError(f"unknown goal {goal!r}; choose one of {', '.join(GOALS)}")
+    return {
+        name: value if name == "goal" else checked_text(name, value)
+        for name, value in details.items()
+        if value is not None
+    }
+
+
 class Session:
     def __init__(self, attempt: Attempt, store: Store | None = None, *, clock: Clock = local_now):
         self.attempt = attempt
@@ -133,30 +148,34 @@ class Session:
             attempt.configuration = [s.id for s in self.machine.configuration]
 
     @classmethod
-    def begin(cls, store: Store | None = None, *, clock: Clock = local_now, **details: Any) -> Session:
-        """Start a new attempt, optionally with what it is about (see :meth:`describe`)."""
+    def begin(
+        cls, store: Store | None = None, *, clock: Clock = local_now, earlier: Attempt | None = None, **details: Any
+    ) -> Session:
+        """Start a new attempt with what it is about (see :meth:`describe`), saved once.
+
+        With ``earlier``, the new attempt continues that one: its order and facts are the
+        defaults, and its case numbers carry over. Details are checked before an id is taken, so
+        a refused entry leaves nothing behind.
+        """
+        if earlier is not None:
+            facts = ("goal", "order_number", "summary", "evidence")
+            details = {**{name: getattr(earlier, name) for name in facts}, **details}
+        checked = _checked_details(**details)
         now = clock()
         attempt_id = store.new_id() if store is not None else 0
-        session = cls(Attempt(attempt_id, now, now, configuration=[]), store, clock=clock)
-        session.describe(**details)
+        attempt = Attempt(attempt_id, now, now, configuration=[], **checked)
+        if earlier is not None:
+            attempt.continues = earlier.id
+            cases = [*earlier.earlier_case_numbers, *earlier.case_numbers]
+            attempt.earlier_case_numbers = list(dict.fromkeys(cases))
+        session = cls(attempt, store, clock=clock)
+        session.save()
         return session
 
     @classmethod
-    def follow_on(cls, store: Store | None, earlier: Attempt, *, clock: Clock = local_now) -> Session:
+    def follow_on(cls, store: Store | None, earlier: Attempt, *, clock: Clock = local_now, **details: Any) -> Session:
         """Start a new attempt about the same problem, carrying its order and case numbers over."""
-        session = cls.begin(
-            store,
-            clock=clock,
-            goal=earlier.goal,
-            order_number=earlier.order_number,
-            summary=earlier.summary,
-            evidence=earlier.evidence,
-        )
-        session.attempt.continues = earlier.id
-        cases = [*earlier.earlier_case_numbers, *earlier.case_numbers]
-        session.attempt.earlier_case_numbers = list(dict.fromkeys(cases))
-        session.save()
-        return session
+        return cls.begin(store, clock=clock, earlier=earlier, **details)
 
     @classmethod
     def resume(cls, store: Store, attempt_id: int, *, clock: Clock = local_now) -> Session:
@@ -201,12 +220,7 @@ class Session:
         evidence: str | None = None,
     ) -> None:
         """Set what the attempt is about; ``None`` leaves a field as it is."""
-        if goal is not None and goal not in GOALS and goal != "":
-            raise ValueError(f"unknown goal {goal!r}; choose one of {', '.join(GOALS)}")
-        values = {"order_number": order_number, "summary": summary, "evidence": evidence}
-        checked = {k: checked_text(k, v) for k, v in values.items() if v is not None}
-        if goal is not None:
-            self.attempt.goal = goal
+        checked = _checked_details(goal=goal, order_number=order_number, summary=summary, evidence=evidence)
         for name, value in checked.items():
             setattr(self.attempt, name, value)
         self._touch()

@@ -32,7 +32,6 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
-from flows.amazon import FINAL_STATE_IDS
 from flows.attempt import Attempt, AttemptSummary, InvalidRecord
 
 SCHEMA_VERSION = 1
@@ -252,7 +251,8 @@ class Store:
         try:
             self._prepare_folder(self.path.parent)
             self._claim.acquire()
-        except Timeout:
+        except (Timeout, OSError, StoreError):
+            # Held by another app, or the lock cannot even be made (a read-only folder): look only.
             self.read_only = True
             return False
         return True
@@ -263,13 +263,16 @@ class Store:
 
     # Reading
 
+    # An attempt is archived only once finished, and written there before it leaves the open file:
+    # wherever both copies exist (a crash between the two writes), the archived one is the truth.
+
     def unfinished(self) -> list[Attempt]:
         """Attempts still going on, the most recently touched first."""
-        attempts = [a for a in self._read(self._active) if not a.is_finished]
+        attempts = [a for a in self._read(self._active) if not a.is_finished and not self._archived(a.id)]
         return sorted(attempts, key=lambda a: a.updated_at, reverse=True)
 
     def get(self, attempt_id: int) -> Attempt:
-        for data_file in (self._active, self._shard(attempt_id)):
+        for data_file in (self._shard(attempt_id), self._active):
             record = data_file.records().get(attempt_id)
             if record is not None:
                 return self._attempt(data_file, record)
@@ -277,9 +280,12 @@ class Store:
 
     def all(self) -> list[Attempt]:
         """Every attempt, open and finished, the newest first."""
-        found = {a.id: a for data_file in self._archive_files() for a in self._read(data_file)}
-        found.update((a.id, a) for a in self._read(self._active))
+        found = {a.id: a for a in self._read(self._active)}
+        found.update((a.id, a) for data_file in self._archive_files() for a in self._read(data_file))
         return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
+
+    def _archived(self, attempt_id: int) -> bool:
+        return attempt_id in self._shard(attempt_id).records()
 
     def summaries(self) -> list[AttemptSummary]:
         """What the history list shows of every attempt, the newest first; fast at any size.
@@ -291,9 +297,9 @@ class Store:
         archive = sorted(self.archive_folder.glob("[0-9]*.json")) if self.archive_folder.is_dir() else []
 
         def sources() -> Iterator[tuple[Path, Iterable[dict[str, Any]]]]:
-            for path in archive:
-                yield path, parse_data_file(path).get("attempts", {}).values()
             yield self.path, self._active.records().values()
+            for path in archive:  # later sources win: an archived copy over an open one
+                yield path, parse_data_file(path).get("attempts", {}).values()
 
         for path, records in sources():
             for record in records:
@@ -310,7 +316,9 @@ class Store:
         with self._writing():
             self._ensure_header()
             header = self._active.header()
-            attempt_id = int(header.get("next_id", 1))
+            # A restored older file has a stale counter: never hand out an id already in use.
+            in_use = max([*self._active.records(), self._highest_archived_id()], default=0)
+            attempt_id = max(int(header.get("next_id", 1)), in_use + 1)
             self._active.meta.update({"next_id": attempt_id + 1}, doc_ids=[1])
             return attempt_id
 
@@ -355,9 +363,11 @@ class Store:
             return
         # A new (or deleted) open file must not hand out ids already in use: archived ones, or
         # that of the attempt being saved.
-        archived = [shard.records() for shard in self._archive_files()[-1:]]
-        highest = max((max(records, default=0) for records in archived), default=0)
-        self._active.ensure_header(next_id=max(highest, in_use) + 1)
+        self._active.ensure_header(next_id=max(self._highest_archived_id(), in_use) + 1)
+
+    def _highest_archived_id(self) -> int:
+        last = self._archive_files()[-1:]
+        return max((max(shard.records(), default=0) for shard in last), default=0)
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -378,6 +388,8 @@ class Store:
                 f"{self.path}: another {APP_NAME} is writing to this file and did not finish "
                 f"within {LOCK_TIMEOUT_SECONDS:.0f} seconds"
             ) from error
+        except OSError as error:
+            raise StoreError(f"{self.path}: could not be saved ({_reason(error)})") from error
 
     def _recover_from_interrupted_writes(self) -> None:
         """Tidy what a writer killed mid-way can leave; safe because we hold the lock."""
@@ -388,10 +400,9 @@ class Store:
                     leftover.unlink()
         # A finished attempt is written to the archive before it leaves the open file; a crash
         # in between leaves it in both, and the archived copy is the complete one.
-        for attempt_id, record in self._active.records().items():
-            configuration = record.get("configuration") or [""]
-            if configuration[-1] in FINAL_STATE_IDS and attempt_id in self._shard(attempt_id).records():
-                self._active.attempts.remove(doc_ids=[attempt_id])
+        stale = [attempt_id for attempt_id in self._active.records() if self._archived(attempt_id)]
+        if stale:
+            self._active.attempts.remove(doc_ids=stale)
 
     def _repair_permissions(self) -> None:
         """Keep what is ours private: files 0600, our folders 0700 (never a shared one like /tmp)."""

@@ -25,7 +25,7 @@ from tui.strings import t
 # Textual's own palette entries, in Korean for a Korean screen.
 BUILT_IN_COMMANDS_KO: dict[str, tuple[str, str]] = {
     "Theme": ("테마", "색 테마를 바꿉니다"),
-    "Quit": ("종료", "앱을 끝냅니다 (모든 내용은 이미 저장되어 있습니다)"),
+    "Quit": ("종료", "앱을 끝냅니다"),
     "Keys": ("키 보기", "지금 쓸 수 있는 키를 보여 줍니다"),
     "Maximize": ("최대화", "선택한 부분을 화면 가득 보여 줍니다"),
     "Minimize": ("원래 크기로", "최대화한 부분을 원래대로 돌립니다"),
@@ -101,6 +101,9 @@ class AmazonContactApp(App[None]):
         """Show an attempt's current step (or, read-only, its record), over the start screen."""
         from tui.screens.detail import DetailScreen
 
+        leaving = [screen for screen in self.screen_stack[2:] if hasattr(screen, "may_leave")]
+        if not all(screen.may_leave() for screen in leaving):  # type: ignore[attr-defined]
+            return
         while len(self.screen_stack) > 2:
             self.pop_screen()
         self.push_screen(DetailScreen(session.attempt) if self.store.read_only else self._step_screen(session))
@@ -109,6 +112,12 @@ class AmazonContactApp(App[None]):
         from tui.screens.step import StepScreen
 
         return StepScreen(session)
+
+    async def action_quit(self) -> None:
+        """Quit, unless the current step's last change is still unsaved (then warn once)."""
+        may_leave = getattr(self.screen, "may_leave", None)
+        if may_leave is None or may_leave():
+            self.exit()
 
     def leave_step(self) -> None:
         """Back from a step to the start screen (which a --resume start has not shown yet)."""

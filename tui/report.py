@@ -215,7 +215,10 @@ def attempt_json(attempt: Attempt) -> dict[str, Any]:
 
 
 def to_json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    """Readable JSON (Hangul as is) that is still safe to print: C1 controls and bidi overrides,
+    which JSON leaves raw, are written as \\u escapes (the same text once parsed)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return re.sub(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _mask(text: str) -> str:

@@ -176,6 +176,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "read_only_short": ("read-only", "읽기 전용"),
     "unsaved": ("NOT SAVED YET - retrying", "아직 저장 안 됨 - 다시 시도 중"),
     "saved_now": ("Saved now.", "이제 저장되었습니다."),
+    "leave_unsaved": (
+        "The last change is not saved yet (it is being retried). Press again to leave anyway and lose it.",
+        "마지막 변경이 아직 저장되지 않았습니다(다시 시도 중). 그래도 나가려면 한 번 더 누르세요. 그 변경은 사라집니다.",
+    ),
     # Sizes
     "too_small": (
         "Make the window larger (at least {w} x {h}).",

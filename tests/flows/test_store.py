@@ -390,3 +390,65 @@ def test_a_file_replaced_underneath_is_read_again_before_the_next_write(tmp_path
     summaries = {a.summary for a in Store(path).all()}
     assert {"mine", "from the backup"} <= summaries
     assert Store(path).get(kept.attempt.id).summary == "from the backup"
+
+
+def test_killed_between_archiving_and_leaving_the_open_file_the_finished_copy_wins(tmp_path, clock, monkeypatch):
+    from tinydb.table import Table
+
+    path = tmp_path / "a.json"
+    session = walk(Session.begin(Store(path), clock=clock), ["outcome_decided"])
+    session.add_note("written before the end")
+
+    def killed(self, *args, **kwargs):
+        raise OSError(errno.EIO, "killed here")
+
+    monkeypatch.setattr(Table, "remove", killed)
+    with pytest.raises(StoreError, match="Input/output error"):
+        session.move("give_up")
+    monkeypatch.undo()
+    assert str(session.attempt.id) in json.loads(path.read_text())["attempts"], "the crash left the open copy"
+    store = Store(path)
+    assert store.unfinished() == []
+    assert store.get(session.attempt.id).outcome == "gave_up"
+    assert [a.outcome for a in store.all()] == ["gave_up"]
+    assert [s.outcome for s in store.summaries()] == ["gave_up"]
+    Session.begin(store, clock=clock)  # the next write tidies the stale open copy away
+    assert str(session.attempt.id) not in json.loads(path.read_text())["attempts"]
+
+
+def test_a_restored_older_file_does_not_hand_out_ids_in_use(tmp_path, clock):
+    path = tmp_path / "a.json"
+    store = Store(path)
+    Session.begin(store, clock=clock)
+    backup = path.read_bytes()  # its counter says the next id is 2
+    finished = walk(Session.begin(store, clock=clock, summary="archived"), ["give_up"])
+    atomic_write(path, backup)
+    fresh = Session.begin(Store(path), clock=clock)
+    assert fresh.attempt.id > finished.attempt.id
+    assert Store(path).get(finished.attempt.id).summary == "archived"
+
+
+def test_a_lock_that_cannot_be_made_is_reported_not_raised(tmp_path, clock):
+    path = tmp_path / "a.json"
+    (tmp_path / "a.json.lock").mkdir()
+    (tmp_path / "a.json.app.lock").mkdir()
+    store = Store(path)
+    assert store.claim() is False and store.read_only
+    writer = Store(path)
+    with pytest.raises(StoreError, match="could not be saved"):
+        Session.begin(writer, clock=clock)
+
+
+def test_refused_details_leave_no_attempt_behind(tmp_path, clock):
+    path = tmp_path / "a.json"
+    store = Store(path)
+    earlier = walk(Session.begin(store, clock=clock, order_number="111"), ["give_up"]).attempt
+    for _ in range(2):
+        with pytest.raises(ValueError, match="too long"):
+            Session.follow_on(store, earlier, clock=clock, summary="x" * 5_000)
+        with pytest.raises(ValueError, match="too long"):
+            Session.begin(store, clock=clock, evidence="x" * 5_000)
+    assert [a.id for a in Store(path).all()] == [earlier.id]
+    follow = Session.follow_on(store, earlier, clock=clock, summary="again")
+    assert (follow.attempt.order_number, follow.attempt.summary) == ("111", "again")
+    assert follow.attempt.id == earlier.id + 1

@@ -97,3 +97,44 @@ async def test_a_second_window_opens_read_only(data_file):
     async with third.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert not third.store.read_only, "the claim is let go when the first window closes"
+
+
+async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file, monkeypatch):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+
+        def disk_full(*args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", disk_full)
+        await choose(pilot, "ask_for_supervisor")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running and app.screen is step, "the first try to leave only warns"
+        assert any("not saved yet" in str(n.message) for n in app._notifications)
+        monkeypatch.undo()
+        await pilot.press("escape")  # the disk is back: the change is saved on the way out
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+    assert Store(data_file).unfinished()[0].step == "asking_for_supervisor"
+
+
+async def test_a_move_key_pressed_twice_quickly_takes_one_move(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        first = step.session.moves()[0]
+        menu = step.query_one("#moves")
+        # Two presses already queued before the first is handled.
+        menu.post_message(menu.Chosen(first))
+        menu.post_message(menu.Chosen(first))
+        await pilot.pause()
+        assert app.is_running and step.session.step == first.target
+        assert len([e for e in step.session.attempt.timeline if e.event == first.event]) == 1

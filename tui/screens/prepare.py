@@ -94,11 +94,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         created: list[Session] = []
 
         def begin() -> None:
-            if self.follow_on is not None:
-                session = Session.follow_on(app.store, self.follow_on, clock=app.clock)  # type: ignore[attr-defined]
-                session.describe(**details)
-            else:
-                session = Session.begin(app.store, clock=app.clock, **details)  # type: ignore[attr-defined]
+            session = Session.begin(app.store, clock=app.clock, earlier=self.follow_on, **details)  # type: ignore[attr-defined]
             created.append(session)
 
         return created[0] if self.saving(begin) else None

@@ -46,6 +46,7 @@ class StepScreen(LocalizedScreen):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self._warned_unsaved = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -111,6 +112,8 @@ class StepScreen(LocalizedScreen):
 
     def take(self, move: Move) -> None:
         """Take a move; the ones that end the attempt or need a promise ask first."""
+        if move not in self.session.moves():
+            return  # a key pressed twice quickly: the step has moved on and no longer offers it
         if move.event == "promise_made":
             self.app.push_screen(PromiseScreen(), lambda promise: self._promise_given(promise, move))
         elif move.target in FINAL_STATE_IDS:
@@ -161,11 +164,21 @@ class StepScreen(LocalizedScreen):
         self.set_focus(self.query_one(MovesMenu))
 
     def action_leave(self) -> None:
-        """Esc leaves a text box first, then the step (everything is already saved)."""
+        """Esc leaves a text box first, then the step (once its last change is saved)."""
         if isinstance(self.focused, Input):
             self.action_focus_moves()
-        else:
+        elif self.may_leave():
             self.app.leave_step()  # type: ignore[attr-defined]
+
+    def may_leave(self) -> bool:
+        """True when nothing would be lost; otherwise warn once, and let a second try through."""
+        if not self.session.unsaved or self.saving(self.session.save, quiet=True):
+            return True
+        if self._warned_unsaved:
+            return True
+        self._warned_unsaved = True
+        self.notify(self.t("leave_unsaved"), severity="error", timeout=15)
+        return False
 
     def action_map(self) -> None:
         self.app.push_screen(MapScreen(self.session.attempt))
