@@ -166,15 +166,9 @@ CHANNEL_OF_STATE: dict[str, str] = {
     "waiting_for_chat_agent": "chat",
     "calling_amazon": "direct_call",
 }
-CHANNELS: tuple[str, ...] = tuple(CHANNEL_OF_STATE.values())
 
-# States in which a person is actually talking to someone at Amazon.
-SPEAKING_STATE_IDS: frozenset[str] = frozenset(
-    {"talking_with_agent", "asking_for_supervisor", "talking_with_supervisor"}
-)
 
 DIRECT_NUMBER = "1 (888) 280-4331"
-DIRECT_NUMBER_DIAL = "+18882804331"
 
 
 def configuration_of(leaf_id: str) -> list[str]:

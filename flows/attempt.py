@@ -127,6 +127,11 @@ class Attempt:
         return self.step in FINAL_STATE_IDS
 
     @property
+    def is_preparing(self) -> bool:
+        """Still getting ready: nothing has been said to Amazon yet."""
+        return self.configuration[0] == "preparing"
+
+    @property
     def outcome(self) -> str:
         """``resolved``, ``gave_up``, ``waiting`` (on a promise) or ``in_progress``."""
         return outcome_of(self.step)

@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.attempt import Attempt, InvalidRecord
-from flows.store import DataFileError, Store, StoreError, parse_data_file
+from flows.store import (
+    DataFileError,
+    Store,
+    StoreError,
+    archive_folder_of,
+    leftover_temporary_files,
+    parse_data_file,
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +45,7 @@ class Checkup:
 def examine(path: Path) -> Checkup:
     """Every problem with the data file at ``path`` and its archive, and every readable attempt."""
     checkup = Checkup(path)
-    archive = path.with_name(path.stem + ".archive")
+    archive = archive_folder_of(path)
     if not path.exists():
         checkup.problems.append(Problem(path, "does not exist"))
     else:
@@ -47,9 +54,8 @@ def examine(path: Path) -> Checkup:
         checkup.files += sorted(archive.glob("*.json"))
     for file in checkup.files:
         _examine_file(file, checkup)
-    for folder, pattern in ((path.parent, f".{path.name}.*.tmp"), (archive, ".*.json.*.tmp")):
-        for leftover in sorted(folder.glob(pattern)) if folder.is_dir() else ():
-            checkup.problems.append(Problem(leftover, "left over from an interrupted save; the next save removes it"))
+    for leftover in leftover_temporary_files(path):
+        checkup.problems.append(Problem(leftover, "left over from an interrupted save; the next save removes it"))
     return checkup
 
 

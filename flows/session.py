@@ -14,7 +14,7 @@ from typing import Any
 from statemachine import State
 from statemachine.orderedset import OrderedSet
 
-from flows.amazon import CHANNEL_OF_STATE, AmazonContact, configuration_of
+from flows.amazon import CHANNEL_OF_STATE, FINAL_STATE_IDS, AmazonContact, configuration_of
 from flows.attempt import (
     GOALS,
     Attempt,
@@ -40,6 +40,16 @@ class Move:
 
     event: str
     target: str
+
+    @property
+    def ends_attempt(self) -> bool:
+        """Taking it finishes the attempt, which cannot be undone."""
+        return self.target in FINAL_STATE_IDS
+
+    @property
+    def needs_promise(self) -> bool:
+        """It means waiting on a promise: what was promised, and by when, belong with it."""
+        return self.target == "waiting_on_promise" and self.event == "promise_made"
 
 
 class NoContactYet(ValueError):

@@ -12,8 +12,9 @@ into its archive file, which never holds more than a hundred.
 
 Every write goes to a temporary file in the same folder that is flushed, fsynced and then renamed
 over the old one, so a crash leaves either the old file or the new one, never a mix. A file lock
-keeps writers from different processes one at a time; inside it, TinyDB's caches are dropped so a
-writer always starts from what is on disk.
+keeps writers from different processes one at a time; inside it, TinyDB's table caches are
+dropped, and the parsed file is re-read whenever the file on disk is not the one last read (its
+inode, size and time are compared), so a writer always starts from what is on disk.
 """
 
 from __future__ import annotations
@@ -60,6 +61,21 @@ class UnknownAttempt(StoreError, KeyError):
 
     def __str__(self) -> str:
         return self.args[0]
+
+
+def archive_folder_of(path: Path) -> Path:
+    """Where the finished attempts of the data file ``path`` are kept."""
+    return path.with_name(path.stem + ".archive")
+
+
+def leftover_temporary_files(path: Path) -> list[Path]:
+    """Temporary files an interrupted save of ``path`` or its archive may have left."""
+    archive = archive_folder_of(path)
+    found: list[Path] = []
+    for folder, pattern in ((path.parent, f".{path.name}.*.tmp"), (archive, ".*.json.*.tmp")):
+        if folder.is_dir():
+            found += sorted(folder.glob(pattern))
+    return found
 
 
 def default_path() -> Path:
@@ -229,8 +245,9 @@ class Store:
     """All attempts in one data file and its archive folder."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
+        self._default_location = path is None and not os.environ.get(ENVIRONMENT_VARIABLE)
         self.path = Path(path).expanduser() if path is not None else default_path()
-        self.archive_folder = self.path.with_name(self.path.stem + ".archive")
+        self.archive_folder = archive_folder_of(self.path)
         self._active = _DataFile(self.path)
         self._shards: dict[int, _DataFile] = {}
         self._recovered = False
@@ -352,10 +369,6 @@ class Store:
         files = [self._active, *self._shards.values()]
         return sum(f.storage.bytes_written for f in files)
 
-    def close(self) -> None:
-        for data_file in (self._active, *self._shards.values()):
-            data_file.db.close()
-
     # Inside
 
     def _ensure_header(self, in_use: int = 0) -> None:
@@ -394,10 +407,9 @@ class Store:
     def _recover_from_interrupted_writes(self) -> None:
         """Tidy what a writer killed mid-way can leave; safe because we hold the lock."""
         # Temporary files that never got renamed into place.
-        for folder, pattern in ((self.path.parent, f".{self.path.name}.*.tmp"), (self.archive_folder, ".*.json.*.tmp")):
-            for leftover in folder.glob(pattern) if folder.is_dir() else ():
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+        for leftover in leftover_temporary_files(self.path):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
         # A finished attempt is written to the archive before it leaves the open file; a crash
         # in between leaves it in both, and the archived copy is the complete one.
         stale = [attempt_id for attempt_id in self._active.records() if self._archived(attempt_id)]
@@ -409,8 +421,8 @@ class Store:
         ours = [self.path, Path(str(self.path) + ".lock"), Path(str(self.path) + ".app.lock")]
         if self.archive_folder.is_dir():
             ours += [self.archive_folder, *self.archive_folder.glob("*.json")]
-        if self.path.parent == default_path().parent:
-            ours.append(self.path.parent)
+        if self._default_location:
+            ours.append(self.path.parent)  # our own data folder; never a folder the person chose
         for item in ours:
             with contextlib.suppress(OSError):
                 wanted = 0o700 if item.is_dir() else 0o600

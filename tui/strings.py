@@ -15,8 +15,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "direct_line": ("Call Amazon", "아마존 전화"),
     "new": ("New", "새로 시작"),
     "history": ("History", "지난 시도"),
-    "resume": ("Resume", "이어하기"),
-    "open": ("Open", "열기"),
     "back": ("Back", "뒤로"),
     "start": ("Start", "시작"),
     "skip": ("Skip", "건너뛰기"),

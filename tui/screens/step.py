@@ -9,7 +9,6 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input, Static
 
 from flows import guidance
-from flows.amazon import FINAL_STATE_IDS
 from flows.session import Move, Session
 from tui import report
 from tui.localized import LocalizedScreen
@@ -114,9 +113,9 @@ class StepScreen(LocalizedScreen):
         """Take a move; the ones that end the attempt or need a promise ask first."""
         if move not in self.session.moves():
             return  # a key pressed twice quickly: the step has moved on and no longer offers it
-        if move.event == "promise_made":
+        if move.needs_promise:
             self.app.push_screen(PromiseScreen(), lambda promise: self._promise_given(promise, move))
-        elif move.target in FINAL_STATE_IDS:
+        elif move.ends_attempt:
             label = guidance.event_label(move.event, self.lang)
             question = ConfirmScreen(label, self.t("confirm_end"))
             self.app.push_screen(question, lambda yes: yes and self._send(move.event))

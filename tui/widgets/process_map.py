@@ -10,14 +10,17 @@ from flows.attempt import Attempt
 from flows.guidance import guidance
 from tui.strings import t
 
-# The phases a person goes through, and the steps in each, in the order they are usually met.
-PHASES: list[tuple[str, list[str]]] = [
-    ("preparing", [s.id for s in AmazonContact.preparing.states]),
-    ("website", [s.id for s in AmazonContact.website.states]),
-    ("in_contact", [s.id for s in AmazonContact.in_contact.states]),
-    ("waiting_on_promise", ["disconnected", "no_fix_yet", "waiting_on_promise"]),
-    ("resolved", ["resolved", "gave_up"]),
-]
+def _phases() -> list[tuple[str, list[str]]]:
+    """The phases, read off the machine: each compound state with its steps, in the order they
+    are declared (the order a person meets them), then the steps after a contact, then the ends."""
+    top = [state for state in AmazonContact.states_map.values() if state.parent is None]
+    phases = [(state.id, [child.id for child in state.states]) for state in top if not state.is_atomic]
+    phases.append(("after", [state.id for state in top if state.is_atomic and not state.final]))
+    phases.append(("end", [state.id for state in top if state.final]))
+    return phases
+
+
+PHASES: list[tuple[str, list[str]]] = _phases()
 
 
 def phase_of(step: str) -> str:
@@ -36,11 +39,11 @@ def render_map(attempt: Attempt, lang: str, *, every_step: bool = False) -> Text
             marker, style = "[x]", ""
         else:
             marker, style = "[ ]", "dim"
-        title = guidance(phase, lang).title if phase not in ("waiting_on_promise", "resolved") else _phase_title(phase, lang)
+        title = _phase_title(phase, lang)
         if text:
             text.append("\n")
         text.append(f"{marker} {title}", style=style)
-        if phase == current_phase and phase != "resolved" and len(steps) > 1:
+        if phase == current_phase and phase != "end" and len(steps) > 1:
             text.append(f"  {steps.index(attempt.step) + 1}/{len(steps)}", style="dim")
         if every_step or phase == current_phase:
             for step in steps:
@@ -57,14 +60,16 @@ def progress_line(attempt: Attempt, lang: str) -> str:
     """The current phase and how far into it, e.g. "Amazon website 6/10"."""
     phase = phase_of(attempt.step)
     steps = dict(PHASES)[phase]
-    title = guidance(phase, lang).title if phase not in ("waiting_on_promise", "resolved") else _phase_title(phase, lang)
-    if phase == "resolved":
+    title = _phase_title(phase, lang)
+    if phase == "end":
         return title
     return f"{title} {steps.index(attempt.step) + 1}/{len(steps)}"
 
 
 def _phase_title(phase: str, lang: str) -> str:
-    return t("phase_after" if phase == "waiting_on_promise" else "phase_end", lang)
+    if phase in ("after", "end"):
+        return t(f"phase_{phase}", lang)
+    return guidance(phase, lang).title
 
 
 class ProcessMap(Static):

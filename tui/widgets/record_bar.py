@@ -61,7 +61,7 @@ class RecordBar(Vertical):
                 parts.append((t("promise", lang), one_line(contact.promise, 40) + due))
         elif attempt.earlier_case_numbers:
             parts.append(("", t("earlier_cases", lang, cases=", ".join(one_line(c) for c in attempt.earlier_case_numbers))))
-        elif attempt.configuration[0] == "preparing":
+        elif attempt.is_preparing:
             parts.append(("", t("details_hint", lang)))
         elif not attempt.is_finished:
             parts.append(("", t("no_contact_yet", lang)))

@@ -1,0 +1,19 @@
+"""The map is read off the machine: every step sits in exactly one phase."""
+
+from flows.amazon import AmazonContact, configuration_of
+from flows.attempt import Attempt, local_now
+from tui.widgets.process_map import PHASES, phase_of, progress_line, render_map
+
+
+def test_every_step_belongs_to_exactly_one_phase():
+    steps = [s.id for s in AmazonContact.states_map.values() if s.is_atomic]
+    placed = [step for _, members in PHASES for step in members]
+    assert sorted(placed) == sorted(steps)
+
+
+def test_the_map_marks_the_current_step_and_the_path_taken():
+    now = local_now()
+    attempt = Attempt(1, now, now, configuration=configuration_of("on_help_page"))
+    text = render_map(attempt, "en", every_step=True).plain
+    assert "> On the Help page" in text and "[>] Amazon website" in text
+    assert phase_of("no_fix_yet") == "after" and progress_line(attempt, "en") == "Amazon website 3/10"
