@@ -246,7 +246,9 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
         self._default_location = path is None and not os.environ.get(ENVIRONMENT_VARIABLE)
-        self.path = Path(path).expanduser() if path is not None else default_path()
+        # Resolved, so a data file that is a link (to a synced folder, say) is written through,
+        # not replaced by a plain file.
+        self.path = (Path(path).expanduser() if path is not None else default_path()).resolve()
         self.archive_folder = archive_folder_of(self.path)
         self._active = _DataFile(self.path)
         self._shards: dict[int, _DataFile] = {}

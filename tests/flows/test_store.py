@@ -452,3 +452,14 @@ def test_refused_details_leave_no_attempt_behind(tmp_path, clock):
     follow = Session.follow_on(store, earlier, clock=clock, summary="again")
     assert (follow.attempt.order_number, follow.attempt.summary) == ("111", "again")
     assert follow.attempt.id == earlier.id + 1
+
+
+def test_a_linked_data_file_is_written_through_the_link(tmp_path, clock):
+    real = tmp_path / "synced" / "attempts.json"
+    real.parent.mkdir()
+    link = tmp_path / "attempts.json"
+    Session.begin(Store(real), clock=clock)
+    link.symlink_to(real)
+    Session.begin(Store(link), clock=clock, summary="through the link")
+    assert link.is_symlink()
+    assert "through the link" in real.read_text("utf-8")
