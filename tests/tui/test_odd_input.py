@@ -153,3 +153,21 @@ async def test_history_says_when_nothing_matches_and_when_the_archive_is_damaged
         await open_history(pilot)
         message = str(app.screen.query_one("#empty").render())
         assert "0000.json" in message and "not valid JSON" in message
+
+
+async def test_a_forgotten_case_number_can_be_added_after_the_end(data_file):
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock()), TO_CHAT_AGENT)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "problem_solved")
+        await pilot.press("y")
+        await pilot.pause()
+        await pilot.click("#case_number")
+        await pilot.press(*"LATE-1", "enter")
+        await pilot.pause()
+        attempt_id = app.screen.session.attempt.id
+    stored = Store(data_file).get(attempt_id)
+    assert stored.outcome == "resolved" and stored.case_numbers == ["LATE-1"]

@@ -42,7 +42,7 @@ class RecordBar(Vertical):
         for field in ("agent_name", "case_number"):
             box = self.query_one(f"#{field}", Input)
             box.placeholder = t(field, lang)
-            box.display = has_contact and not attempt.is_finished
+            box.display = has_contact  # a forgotten case number can still be added afterwards
         self.query_one("#note", Input).placeholder = t("note_placeholder", lang)
         self.query_one("#record-summary", Static).update(self._summary(attempt, lang))
 
