@@ -157,7 +157,9 @@ def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
         return 0
     attempt = store.get(args.id)
     if getattr(args, "redact", False):
-        attempt = report.redacted(attempt)
+        from flows.privacy import redacted
+
+        attempt = redacted(attempt)
     if args.command == "show":
         print(report.attempt_text(attempt, lang))
     elif args.format == "json":

@@ -13,6 +13,7 @@ from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
 from tests.tui.conftest import TO_CHAT_AGENT, make_app, open_history, walk
+from flows import privacy
 from tui import report
 
 # Control characters (but tab and newline) and bidi overrides: what must never reach a terminal raw.
@@ -61,7 +62,7 @@ def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
         printed = report.to_json(report.attempt_json(attempt))
         assert json.loads(printed)["notes"][0]["text"] == text
         assert not UNSAFE.search(printed)
-    redacted = report.redacted(attempt)
+    redacted = privacy.redacted(attempt)
     assert not UNSAFE.search(report.attempt_text(redacted, "en"))
 
 
