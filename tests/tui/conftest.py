@@ -58,6 +58,20 @@ async def choose(pilot, event: str) -> None:
     await pilot.pause()
 
 
+async def open_first_attempt(pilot):
+    """Press Enter on the start screen: open the attempt listed first, and return its screen."""
+    await pilot.press("enter")
+    await pilot.pause()
+    return pilot.app.screen
+
+
+async def end_attempt(pilot, event: str) -> None:
+    """Take a move that ends the attempt, and answer yes when asked."""
+    await choose(pilot, event)
+    await pilot.press("y")
+    await pilot.pause()
+
+
 async def open_history(pilot) -> None:
     """Press h and wait for the history to load in its worker."""
     await pilot.press("h")

@@ -10,7 +10,7 @@ import pytest
 
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import choose, make_app, seed
+from tests.tui.conftest import choose, make_app, open_first_attempt, seed
 from tui.screens.detail import DetailScreen
 from tui.screens.start import StartScreen
 from tui.screens.step import StepScreen
@@ -30,9 +30,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(data_file, monkeypatch, f
     target = {"os": os, "tempfile": tempfile}[module]
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        step = app.screen
+        step = await open_first_attempt(pilot)
         assert isinstance(step, StepScreen)
         attempt_id = step.session.attempt.id
 
@@ -103,9 +101,7 @@ async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file,
     seed(data_file, with_history=False)
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        step = app.screen
+        step = await open_first_attempt(pilot)
 
         def disk_full(*args):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -127,9 +123,7 @@ async def test_a_move_key_pressed_twice_quickly_takes_one_move(data_file):
     seed(data_file, with_history=False)
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        step = app.screen
+        step = await open_first_attempt(pilot)
         first = step.session.moves()[0]
         menu = step.query_one("#moves")
         # Two presses already queued before the first is handled.

@@ -10,7 +10,7 @@ from textual.widgets import DataTable, Input
 from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import TO_CHAT_AGENT, choose, make_app, open_history, seed, walk
+from tests.tui.conftest import TO_CHAT_AGENT, choose, end_attempt, make_app, open_first_attempt, open_history, seed, walk
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.edit_details import EditDetailsScreen
 from tui.screens.prepare import PrepareScreen
@@ -42,9 +42,7 @@ async def test_an_overlong_paste_is_kept_in_the_box_and_not_saved(data_file):
     seed(data_file, with_history=False)
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        step = app.screen
+        step = await open_first_attempt(pilot)
         before = step.session.attempt.contacts[-1].agent_name
         await pilot.press("r")
         box = step.query_one("#agent_name", Input)
@@ -99,9 +97,7 @@ async def test_a_finished_attempt_leads_back_to_the_start(data_file):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await choose(pilot, "problem_solved")
-        await pilot.press("y")
-        await pilot.pause()
+        await end_attempt(pilot, "problem_solved")
         step = app.screen
         assert step.session.is_finished
         assert step.check_action("choose", ()) is False
@@ -162,9 +158,7 @@ async def test_a_forgotten_case_number_can_be_added_after_the_end(data_file):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        await choose(pilot, "problem_solved")
-        await pilot.press("y")
-        await pilot.pause()
+        await end_attempt(pilot, "problem_solved")
         await pilot.click("#case_number")
         await pilot.press(*"LATE-1", "enter")
         await pilot.pause()

@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, Static
 from flows.amazon import DIRECT_NUMBER
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import choose, make_app, open_history, seed
+from tests.tui.conftest import choose, end_attempt, make_app, open_first_attempt, open_history, seed
 from tui.app import AmazonContactApp
 from tui.screens.detail import DetailScreen
 from tui.screens.direct_line import DirectLineScreen
@@ -70,9 +70,7 @@ async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
         assert screen.session.attempt.notes[0].text == "[bold]asked for refund[/]"
         await choose(pilot, "ask_for_supervisor")
         await choose(pilot, "supervisor_joined")
-        await choose(pilot, "problem_solved")
-        await pilot.press("y")
-        await pilot.pause()
+        await end_attempt(pilot, "problem_solved")
         assert screen.session.attempt.outcome == "resolved"
         assert screen.session.moves() == []
         await open_history(pilot)
@@ -134,9 +132,7 @@ async def test_direct_call_with_a_promise_followed_up_later(data_file):
         session = later.screen.session
         assert session.attempt.current_contact.case_number == "D-9", "the case number carries over"
         await choose(pilot, "agent_answered")
-        await choose(pilot, "problem_solved")
-        await pilot.press("y")
-        await pilot.pause()
+        await end_attempt(pilot, "problem_solved")
         assert session.attempt.outcome == "resolved"
         assert [c.channel for c in session.attempt.contacts] == ["direct_call", "direct_call"]
 
@@ -220,9 +216,7 @@ async def test_a_move_can_be_clicked_and_the_palette_reaches_the_history(data_fi
     seed(data_file, with_history=False)
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        step = app.screen
+        step = await open_first_attempt(pilot)
         assert step.session.step == "talking_with_agent"
         moves = [m.event for m in step.session.moves()]
         menu = step.query_one("#moves")
