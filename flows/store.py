@@ -20,6 +20,7 @@ inode, size and time are compared), so a writer always starts from what is on di
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import stat
 import tempfile
@@ -28,12 +29,12 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from flows.attempt import Attempt, AttemptSummary, InvalidRecord
+from flows.locking import LockTimeout, ProcessLock
 
 SCHEMA_VERSION = 1
 APP_NAME = "amazon-contact"
@@ -119,37 +120,53 @@ class AtomicJSONStorage(Storage):
         # UTF-8 as is (Hangul stays readable in the file), compact; orjson is several times faster.
         payload = orjson.dumps(data)
         try:
-            atomic_write(self.path, payload)
+            self._cache_signature = atomic_write(self.path, payload)
         except OSError as error:
             self._cache = self._cache_signature = None
             raise StoreError(f"{self.path}: could not be saved ({_reason(error)})") from error
         self.bytes_written += len(payload)
-        stat = self.path.stat()
         self._cache = data
-        self._cache_signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
     def close(self) -> None:
         self._cache = self._cache_signature = None
 
 
-def atomic_write(path: Path, payload: bytes) -> None:
-    """Replace ``path`` with ``payload`` so that a crash at any moment leaves one or the other."""
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+_temporary_names = itertools.count()
+
+
+def atomic_write(path: Path, payload: bytes) -> tuple[int, int, int]:
+    """Replace ``path`` with ``payload`` so that a crash at any moment leaves one or the other.
+
+    Returns the new file's identity (inode, size, mtime), which the rename keeps. Plain ``os``
+    calls rather than ``tempfile``: this runs on every step, and the syscalls are the whole cost.
+    """
+    temporary = path.parent / f".{path.name}.{os.getpid()}-{next(_temporary_names)}.tmp"
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    except FileExistsError:  # left by an earlier process that had our pid
+        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        temporary = Path(name)
+    try:
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(descriptor, view):]
+            os.fsync(descriptor)
+            written = os.fstat(descriptor)
+        finally:
+            os.close(descriptor)
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
     _fsync_folder(path.parent)
+    return (written.st_ino, written.st_size, written.st_mtime_ns)
 
 
 def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
+    """Make the rename itself durable: without this a power cut can bring the old file back."""
+    descriptor = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
     try:
         os.fsync(descriptor)
     finally:
@@ -253,9 +270,9 @@ class Store:
         self._active = _DataFile(self.path)
         self._shards: dict[int, _DataFile] = {}
         self._recovered = False
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        self._lock = ProcessLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
         # Held for as long as a full-screen app works on this file: one such writer at a time.
-        self._claim = FileLock(str(self.path) + ".app.lock", timeout=0, mode=0o600)
+        self._claim = ProcessLock(str(self.path) + ".app.lock", timeout=0)
         self.read_only = False
         # Read now, so a damaged or foreign file is reported before anything else happens.
         self._active.exists()
@@ -270,7 +287,7 @@ class Store:
         try:
             self._prepare_folder(self.path.parent)
             self._claim.acquire()
-        except (Timeout, OSError, StoreError):
+        except (LockTimeout, OSError, StoreError):
             # Held by another app, or the lock cannot even be made (a read-only folder): look only.
             self.read_only = True
             return False
@@ -278,7 +295,7 @@ class Store:
 
     def release(self) -> None:
         if self._claim.is_locked:
-            self._claim.release(force=True)
+            self._claim.release_fully()
 
     # Reading
 
@@ -398,7 +415,7 @@ class Store:
                     self._recover_from_interrupted_writes()
                     self._recovered = True
                 yield
-        except Timeout as error:
+        except LockTimeout as error:
             raise StoreError(
                 f"{self.path}: another {APP_NAME} is writing to this file and did not finish "
                 f"within {LOCK_TIMEOUT_SECONDS:.0f} seconds"

@@ -335,8 +335,9 @@ def test_every_write_leaves_a_complete_file(tmp_path, clock, monkeypatch):
     real_atomic_write = store_module.atomic_write
 
     def watching(target, payload):
-        real_atomic_write(target, payload)
+        identity = real_atomic_write(target, payload)
         written.append(payload)
+        return identity
 
     monkeypatch.setattr(store_module, "atomic_write", watching)
     store = Store(path)

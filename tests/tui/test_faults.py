@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 
 import pytest
 
@@ -18,8 +17,8 @@ from tui.screens.step import StepScreen
 FAULTS = {
     "disk full": ("os", "fsync", errno.ENOSPC),
     "fsync fails": ("os", "fsync", errno.EIO),
-    "read-only folder": ("tempfile", "mkstemp", errno.EROFS),
-    "no permission": ("tempfile", "mkstemp", errno.EACCES),
+    "read-only folder": ("os", "open", errno.EROFS),
+    "no permission": ("os", "open", errno.EACCES),
 }
 
 
@@ -27,14 +26,18 @@ FAULTS = {
 async def test_a_failed_save_is_shown_kept_and_retried(data_file, monkeypatch, fault):
     seed(data_file, with_history=False)
     module, name, code = FAULTS[fault]
-    target = {"os": os, "tempfile": tempfile}[module]
+    target = {"os": os}[module]
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         assert isinstance(step, StepScreen)
         attempt_id = step.session.attempt.id
 
+        real = getattr(target, name)
+
         def refuse(*args, **kwargs):
+            if name == "open" and not str(args[0]).endswith(".tmp"):
+                return real(*args, **kwargs)  # only making the temporary file fails
             raise OSError(code, os.strerror(code))
 
         monkeypatch.setattr(target, name, refuse)
