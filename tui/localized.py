@@ -41,13 +41,21 @@ class LocalizedMixin:
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        # Translated before the footer is first drawn, so it need not be drawn again on mount.
+        self._bindings_lang = self.lang
+        localize_bindings(self, self._bindings_lang)  # type: ignore[arg-type]
+
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)  # type: ignore[attr-defined]
 
     def _language_changed(self, lang: str) -> None:
-        localize_bindings(self, lang)  # type: ignore[arg-type]
         self.update_texts()
-        self.refresh_bindings()  # type: ignore[attr-defined]
+        if lang != self._bindings_lang:
+            self._bindings_lang = lang
+            localize_bindings(self, lang)  # type: ignore[arg-type]
+            self.refresh_bindings()  # type: ignore[attr-defined]
 
     def update_texts(self) -> None:
         """Put every text of this screen in the current language."""

@@ -37,7 +37,7 @@ class AppInTerminal:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8"}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui.cli", "--db", str(data_file), "--lang", "en"],
+            [sys.executable, "-m", "tui", "--db", str(data_file), "--lang", "en"],
             stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT, env=env, start_new_session=True,
         )
         os.close(slave)
