@@ -91,8 +91,8 @@ def history_store(folder: Path, count: int) -> Path:
     return path
 
 
-def with_one_open_attempt(path: Path) -> Session:
-    session = Session.begin(Store(path), goal="refund", order_number="112-1111111-1111111")
+def with_one_open_attempt(path: Path, store: Store | None = None) -> Session:
+    session = Session.begin(store or Store(path), goal="refund", order_number="112-1111111-1111111")
     for event in ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]:
         session.move(event)
     return session
