@@ -71,6 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--redact", action="store_true", help="mask order and case numbers and agents' names, to share safely"
     )
 
+    due = commands.add_parser(
+        "due",
+        parents=[common],
+        help="list promises to check on; exit status 1 when one is overdue (for a shell prompt or cron)",
+    )
+    due.add_argument("--json", action="store_true", help="print JSON instead of lines")
+
     doctor = commands.add_parser(
         "doctor", parents=[common], help="check the data file; with --salvage, copy what is readable to a new file"
     )
@@ -99,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "doctor":
             return _doctor(db, args.salvage)
+        if args.command == "due":
+            return _due(Store(db), lang, as_json=args.json)
         return _report(args, Store(db), lang)
     except UnknownAttempt as error:
         from tui.strings import t
@@ -150,6 +159,35 @@ def _run_app(db: str | None, lang: str, *, resume: bool = False) -> int:
     gc.enable()
     AmazonContactApp(store, lang=lang, resume=resume).run()
     return 0
+
+
+EXIT_OVERDUE = 1
+
+
+def _due(store: Store, lang: str, *, as_json: bool) -> int:
+    """Print what is due, the earliest first; exit 1 when something is overdue."""
+    from flows.attempt import local_now
+    from flows.followups import follow_ups
+    from tui import report
+    from tui.strings import t
+
+    today = local_now().date()
+    due = follow_ups(store.unfinished())
+    if as_json:
+        print(report.to_json([
+            {"id": f.attempt.id, "due": f.due.isoformat(), "overdue": f.is_overdue(today),
+             "days_overdue": f.days_overdue(today), "promise": f.promise, "goal": f.attempt.goal,
+             "order_number": f.attempt.order_number, "summary": f.attempt.summary}
+            for f in due
+        ]))
+    elif not due:
+        print(t("none_due", lang))
+    for follow_up in [] if as_json else due:
+        late = f"  {t('overdue_by', lang, days=follow_up.days_overdue(today))}" if follow_up.is_overdue(today) else ""
+        promise = f"  “{report.one_line(follow_up.promise, 60)}”" if follow_up.promise else ""
+        about = report.printable(report.about(follow_up.attempt, lang))
+        print(f"#{follow_up.attempt.id}  {t('due_on', lang, day=follow_up.due.isoformat())}{late}  {about}{promise}")
+    return EXIT_OVERDUE if any(f.is_overdue(today) for f in due) else 0
 
 
 def _report(args: argparse.Namespace, store: Store, lang: str) -> int:

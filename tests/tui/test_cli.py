@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,53 @@ def test_reading_commands_work_while_an_app_holds_the_file(capsys, seeded):
             assert code == 0 and out and not err, args
     finally:
         holder.release()
+
+
+def test_due_lists_promises_and_exits_1_when_one_is_overdue(capsys, seeded, monkeypatch):
+    import flows.attempt
+
+    monkeypatch.setattr(flows.attempt, "local_now", lambda: datetime(2026, 11, 26, 9, 0))
+    code, out, _ = run(capsys, "due", "--db", seeded, "--lang", "en")
+    assert code == 1
+    assert out.strip() == ("#2  due 2026-11-20  OVERDUE by 6 day(s)  Replacement - 112-0000000-0000002 - 상자가 비어 있었음"
+                           "  “새 상품 발송”")
+    code, out, _ = run(capsys, "due", "--db", seeded, "--lang", "ko")
+    assert code == 1 and "2026-11-20까지  6일 지남" in out
+
+
+def test_due_on_time_exits_0_and_json_says_the_same(capsys, seeded, monkeypatch):
+    import flows.attempt
+
+    monkeypatch.setattr(flows.attempt, "local_now", lambda: datetime(2026, 11, 20, 23, 0))
+    code, out, _ = run(capsys, "due", "--db", seeded, "--lang", "en")
+    assert code == 0 and "OVERDUE" not in out and out.startswith("#2  due 2026-11-20")
+    code, out, _ = run(capsys, "due", "--json", "--db", seeded)
+    assert code == 0
+    assert json.loads(out) == [{"id": 2, "due": "2026-11-20", "overdue": False, "days_overdue": 0,
+                                "promise": "새 상품 발송", "goal": "replacement",
+                                "order_number": "112-0000000-0000002", "summary": "상자가 비어 있었음"}]
+
+
+def test_due_with_nothing_waiting_says_so(capsys, tmp_path):
+    seed(tmp_path / "a.json", with_history=False)
+    code, out, _ = run(capsys, "due", "--db", str(tmp_path / "a.json"), "--lang", "en")
+    assert code == 0 and out.strip() == "No promises to check on."
+
+
+def test_due_prints_a_hostile_promise_harmlessly(capsys, tmp_path, monkeypatch):
+    from datetime import date
+
+    import flows.attempt
+    from flows.session import Session
+    from flows.store import Store
+    from tests.tui.conftest import walk
+
+    path = tmp_path / "a.json"
+    session = walk(Session.begin(Store(path)), ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"])
+    session.record(promise="[bold]refund[/]\x1b[2J\u202e", promise_due=date(2026, 12, 1))
+    session.move("promise_made")
+    monkeypatch.setattr(flows.attempt, "local_now", lambda: datetime(2026, 11, 26, 9, 0))
+    code, out, _ = run(capsys, "due", "--db", str(path), "--lang", "en")
+    assert code == 0
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "[bold]refund[/]\\x1b[2J\\u202e" in out

@@ -12,6 +12,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from flows.attempt import Attempt
+from flows.followups import follow_ups
 from flows.session import Session
 from flows.store import StoreError
 from tui import report
@@ -76,23 +77,18 @@ class StartScreen(LocalizedScreen):
 
     def _due_text(self) -> Text:
         today: date = self.app.clock().date()  # type: ignore[attr-defined]
-        waiting = sorted(
-            (a for a in self._unfinished if a.outcome == "waiting" and a.follow_up_due),
-            key=lambda a: a.follow_up_due,  # type: ignore[arg-type, return-value]
-        )
-        if not waiting:
+        due = follow_ups(self._unfinished)
+        if not due:
             return Text(self.t("none_due"), style="dim")
         text = Text()
-        for attempt in waiting:
-            due = attempt.follow_up_due
-            overdue = due is not None and due < today
+        for follow_up in due:
             if text:
                 text.append("\n")
-            text.append(f"#{attempt.id} ", style="bold")
-            text.append(self.t("due_on", day=due.isoformat() if due else ""))
-            if overdue:
+            text.append(f"#{follow_up.attempt.id} ", style="bold")
+            text.append(self.t("due_on", day=follow_up.due.isoformat()))
+            if follow_up.is_overdue(today):
                 text.append(f"  {self.t('overdue')}", style="bold reverse")
-            text.append(f"  {report.about(attempt, self.lang)}")
+            text.append(f"  {report.about(follow_up.attempt, self.lang)}")
         return text
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
