@@ -241,3 +241,16 @@ async def test_resume_flag_goes_straight_to_the_last_step(data_file):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen), "leaving the step shows the start screen"
+
+
+async def test_history_read_after_the_person_left_it_is_dropped_quietly(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        await open_history(pilot)
+        history = app.screen
+        app.pop_screen()
+        await pilot.pause()
+        history._loaded([], [], "en", "")  # what a slow worker delivers late: no crash
+        await pilot.pause()
+        assert app.is_running and not isinstance(app.screen, type(history))

@@ -63,6 +63,8 @@ class HistoryScreen(LocalizedScreen):
         self.app.call_from_thread(self._loaded, attempts, searchable, lang, error)
 
     def _loaded(self, attempts: list[AttemptSummary], searchable: list[str], lang: str, error: str) -> None:
+        if self not in self.app.screen_stack:
+            return  # the person left (the screen is being taken down) before the list was read
         self._attempts, self._load_error = attempts, error
         self._searchable, self._searchable_lang = searchable, lang
         self.update_texts()
