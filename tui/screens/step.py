@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import Resize
 from textual.widgets import Footer, Input, Static
 
 from flows import guidance
@@ -23,12 +24,11 @@ from tui.widgets.record_bar import RecordBar
 
 
 RETRY_SECONDS = 3
+MAP_MIN_HEIGHT = 30
 
 
 class StepScreen(LocalizedScreen):
     CSS_PATH = "step.tcss"
-    # Below 30 rows the map gives its room to the moves; a one-line progress stays in view.
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = [
         Binding("1", "choose(1)", "move", key_display="1-9"),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)],
@@ -61,8 +61,17 @@ class StepScreen(LocalizedScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._fit_map(self.app.size.height)
         self.query_one(MovesMenu).focus()
         self.set_interval(RETRY_SECONDS, self._retry_save)
+
+    def on_resize(self, event: Resize) -> None:
+        self._fit_map(event.size.height)
+
+    def _fit_map(self, height: int) -> None:
+        # Below 30 rows the map gives its room to the moves; a one-line progress stays in view.
+        # Shown or hidden directly: a breakpoint class would restyle every widget on the way in.
+        self.query_one(ProcessMap).display = height >= MAP_MIN_HEIGHT
 
     def _retry_save(self) -> None:
         """While the last change is only in memory, keep trying to write it."""
