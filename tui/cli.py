@@ -66,7 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", parents=[common], help="print a summary of one attempt to keep or send")
     export.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
-    export.add_argument("--format", choices=["md", "json"], default="md", help="Markdown (default) or JSON")
+    export.add_argument(
+        "--format", choices=["md", "json", "ics"], default="md",
+        help="Markdown (default), JSON, or an iCalendar reminder of the promise it is waiting on",
+    )
     export.add_argument(
         "--redact", action="store_true", help="mask order and case numbers and agents' names, to share safely"
     )
@@ -76,7 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
         help="list promises to check on; exit status 1 when one is overdue (for a shell prompt or cron)",
     )
-    due.add_argument("--json", action="store_true", help="print JSON instead of lines")
+    due.add_argument(
+        "--format", choices=["text", "json", "ics"], default="text",
+        help="lines (default), JSON, or an iCalendar file of reminders to import into a calendar",
+    )
+    due.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
 
     doctor = commands.add_parser(
         "doctor", parents=[common], help="check the data file; with --salvage, copy what is readable to a new file"
@@ -107,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "doctor":
             return _doctor(db, args.salvage)
         if args.command == "due":
-            return _due(Store(db), lang, as_json=args.json)
+            return _due(Store(db), lang, output=args.format)
         return _report(args, Store(db), lang)
     except UnknownAttempt as error:
         from tui.strings import t
@@ -164,7 +171,7 @@ def _run_app(db: str | None, lang: str, *, resume: bool = False) -> int:
 EXIT_OVERDUE = 1
 
 
-def _due(store: Store, lang: str, *, as_json: bool) -> int:
+def _due(store: Store, lang: str, *, output: str) -> int:
     """Print what is due, the earliest first; exit 1 when something is overdue."""
     from flows.attempt import local_now
     from flows.followups import follow_ups
@@ -173,7 +180,11 @@ def _due(store: Store, lang: str, *, as_json: bool) -> int:
 
     today = local_now().date()
     due = follow_ups(store.unfinished())
-    if as_json:
+    if output == "ics":
+        from flows.reminders import calendar
+
+        sys.stdout.write(calendar(due, lang).decode())
+    elif output == "json":
         print(report.to_json([
             {"id": f.attempt.id, "due": f.due.isoformat(), "overdue": f.is_overdue(today),
              "days_overdue": f.days_overdue(today), "promise": f.promise, "goal": f.attempt.goal,
@@ -182,7 +193,7 @@ def _due(store: Store, lang: str, *, as_json: bool) -> int:
         ]))
     elif not due:
         print(t("none_due", lang))
-    for follow_up in [] if as_json else due:
+    for follow_up in due if output == "text" else []:
         late = f"  {t('overdue_by', lang, days=follow_up.days_overdue(today))}" if follow_up.is_overdue(today) else ""
         promise = f"  “{report.one_line(follow_up.promise, 60)}”" if follow_up.promise else ""
         about = report.printable(report.about(follow_up.attempt, lang))
@@ -206,6 +217,16 @@ def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
         attempt = redacted(attempt)
     if args.command == "show":
         print(report.attempt_text(attempt, lang))
+    elif args.format == "ics":
+        from flows.followups import follow_ups
+        from flows.reminders import calendar
+        from tui.strings import t
+
+        due = follow_ups([attempt])
+        if not due:
+            print(f"amazon-contact: {t('no_dated_promise', lang, id=attempt.id)}", file=sys.stderr)
+            return EXIT_USAGE
+        sys.stdout.write(calendar(due, lang).decode())
     elif args.format == "json":
         print(report.to_json(report.attempt_json(attempt)))
     else:

@@ -57,6 +57,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "none_due": ("No promises to check on.", "확인할 약속이 없습니다."),
     "overdue": ("overdue", "기한 지남"),
     "due_on": ("due {day}", "{day}까지"),
+    "no_dated_promise": (
+        "attempt #{id} is not waiting on a promise with a date, so there is nothing to remind you of",
+        "시도 #{id}에는 날짜가 있는 약속이 없어 알림을 만들 수 없습니다",
+    ),
     "overdue_by": ("OVERDUE by {days} day(s)", "{days}일 지남"),
     "new_attempt": ("New attempt", "새 시도"),
     "attempt_no": ("Attempt #{id}", "시도 #{id}"),

@@ -220,3 +220,21 @@ def test_due_prints_a_hostile_promise_harmlessly(capsys, tmp_path, monkeypatch):
     assert code == 0
     assert "\x1b" not in out and "\u202e" not in out
     assert "[bold]refund[/]\\x1b[2J\\u202e" in out
+
+
+def test_due_and_export_write_calendar_reminders(capsys, seeded):
+    from icalendar import Calendar
+
+    code, out, _ = run(capsys, "due", "--format", "ics", "--db", seeded, "--lang", "en")
+    (event,) = [c for c in Calendar.from_ical(out).walk() if c.name == "VEVENT"]
+    assert code in (0, 1) and "새 상품 발송" in str(event["description"])
+    code, out, _ = run(capsys, "export", "2", "--format", "ics", "--db", seeded, "--lang", "ko")
+    assert code == 0 and "BEGIN:VEVENT" in out and "KR-77" in out
+
+
+def test_export_ics_of_an_attempt_without_a_promise_says_so(capsys, seeded):
+    code, out, err = run(capsys, "export", "1", "--format", "ics", "--db", seeded, "--lang", "en")
+    assert code == 2 and out == ""
+    assert err.strip() == (
+        "amazon-contact: attempt #1 is not waiting on a promise with a date, so there is nothing to remind you of"
+    )

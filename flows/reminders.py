@@ -1,0 +1,60 @@
+"""Calendar reminders (iCalendar) for promises Amazon made, so a missed one is noticed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime, timedelta, timezone
+
+from flows import guidance
+from flows.amazon import DIRECT_NUMBER
+from flows.followups import FollowUp
+
+PRODUCT_ID = "-//amazon-contact//promise reminders//EN"
+# An all-day event on the promised day; the alarm goes off at 9:00 that morning.
+ALARM_AFTER_MIDNIGHT = timedelta(hours=9)
+# Calendar apps show these texts as they are: nothing that could steer a terminal or reorder text.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _clean(text: str) -> str:
+    return _CONTROLS.sub(" ", text)
+
+
+def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None = None) -> bytes:
+    """An iCalendar file with one all-day event (and a morning alarm) per promise."""
+    from icalendar import Alarm, Calendar, Event  # only this export needs it
+
+    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    ical = Calendar()
+    ical.add("prodid", PRODUCT_ID)
+    ical.add("version", "2.0")
+    for follow_up in follow_ups:
+        attempt = follow_up.attempt
+
+        def text(key: str, **values: object) -> str:
+            return _clean(guidance.term("reminder", key, lang).format(id=attempt.id, **values))
+
+        cases = sorted({c.case_number for c in attempt.contacts if c.case_number})
+        agents = [c.agent_name for c in attempt.contacts if c.promise and c.agent_name][-1:]
+        lines = [text("promise", promise=follow_up.promise)] if follow_up.promise else []
+        lines += [text("order", order=attempt.order_number)] if attempt.order_number else []
+        lines += [text("case", cases=", ".join(cases))] if cases else []
+        lines += [text("agent", agents=", ".join(agents))] if agents else []
+        lines.append(text("if_not", number=DIRECT_NUMBER))
+
+        event = Event()
+        # Stable, so importing the file again updates the reminder instead of adding another.
+        event.add("uid", f"attempt-{attempt.id}-promise-{follow_up.due.isoformat()}@amazon-contact")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", follow_up.due)
+        event.add("dtend", follow_up.due + timedelta(days=1))
+        event.add("summary", text("title"))
+        event.add("description", "\n".join(lines))
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", text("alarm"))
+        alarm.add("trigger", ALARM_AFTER_MIDNIGHT)
+        event.add_component(alarm)
+        ical.add_component(event)
+    return ical.to_ical()
