@@ -309,9 +309,11 @@ def test_killed_mid_write_the_file_is_never_garbage(tmp_path):
             acknowledged = int(child.stdout.readline())
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
+        # The child may have confirmed more saves than we had read before the kill landed.
+        confirmed = max([acknowledged, *(int(line) for line in child.stdout.read().split() if line.isdigit())])
         child.stdout.close()
         (attempt,) = Store(path).unfinished()
-        assert acknowledged <= len(attempt.notes) <= acknowledged + 1
+        assert confirmed <= len(attempt.notes) <= confirmed + 1
         acknowledged = len(attempt.notes)
     # Whatever temporary files the kills left behind, the next writer clears them.
     store = Store(path)
