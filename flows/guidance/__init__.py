@@ -101,6 +101,32 @@ def terms(section: str, lang: str) -> dict[str, str]:
     return dict(_catalog(lang)[section])
 
 
+# Always at hand during a step, after the step's own: keeping calm, and asking to go higher.
+PHRASES_AT_HAND: tuple[str, ...] = ("calm", "supervisor")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One line to say, in English (what Amazon's agents read) and its Korean meaning."""
+
+    kind: str
+    english: str
+    korean: str
+
+
+def phrases_at_hand(state_id: str) -> list[Phrase]:
+    """The lines worth having ready at this step: its own kinds first, then calm and escalation.
+
+    The English and Korean lists are written line for line, so the n-th lines mean the same.
+    """
+    kinds = dict.fromkeys([*PHRASES_AT_STEP.get(state_id, ()), *PHRASES_AT_HAND])
+    return [
+        Phrase(kind, english, korean)
+        for kind in kinds
+        for english, korean in zip(phrases(kind, "en"), phrases(kind, "ko"), strict=True)
+    ]
+
+
 def phrases(kind: str, lang: str) -> tuple[str, ...]:
     """Courteous lines to say: ``calm``, ``framing``, ``supervisor``, ``thanks``."""
     return tuple(_catalog(lang)["phrases"][kind])

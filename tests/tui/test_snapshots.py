@@ -66,3 +66,16 @@ def test_promise_dialog(snap_compare, data_file):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_phrases_dialog_in_korean(snap_compare, data_file):
+    app = make_app(seed(data_file, with_history=False), lang="ko")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

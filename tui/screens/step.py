@@ -37,6 +37,7 @@ class StepScreen(LocalizedScreen):
         Binding("r", "record", "record", priority=True),
         Binding("n", "note", "note", show=False, priority=True),
         Binding("m", "map", "map", show=False),
+        Binding("p", "phrases", "phrases", show=False),
         Binding("e", "details", "details", show=False),
         Binding("h", "app.history", "history"),
         Binding("escape", "leave", "back", show=False),
@@ -190,6 +191,11 @@ class StepScreen(LocalizedScreen):
 
     def action_map(self) -> None:
         self.app.push_screen(MapScreen(self.session.attempt))
+
+    def action_phrases(self) -> None:
+        from tui.screens.phrases import PhrasesScreen
+
+        self.app.push_screen(PhrasesScreen(self.session.step))
 
     def action_details(self) -> None:
         from tui.screens.edit_details import EditDetailsScreen

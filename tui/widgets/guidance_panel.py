@@ -37,6 +37,7 @@ class GuidancePanel(VerticalScroll):
         phrases = self.query_one("#step-phrases", Static)
         phrases.display = bool(step.phrases)
         phrases.border_title = t("say_it", lang)
+        phrases.border_subtitle = t("phrases_hint", lang)
         phrases.update(Text("\n".join(f'"{line}"' for line in step.phrases), style="italic"))
         tips = self.query_one("#step-tips", Static)
         tips.display = bool(step.tips)
