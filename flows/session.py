@@ -69,10 +69,17 @@ class _AttemptModel:
 
     def __init__(self, attempt: Attempt):
         self.attempt = attempt
+        self._read: tuple[list[str], OrderedSet[str]] | None = None
 
     @property
     def state(self) -> OrderedSet[str] | None:
-        return OrderedSet(self.attempt.configuration) if self.attempt.configuration else None
+        configuration = self.attempt.configuration
+        if not configuration:
+            return None
+        # Read several times per transition: built again only when the configuration changed.
+        if self._read is None or self._read[0] is not configuration:
+            self._read = (configuration, OrderedSet(configuration))
+        return self._read[1]
 
     @state.setter
     def state(self, value: Any) -> None:
