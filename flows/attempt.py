@@ -31,9 +31,12 @@ TEXT_LIMITS: dict[str, int] = {
     "case_number": 64,
     "promise": 1_000,
     "note": 20_000,
+    "draft": 20_000,
 }
 
 GOALS: tuple[str, ...] = ("return", "refund", "replacement", "credit", "other")
+# The escalation ladder, rung by rung: to an agent, for a supervisor, in writing.
+DRAFT_KINDS: tuple[str, ...] = ("agent", "supervisor", "complaint")
 
 
 class InvalidRecord(ValueError):
@@ -99,6 +102,15 @@ class Note:
 
 
 @dataclass
+class Draft:
+    """A message up the escalation ladder (``agent``, ``supervisor``, ``complaint``), as edited."""
+
+    kind: str
+    at: datetime
+    text: str
+
+
+@dataclass
 class Attempt:
     """One effort to get one problem solved, possibly over several contacts and days."""
 
@@ -116,6 +128,7 @@ class Attempt:
     follow_up_due: date | None = None
     continues: int | None = None
     earlier_case_numbers: list[str] = field(default_factory=list)
+    drafts: list[Draft] = field(default_factory=list)
 
     @property
     def step(self) -> str:
@@ -188,6 +201,7 @@ class Attempt:
             "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
             "continues": self.continues,
             "earlier_case_numbers": list(self.earlier_case_numbers),
+            "drafts": [{"kind": d.kind, "at": d.at.isoformat(), "text": d.text} for d in self.drafts],
         }
 
     @classmethod
@@ -221,6 +235,7 @@ class Attempt:
                 follow_up_due=_day(data.get("follow_up_due")),
                 continues=_integer(data["continues"]) if data.get("continues") is not None else None,
                 earlier_case_numbers=[str(c) for c in data.get("earlier_case_numbers") or []],
+                drafts=[Draft(str(d["kind"]), _time(d["at"]), str(d["text"])) for d in data.get("drafts") or []],
             )
         except InvalidRecord:
             raise

@@ -47,4 +47,6 @@ def redacted(attempt: Attempt) -> Attempt:
         contact.promise = scrub(contact.promise)
     for note in copy.notes:
         note.text = scrub(note.text)
+    for draft in copy.drafts:
+        draft.text = scrub(draft.text)
     return copy

@@ -16,10 +16,12 @@ from statemachine.orderedset import OrderedSet
 
 from flows.amazon import CHANNEL_OF_STATE, FINAL_STATE_IDS, AmazonContact, configuration_of
 from flows.attempt import (
+    DRAFT_KINDS,
     GOALS,
     Attempt,
     Clock,
     Contact,
+    Draft,
     Note,
     TimelineEntry,
     checked_text,
@@ -273,6 +275,15 @@ class Session:
         self.attempt.notes.append(note)
         self._touch()
         return note
+
+    def save_draft(self, kind: str, text: str) -> Draft:
+        """Keep an edited draft with the attempt, in place of any earlier one of the same kind."""
+        if kind not in DRAFT_KINDS:
+            raise ValueError(f"unknown draft {kind!r}; choose one of {', '.join(DRAFT_KINDS)}")
+        saved = Draft(kind, self.clock(), checked_text("draft", text))
+        self.attempt.drafts = [d for d in self.attempt.drafts if d.kind != kind] + [saved]
+        self._touch()
+        return saved
 
     def save(self) -> None:
         """Write the attempt. On failure it stays in memory, marked unsaved, for the next try."""

@@ -184,7 +184,14 @@ def attempt_text(attempt: Attempt, lang: str) -> str:
         lines += ["", t("contacts", lang)] + [f"  {line}" for line in contact_lines(attempt, lang)]
     if attempt.notes:
         lines += ["", t("notes", lang)] + [f"  {when(n.at)}  {printable(n.text)}" for n in attempt.notes]
+    for saved in attempt.drafts:
+        lines += ["", f"{draft_title(saved.kind, lang)} ({when(saved.at)})"]
+        lines += [f"  {printable(line)}" for line in saved.text.splitlines()]
     return "\n".join(lines)
+
+
+def draft_title(kind: str, lang: str) -> str:
+    return guidance.term("drafts", f"{kind}_title", lang)
 
 
 def _md(text: str) -> str:
@@ -201,6 +208,9 @@ def attempt_markdown(attempt: Attempt, lang: str) -> str:
         lines += ["", f"## {t('contacts', lang)}", ""] + [f"- {_md(line)}" for line in contact_lines(attempt, lang)]
     if attempt.notes:
         lines += ["", f"## {t('notes', lang)}", ""] + [f"- {when(n.at)}: {_md(n.text)}" for n in attempt.notes]
+    for saved in attempt.drafts:
+        lines += ["", f"## {_md(draft_title(saved.kind, lang))} ({when(saved.at)})", ""]
+        lines += [f"> {_md(line)}" if line.strip() else ">" for line in saved.text.splitlines()]
     return "\n".join(lines) + "\n"
 
 

@@ -86,8 +86,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     "what_to_do": ("What to do", "할 일"),
     "tips": ("Tips", "요령"),
     "say_it": ("Say it like this", "이렇게 말해 보세요"),
+    "drafts": ("Drafts kept", "보관한 초안"),
+    "drafts_key": ("drafts", "초안"),
+    "drafts_help": ("The next message, written from this attempt's facts", "이 시도의 사실로 쓴 다음 메시지"),
+    "drafts_title": ("Drafts for attempt #{id}", "시도 #{id}의 초안"),
+    "drafts_intro": (
+        "Written from what you recorded. Edit freely; ctrl+s keeps it with the attempt, f5 copies it, "
+        "ctrl+r starts it again from the facts. Tab reaches the three drafts.",
+        "기록한 내용으로 썼습니다. 자유롭게 고치세요. ctrl+s: 이 시도에 보관, f5: 복사, ctrl+r: 사실에서 다시 쓰기. "
+        "Tab으로 세 가지 초안을 고를 수 있습니다.",
+    ),
+    "save_draft": ("save", "보관"),
+    "copy_draft": ("copy", "복사"),
+    "restart_draft": ("start again", "다시 쓰기"),
+    "draft_saved": ("kept with the attempt", "시도에 보관됨"),
+    "draft_edited": ("edited, not kept yet", "고침, 아직 보관 안 됨"),
+    "draft_saved_now": ("Draft kept with the attempt.", "초안을 시도에 보관했습니다."),
+    "draft_copied": ("Copied the draft ({chars} characters).", "초안을 복사했습니다 ({chars}자)."),
+    "draft_restarted": ("Started again from the facts.", "사실에서 다시 썼습니다."),
+    "draft_unsaved": (
+        "A draft was edited and not kept: ctrl+s keeps it, Esc again leaves without it.",
+        "고친 초안을 보관하지 않았습니다. ctrl+s로 보관하거나, Esc를 한 번 더 누르면 보관하지 않고 나갑니다.",
+    ),
     "phrases": ("phrases", "표현"),
-    "phrases_hint": ("p: more lines to copy", "p: 더 많은 표현 복사"),
+    "phrases_hint": ("p: more lines  d: drafts", "p: 더 많은 표현  d: 초안"),
     "phrases_help": ("Calm and escalation lines for this step, to copy", "이 단계에서 쓸 차분한 말과 상급자 요청 표현"),
     "phrases_title": ("Lines to say at this step", "이 단계에서 쓸 표현"),
     "phrases_keys": (

@@ -238,3 +238,17 @@ def test_export_ics_of_an_attempt_without_a_promise_says_so(capsys, seeded):
     assert err.strip() == (
         "amazon-contact: attempt #1 is not waiting on a promise with a date, so there is nothing to remind you of"
     )
+
+
+def test_show_and_export_include_kept_drafts(capsys, tmp_path):
+    from flows.session import Session
+    from flows.store import Store
+
+    path = tmp_path / "a.json"
+    session = Session.begin(Store(path), order_number="112-1")
+    session.save_draft("complaint", "Subject: order 112-1\n\n[bold]Hello[/]\x1b[31m")
+    code, out, _ = run(capsys, "show", str(session.attempt.id), "--db", str(path), "--lang", "en")
+    assert code == 0 and "In writing: a complaint with the timeline" in out
+    assert "  Subject: order 112-1" in out and "\x1b" not in out
+    code, out, _ = run(capsys, "export", str(session.attempt.id), "--db", str(path), "--lang", "en")
+    assert "> Subject: order 112-1" in out and r"> \[bold\]Hello\[/\]\\x1b\[31m" in out

@@ -79,3 +79,16 @@ def test_phrases_dialog_in_korean(snap_compare, data_file):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_drafts_screen_in_korean(snap_compare, data_file):
+    app = make_app(seed(data_file), lang="ko")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("d")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

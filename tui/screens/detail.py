@@ -21,6 +21,7 @@ class DetailScreen(LocalizedScreen):
     BINDINGS = [
         Binding("c", "continue", "continue"),
         Binding("a", "again", "again"),
+        Binding("d", "drafts", "drafts_key"),
         Binding("escape", "back", "back"),
     ]
 
@@ -38,6 +39,8 @@ class DetailScreen(LocalizedScreen):
             yield Static(id="contacts")
             yield Static(classes="heading", id="notes-heading")
             yield Static(id="notes")
+            yield Static(classes="heading", id="drafts-heading")
+            yield Static(id="drafts")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -47,7 +50,7 @@ class DetailScreen(LocalizedScreen):
         read_only = self.app.store.read_only  # type: ignore[attr-defined]
         if action == "continue":
             return not self.attempt.is_finished and not read_only
-        if action == "again":
+        if action in ("again", "drafts"):
             return not read_only
         return True
 
@@ -74,6 +77,9 @@ class DetailScreen(LocalizedScreen):
         self.query_one("#timeline", Static).update(table)
         self._section("contacts", report.contact_lines(attempt, lang))
         self._section("notes", [f"{report.when(n.at)}  {report.printable(n.text)}" for n in attempt.notes])
+        kept = [f"{report.draft_title(d.kind, lang)} ({report.when(d.at)})\n{report.printable(d.text)}\n"
+                for d in attempt.drafts]
+        self._section("drafts", kept)
 
     def _section(self, name: str, lines: list[str]) -> None:
         self.query_one(f"#{name}-heading", Static).update(self.t(name))
@@ -88,6 +94,12 @@ class DetailScreen(LocalizedScreen):
             self.notify(str(error), severity="error", markup=False)
             return
         app.open_session(session)  # type: ignore[attr-defined]
+
+    def action_drafts(self) -> None:
+        from tui.screens.drafts import DraftsScreen
+
+        session = Session(self.attempt, self.app.store, clock=self.app.clock)  # type: ignore[attr-defined]
+        self.app.push_screen(DraftsScreen(session), lambda _: self.update_texts())
 
     def action_again(self) -> None:
         self.app.action_new_attempt(follow_on=self.attempt)  # type: ignore[attr-defined]

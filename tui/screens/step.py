@@ -38,6 +38,7 @@ class StepScreen(LocalizedScreen):
         Binding("n", "note", "note", show=False, priority=True),
         Binding("m", "map", "map", show=False),
         Binding("p", "phrases", "phrases", show=False),
+        Binding("d", "drafts", "drafts_key", show=False),
         Binding("e", "details", "details", show=False),
         Binding("h", "app.history", "history"),
         Binding("escape", "leave", "back", show=False),
@@ -191,6 +192,11 @@ class StepScreen(LocalizedScreen):
 
     def action_map(self) -> None:
         self.app.push_screen(MapScreen(self.session.attempt))
+
+    def action_drafts(self) -> None:
+        from tui.screens.drafts import DraftsScreen
+
+        self.app.push_screen(DraftsScreen(self.session), lambda _: self.refresh_step())
 
     def action_phrases(self) -> None:
         from tui.screens.phrases import PhrasesScreen

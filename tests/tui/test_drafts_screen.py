@@ -1,0 +1,76 @@
+"""Drafts on screen: d opens the ladder, edits are kept with ctrl+s, f5 copies, Esc guards edits."""
+
+from __future__ import annotations
+
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.tui.conftest import make_app, open_first_attempt, seed
+from tui.screens.drafts import DraftsScreen
+from tui.screens.step import StepScreen
+
+
+async def open_drafts(pilot) -> DraftsScreen:
+    await open_first_attempt(pilot)
+    await pilot.press("d")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, DraftsScreen)
+    return screen
+
+
+async def test_edit_keep_copy_and_find_it_again(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await open_drafts(pilot)
+        box = screen.query_one("#draft-agent")
+        assert "112-3333333-0000003" in box.text and "CASE-3003" in box.text
+        await pilot.press("end", *" Thanks, Kim.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        attempt_id = screen.session.attempt.id
+        assert "0000003. Thanks, Kim." in Store(data_file).get(attempt_id).drafts[0].text
+        await pilot.press("f5")
+        assert app.clipboard == box.text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        await pilot.press("d")
+        await pilot.pause()
+        assert "Thanks, Kim." in app.screen.query_one("#draft-agent").text, "the kept draft comes back"
+
+
+async def test_the_complaint_tab_and_a_restart_from_the_facts(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_drafts(pilot)
+        await pilot.click("#ladder Tab#--content-tab-tab-complaint")
+        await pilot.pause()
+        assert screen.current == "complaint"
+        complaint = screen.query_one("#draft-complaint")
+        assert complaint.text.startswith("Subject: order 112-3333333-0000003")
+        complaint.load_text("scrap")
+        await pilot.press("ctrl+r")
+        assert complaint.text.startswith("Subject:")
+
+
+async def test_an_unkept_edit_is_warned_about_once_and_language_follows_until_edited(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        screen = await open_drafts(pilot)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "안녕하세요" in screen.query_one("#draft-agent").text, "not edited: redrafted in Korean"
+        await pilot.press("end", *"!")
+        await pilot.press("f2")
+        await pilot.pause()
+        text = screen.query_one("#draft-agent").text
+        assert "연락드립니다.!" in text, "an edit is never thrown away, nor redrafted"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen, "warned first"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)

@@ -1,0 +1,105 @@
+"""The escalation ladder: drafts of the next message, made from the attempt's facts, to edit,
+copy and keep with the attempt."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, Static, TabbedContent, TabPane, TextArea
+
+from flows import guidance
+from flows.drafts import KINDS, draft
+from flows.session import Session
+from tui.localized import LocalizedScreen
+
+
+class DraftsScreen(LocalizedScreen[None]):
+    CSS_PATH = "drafts.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "save_draft", priority=True),
+        Binding("f5", "copy", "copy_draft", priority=True),
+        Binding("ctrl+r", "restart", "restart_draft", priority=True),
+        Binding("escape", "back", "back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        # What each box held when last filled in or saved: an edit is anything different.
+        self._baseline: dict[str, str] = {}
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="heading", id="drafts-title")
+        yield Static(id="drafts-intro")
+        with TabbedContent(id="ladder"):
+            for kind in KINDS:
+                with TabPane("", id=f"tab-{kind}"):
+                    yield TextArea(id=f"draft-{kind}", soft_wrap=True, show_line_numbers=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(f"#draft-{KINDS[0]}", TextArea).focus()
+
+    def update_texts(self) -> None:
+        attempt, lang = self.session.attempt, self.lang
+        self.query_one("#drafts-title", Static).update(self.t("drafts_title", id=attempt.id))
+        self.query_one("#drafts-intro", Static).update(self.t("drafts_intro"))
+        tabs = self.query_one(TabbedContent)
+        saved = {d.kind: d.text for d in attempt.drafts}
+        for kind in KINDS:
+            tabs.get_tab(f"tab-{kind}").label = guidance.term("drafts", f"{kind}_tab", lang)
+            box = self.query_one(f"#draft-{kind}", TextArea)
+            box.border_subtitle = guidance.term("drafts", f"{kind}_title", lang)
+            if kind in saved and kind not in self._baseline:
+                self._fill(kind, saved[kind])
+            elif not self._edited(kind) and kind not in saved:
+                self._fill(kind, self._drafted(kind))  # follows the language until edited
+            box.border_title = self.t("draft_saved") if kind in saved and not self._edited(kind) else ""
+
+    def _drafted(self, kind: str) -> str:
+        today = self.app.clock().date()  # type: ignore[attr-defined]
+        return draft(self.session.attempt, kind, self.lang, today)
+
+    def _fill(self, kind: str, text: str) -> None:
+        self.query_one(f"#draft-{kind}", TextArea).load_text(text)
+        self._baseline[kind] = text
+
+    def _edited(self, kind: str) -> bool:
+        return kind in self._baseline and self.query_one(f"#draft-{kind}", TextArea).text != self._baseline[kind]
+
+    @property
+    def current(self) -> str:
+        return (self.query_one(TabbedContent).active or f"tab-{KINDS[0]}").removeprefix("tab-")
+
+    def action_save(self) -> None:
+        kind = self.current
+        text = self.query_one(f"#draft-{kind}", TextArea).text
+        if self.saving(lambda: self.session.save_draft(kind, text)):
+            self._baseline[kind] = text
+            self.query_one(f"#draft-{kind}", TextArea).border_title = self.t("draft_saved")
+            self.notify(self.t("draft_saved_now"), timeout=3)
+
+    def action_copy(self) -> None:
+        text = self.query_one(f"#draft-{self.current}", TextArea).text
+        self.app.copy_to_clipboard(text)
+        self.notify(self.t("draft_copied", chars=len(text)), timeout=3)
+
+    def action_restart(self) -> None:
+        kind = self.current
+        self._fill(kind, self._drafted(kind))
+        self.query_one(f"#draft-{kind}", TextArea).border_title = ""
+        self.notify(self.t("draft_restarted"), timeout=3)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        kind = (event.text_area.id or "").removeprefix("draft-")
+        if self._edited(kind):
+            event.text_area.border_title = self.t("draft_edited")
+
+    def action_back(self) -> None:
+        edited = [kind for kind in KINDS if self._edited(kind)]
+        if edited and not self._warned:
+            self._warned = True
+            self.notify(self.t("draft_unsaved"), severity="warning", timeout=8)
+            return
+        self.dismiss()
