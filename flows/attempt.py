@@ -32,6 +32,7 @@ TEXT_LIMITS: dict[str, int] = {
     "promise": 1_000,
     "note": 20_000,
     "draft": 20_000,
+    "transcript": 200_000,
 }
 
 GOALS: tuple[str, ...] = ("return", "refund", "replacement", "credit", "other")
@@ -102,6 +103,14 @@ class Note:
 
 
 @dataclass
+class Transcript:
+    """A chat as Amazon's window showed it, pasted in to keep: the chat cannot be reopened later."""
+
+    at: datetime
+    text: str
+
+
+@dataclass
 class Draft:
     """A message up the escalation ladder (``agent``, ``supervisor``, ``complaint``), as edited."""
 
@@ -129,6 +138,7 @@ class Attempt:
     continues: int | None = None
     earlier_case_numbers: list[str] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
+    transcripts: list[Transcript] = field(default_factory=list)
 
     @property
     def step(self) -> str:
@@ -202,6 +212,7 @@ class Attempt:
             "continues": self.continues,
             "earlier_case_numbers": list(self.earlier_case_numbers),
             "drafts": [{"kind": d.kind, "at": d.at.isoformat(), "text": d.text} for d in self.drafts],
+            "transcripts": [{"at": x.at.isoformat(), "text": x.text} for x in self.transcripts],
         }
 
     @classmethod
@@ -236,6 +247,7 @@ class Attempt:
                 continues=_integer(data["continues"]) if data.get("continues") is not None else None,
                 earlier_case_numbers=[str(c) for c in data.get("earlier_case_numbers") or []],
                 drafts=[Draft(str(d["kind"]), _time(d["at"]), str(d["text"])) for d in data.get("drafts") or []],
+                transcripts=[Transcript(_time(x["at"]), str(x["text"])) for x in data.get("transcripts") or []],
             )
         except InvalidRecord:
             raise

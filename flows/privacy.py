@@ -49,4 +49,6 @@ def redacted(attempt: Attempt) -> Attempt:
         note.text = scrub(note.text)
     for draft in copy.drafts:
         draft.text = scrub(draft.text)
+    for transcript in copy.transcripts:
+        transcript.text = scrub(transcript.text)
     return copy

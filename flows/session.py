@@ -24,6 +24,7 @@ from flows.attempt import (
     Draft,
     Note,
     TimelineEntry,
+    Transcript,
     checked_text,
     local_now,
 )
@@ -284,6 +285,15 @@ class Session:
         self.attempt.drafts = [d for d in self.attempt.drafts if d.kind != kind] + [saved]
         self._touch()
         return saved
+
+    def keep_transcript(self, text: str) -> Transcript:
+        """Keep a pasted chat with the attempt, exactly as pasted."""
+        if not text.strip():
+            raise ValueError("the transcript is empty")
+        kept = Transcript(self.clock(), checked_text("transcript", text))
+        self.attempt.transcripts.append(kept)
+        self._touch()
+        return kept
 
     def save(self) -> None:
         """Write the attempt. On failure it stays in memory, marked unsaved, for the next try."""

@@ -185,6 +185,7 @@ class AmazonContactApp(App[None]):
             yield SystemCommand(t("map", lang), t("map_help", lang), screen.action_map)  # type: ignore[attr-defined]
             yield SystemCommand(t("phrases_title", lang), t("phrases_help", lang), screen.action_phrases)  # type: ignore[attr-defined]
             yield SystemCommand(t("drafts_title", lang, id=step.attempt.id), t("drafts_help", lang), screen.action_drafts)  # type: ignore[attr-defined]
+            yield SystemCommand(t("transcript_title", lang, id=step.attempt.id), t("transcript_help", lang), screen.action_transcript)  # type: ignore[attr-defined]
             yield SystemCommand(t("details", lang), t("details_help", lang), screen.action_details)  # type: ignore[attr-defined]
             yield SystemCommand(t("record", lang), t("agent_name", lang), screen.action_record)  # type: ignore[attr-defined]
             yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)  # type: ignore[attr-defined]

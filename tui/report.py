@@ -187,6 +187,9 @@ def attempt_text(attempt: Attempt, lang: str) -> str:
     for saved in attempt.drafts:
         lines += ["", f"{draft_title(saved.kind, lang)} ({when(saved.at)})"]
         lines += [f"  {printable(line)}" for line in saved.text.splitlines()]
+    for kept in attempt.transcripts:
+        lines += ["", f"{t('transcript_kept', lang)} ({when(kept.at)})"]
+        lines += [f"  {printable(line)}" for line in kept.text.splitlines()]
     return "\n".join(lines)
 
 
@@ -211,6 +214,9 @@ def attempt_markdown(attempt: Attempt, lang: str) -> str:
     for saved in attempt.drafts:
         lines += ["", f"## {_md(draft_title(saved.kind, lang))} ({when(saved.at)})", ""]
         lines += [f"> {_md(line)}" if line.strip() else ">" for line in saved.text.splitlines()]
+    for kept in attempt.transcripts:
+        lines += ["", f"## {_md(t('transcript_kept', lang))} ({when(kept.at)})", ""]
+        lines += [f"> {_md(line)}" if line.strip() else ">" for line in kept.text.splitlines()]
     return "\n".join(lines) + "\n"
 
 

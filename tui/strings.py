@@ -87,6 +87,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "tips": ("Tips", "요령"),
     "say_it": ("Say it like this", "이렇게 말해 보세요"),
     "drafts": ("Drafts kept", "보관한 초안"),
+    "transcript_key": ("transcript", "채팅 기록"),
+    "transcripts": ("Chat transcripts kept", "보관한 채팅 기록"),
+    "transcript_help": ("Paste a chat to keep it; confirm what it says into the record",
+                        "채팅 내용을 붙여 넣어 보관하고, 찾은 정보를 확인해 기록합니다"),
+    "transcript_title": ("Chat transcript for attempt #{id}", "시도 #{id}의 채팅 기록"),
+    "transcript_intro": (
+        "Amazon's chat can't be reopened once closed: select all of it, copy, and paste it here. "
+        "ctrl+s keeps it with the attempt ({kept} kept so far) and lists the names, case numbers and "
+        "dates found in it; Enter records the one you confirm.",
+        "아마존 채팅 창은 닫으면 다시 열 수 없습니다. 전체를 선택해 복사한 뒤 여기에 붙여 넣으세요. "
+        "ctrl+s로 이 시도에 보관하면 (지금까지 {kept}개) 찾은 이름, 접수 번호, 날짜를 보여 주고, "
+        "확인한 항목은 Enter로 기록합니다.",
+    ),
+    "transcript_paste": ("paste the chat here", "여기에 채팅 붙여 넣기"),
+    "transcript_found": ("Found in it: Enter records the highlighted one", "찾은 정보: Enter로 기록"),
+    "transcript_empty": ("Nothing pasted yet.", "아직 붙여 넣은 내용이 없습니다."),
+    "transcript_kept_now": ("Transcript kept; {found} thing(s) found in it.", "채팅 기록을 보관했습니다. 찾은 정보 {found}개."),
+    "transcript_unkept": (
+        "The pasted chat is not kept yet: ctrl+s keeps it, Esc again leaves without it.",
+        "붙여 넣은 채팅을 아직 보관하지 않았습니다. ctrl+s로 보관하거나, Esc를 한 번 더 누르면 보관하지 않고 나갑니다.",
+    ),
+    "transcript_kept": ("Chat transcript", "채팅 기록"),
+    "keep_transcript": ("keep", "보관"),
+    "found_agent_name": ("Agent", "상담원"),
+    "found_case_number": ("Case number", "접수 번호"),
+    "found_promise_due": ("Promised by", "약속 기한"),
+    "found_recorded": ("Recorded {what}: {value}", "{what} 기록: {value}"),
     "drafts_key": ("drafts", "초안"),
     "drafts_help": ("The next message, written from this attempt's facts", "이 시도의 사실로 쓴 다음 메시지"),
     "drafts_title": ("Drafts for attempt #{id}", "시도 #{id}의 초안"),

@@ -92,3 +92,24 @@ def test_drafts_screen_in_korean(snap_compare, data_file):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_transcript_screen_with_suggestions_in_korean(snap_compare, data_file):
+    from textual import events
+
+    from tests.flows.test_transcripts import CHAT
+
+    app = make_app(seed(data_file, with_history=False), lang="ko")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        pilot.app.post_message(events.Paste(CHAT))
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

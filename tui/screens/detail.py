@@ -16,12 +16,17 @@ from tui import report
 from tui.localized import LocalizedScreen
 
 
+# Shown only when the attempt has some: most never will.
+OPTIONAL_SECTIONS = ("drafts", "transcripts")
+
+
 class DetailScreen(LocalizedScreen):
     CSS_PATH = "detail.tcss"
     BINDINGS = [
         Binding("c", "continue", "continue"),
         Binding("a", "again", "again"),
         Binding("d", "drafts", "drafts_key"),
+        Binding("t", "transcript", "transcript_key", show=False),
         Binding("escape", "back", "back"),
     ]
 
@@ -41,6 +46,8 @@ class DetailScreen(LocalizedScreen):
             yield Static(id="notes")
             yield Static(classes="heading", id="drafts-heading")
             yield Static(id="drafts")
+            yield Static(classes="heading", id="transcripts-heading")
+            yield Static(id="transcripts")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -50,7 +57,7 @@ class DetailScreen(LocalizedScreen):
         read_only = self.app.store.read_only  # type: ignore[attr-defined]
         if action == "continue":
             return not self.attempt.is_finished and not read_only
-        if action in ("again", "drafts"):
+        if action in ("again", "drafts", "transcript"):
             return not read_only
         return True
 
@@ -80,11 +87,14 @@ class DetailScreen(LocalizedScreen):
         kept = [f"{report.draft_title(d.kind, lang)} ({report.when(d.at)})\n{report.printable(d.text)}\n"
                 for d in attempt.drafts]
         self._section("drafts", kept)
+        self._section("transcripts", [f"{report.when(x.at)}\n{report.printable(x.text)}\n" for x in attempt.transcripts])
 
     def _section(self, name: str, lines: list[str]) -> None:
-        self.query_one(f"#{name}-heading", Static).update(self.t(name))
-        body = self.query_one(f"#{name}", Static)
+        heading, body = self.query_one(f"#{name}-heading", Static), self.query_one(f"#{name}", Static)
+        heading.update(self.t(name))
         body.update(Text("\n".join(lines)) if lines else Text(self.t("none"), style="dim"))
+        if name in OPTIONAL_SECTIONS:
+            heading.display = body.display = bool(lines)
 
     def action_continue(self) -> None:
         app = self.app
@@ -100,6 +110,12 @@ class DetailScreen(LocalizedScreen):
 
         session = Session(self.attempt, self.app.store, clock=self.app.clock)  # type: ignore[attr-defined]
         self.app.push_screen(DraftsScreen(session), lambda _: self.update_texts())
+
+    def action_transcript(self) -> None:
+        from tui.screens.transcript import TranscriptScreen
+
+        session = Session(self.attempt, self.app.store, clock=self.app.clock)  # type: ignore[attr-defined]
+        self.app.push_screen(TranscriptScreen(session), lambda _: self.update_texts())
 
     def action_again(self) -> None:
         self.app.action_new_attempt(follow_on=self.attempt)  # type: ignore[attr-defined]

@@ -39,6 +39,7 @@ class StepScreen(LocalizedScreen):
         Binding("m", "map", "map", show=False),
         Binding("p", "phrases", "phrases", show=False),
         Binding("d", "drafts", "drafts_key", show=False),
+        Binding("t", "transcript", "transcript_key", show=False),
         Binding("e", "details", "details", show=False),
         Binding("h", "app.history", "history"),
         Binding("escape", "leave", "back", show=False),
@@ -197,6 +198,11 @@ class StepScreen(LocalizedScreen):
         from tui.screens.drafts import DraftsScreen
 
         self.app.push_screen(DraftsScreen(self.session), lambda _: self.refresh_step())
+
+    def action_transcript(self) -> None:
+        from tui.screens.transcript import TranscriptScreen
+
+        self.app.push_screen(TranscriptScreen(self.session), lambda _: self.refresh_step())
 
     def action_phrases(self) -> None:
         from tui.screens.phrases import PhrasesScreen

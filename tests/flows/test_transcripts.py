@@ -1,0 +1,65 @@
+"""Reading a pasted chat: agent names, case numbers and promised dates, each found once."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flows.attempt import TextTooLong
+from flows.privacy import redacted
+from flows.session import Session
+from flows.store import Store
+from flows.transcripts import suggestions
+
+CHAT = """Messaging Assistant: You are now connected to Sarah from Amazon customer service.
+10:32 AM Sarah: Hello, my name is Sarah. I'm sorry to hear the blender arrived cracked.
+Me: Thanks. Order 112-1234567-7654321.
+10:35 AM Sarah: I've created case ID 12345678901 for this. Your refund will be issued within 3-5 business days.
+Sarah: If it hasn't arrived by December 2, please contact us with that case number.
+You: Great, thank you!
+10:40 AM Sarah: I'm transferring you to Mike.
+Mike: Hi, this is Mike from the returns team. Reference number: R-99881.
+"""
+THURSDAY = date(2026, 11, 26)
+
+
+def found(text: str, day: date = THURSDAY) -> list[tuple[str, str]]:
+    return [(s.kind, s.value) for s in suggestions(text, day)]
+
+
+def test_an_english_chat_gives_names_cases_and_dates_once_each_in_order():
+    assert found(CHAT) == [
+        ("agent_name", "Sarah"), ("agent_name", "Mike"),
+        ("case_number", "12345678901"), ("case_number", "R-99881"),
+        ("promise_due", "2026-12-02"),
+        ("promise_due", "2026-12-03"),  # five business days after a Thursday: the next Thursday
+    ]
+    (first,) = [s for s in suggestions(CHAT, THURSDAY) if s.value == "2026-12-02"]
+    assert "arrived by December 2" in first.context and first.day == date(2026, 12, 2)
+
+
+def test_a_korean_chat_and_the_usual_date_forms():
+    assert found("상담원 지수입니다. 케이스 번호는 98765432101입니다. 환불은 3~5영업일 이내에 처리됩니다.") == [
+        ("agent_name", "지수"), ("case_number", "98765432101"), ("promise_due", "2026-12-03")]
+    assert found("by 2026-12-24, or 12/1, or Jan 5") == [
+        ("promise_due", "2026-12-24"), ("promise_due", "2026-12-01"), ("promise_due", "2027-01-05")]
+    assert found("within 10 days") == [("promise_due", "2026-12-06")]
+
+
+def test_ordinary_words_and_bad_dates_are_not_suggested():
+    assert found("Thanks: I'm happy. Hello: sure. case closed. 13/45 and 2026-02-30") == []
+
+
+def test_a_kept_transcript_is_stored_as_pasted_and_redacted_on_export(tmp_path, clock):
+    store = Store(tmp_path / "a.json")
+    session = Session.begin(store, clock=clock, order_number="112-1234567-7654321")
+    session.keep_transcript(CHAT + "\x1b[31m")
+    (kept,) = Store(tmp_path / "a.json").get(session.attempt.id).transcripts
+    assert kept.text == CHAT + "\x1b[31m"
+    hidden = redacted(session.attempt).transcripts[0].text
+    assert "7654321" not in hidden
+    with pytest.raises(ValueError):
+        session.keep_transcript("   ")
+    with pytest.raises(TextTooLong):
+        session.keep_transcript("x" * 200_001)

@@ -1,0 +1,67 @@
+"""A pasted chat on screen: kept with ctrl+s, and what it says recorded one confirmation at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import events
+
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.flows.test_transcripts import CHAT
+from tests.tui.conftest import make_app, open_first_attempt, seed
+from tui.screens.step import StepScreen
+from tui.screens.transcript import TranscriptScreen
+
+
+async def test_paste_keep_and_confirm_suggestions_into_the_record(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        step = await open_first_attempt(pilot)
+        attempt_id = step.session.attempt.id
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TranscriptScreen)
+        box = screen.query_one("#transcript-text")
+        app.post_message(events.Paste(CHAT))  # as the terminal delivers a paste
+        await pilot.pause()
+        assert box.text == CHAT
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        stored = Store(data_file).get(attempt_id)
+        assert stored.transcripts[-1].text == CHAT, "kept exactly as pasted"
+        assert [s.value for s in screen.found][:3] == ["Sarah", "Mike", "12345678901"]
+        assert not stored.contacts[-1].agent_name == "Sarah", "nothing recorded before it is confirmed"
+        await pilot.press("enter")  # Sarah
+        await pilot.press("down", "down", "enter")  # the case number
+        await pilot.press("down", "down", "enter")  # by December 2
+        await pilot.pause()
+        contact = Store(data_file).get(attempt_id).contacts[-1]
+        assert (contact.agent_name, contact.case_number, contact.promise_due) == ("Sarah", "12345678901", date(2026, 12, 2))
+        assert "December 2" in contact.promise
+        assert screen.recorded == {0, 2, 4}
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+
+
+async def test_an_unkept_paste_is_warned_about_once(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_first_attempt(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("ctrl+s")  # nothing pasted: said so, nothing kept
+        assert not screen.session.attempt.transcripts
+        app.post_message(events.Paste("Sarah: hi"))
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)

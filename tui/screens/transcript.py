@@ -1,0 +1,109 @@
+"""Paste a chat transcript to keep it as evidence; confirm what it says into the record."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from flows.session import Session
+from flows.transcripts import Suggestion, suggestions
+from tui import report
+from tui.localized import LocalizedScreen
+
+
+class TranscriptScreen(LocalizedScreen[None]):
+    CSS_PATH = "transcript.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "keep", "keep_transcript", priority=True),
+        Binding("escape", "back", "back"),
+    ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.found: list[Suggestion] = []
+        self.recorded: set[int] = set()
+        self._warned = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(classes="heading", id="transcript-title")
+        yield Static(id="transcript-intro")
+        yield TextArea(id="transcript-text", soft_wrap=True)
+        yield Static(classes="heading", id="found-heading")
+        yield OptionList(id="found")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+        self.query_one("#found-heading").display = False
+        self.query_one("#found").display = False
+
+    def update_texts(self) -> None:
+        kept = len(self.session.attempt.transcripts)
+        self.query_one("#transcript-title", Static).update(self.t("transcript_title", id=self.session.attempt.id))
+        self.query_one("#transcript-intro", Static).update(self.t("transcript_intro", kept=kept))
+        self.query_one(TextArea).border_title = self.t("transcript_paste")
+        self.query_one("#found-heading", Static).update(self.t("transcript_found"))
+        self._show_found()
+
+    def action_keep(self) -> None:
+        box = self.query_one(TextArea)
+        text = box.text
+        if not text.strip():
+            self.notify(self.t("transcript_empty"), severity="warning")
+            return
+        if not self.saving(lambda: self.session.keep_transcript(text)):
+            return
+        received = self.app.clock().date()  # type: ignore[attr-defined]
+        self.found, self.recorded = suggestions(text, received), set()
+        box.load_text("")
+        self.notify(self.t("transcript_kept_now", found=len(self.found)), timeout=4)
+        self.update_texts()
+        if self.found:
+            self.query_one("#found", OptionList).focus()
+
+    def _show_found(self) -> None:
+        options = self.query_one("#found", OptionList)
+        heading = self.query_one("#found-heading")
+        heading.display = options.display = bool(self.found)
+        highlighted = options.highlighted
+        options.clear_options()
+        for number, suggestion in enumerate(self.found):
+            mark = "✓ " if number in self.recorded else "  "
+            line = Text.assemble(
+                (mark, "bold green"),
+                (self.t(f"found_{suggestion.kind}") + ": ", "bold"),
+                report.one_line(suggestion.value, 60),
+                ("\n     …" + report.one_line(suggestion.context, 90) + "…", "dim"),
+            )
+            options.add_option(Option(line, id=str(number)))
+        if self.found:
+            options.highlighted = min(highlighted or 0, len(self.found) - 1)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        number = int(event.option.id or 0)
+        suggestion = self.found[number]
+        if suggestion.kind == "promise_due":
+            last = self.session.attempt.contacts[-1] if self.session.attempt.contacts else None
+            promise = None if last is None or last.promise else suggestion.context[:200]
+
+            def change() -> object:
+                return self.session.record(promise_due=suggestion.day, promise=promise)
+        else:
+            def change() -> object:
+                return self.session.record(**{suggestion.kind: suggestion.value})
+        if self.saving(change):
+            self.recorded.add(number)
+            self.notify(self.t("found_recorded", what=self.t(f"found_{suggestion.kind}"),
+                               value=report.one_line(suggestion.value, 40)), timeout=3)
+            self._show_found()
+
+    def action_back(self) -> None:
+        if self.query_one(TextArea).text.strip() and not self._warned:
+            self._warned = True
+            self.notify(self.t("transcript_unkept"), severity="warning", timeout=8)
+            return
+        self.dismiss()
