@@ -33,6 +33,7 @@ TEXT_LIMITS: dict[str, int] = {
     "note": 20_000,
     "draft": 20_000,
     "transcript": 200_000,
+    "site_report": 2_000,
 }
 
 GOALS: tuple[str, ...] = ("return", "refund", "replacement", "credit", "other")
@@ -111,6 +112,15 @@ class Transcript:
 
 
 @dataclass
+class SiteReport:
+    """What the person saw where the guide's labels did not match Amazon's site, and at which step."""
+
+    at: datetime
+    step: str
+    text: str
+
+
+@dataclass
 class Draft:
     """A message up the escalation ladder (``agent``, ``supervisor``, ``complaint``), as edited."""
 
@@ -139,6 +149,7 @@ class Attempt:
     earlier_case_numbers: list[str] = field(default_factory=list)
     drafts: list[Draft] = field(default_factory=list)
     transcripts: list[Transcript] = field(default_factory=list)
+    site_reports: list[SiteReport] = field(default_factory=list)
 
     @property
     def step(self) -> str:
@@ -213,6 +224,7 @@ class Attempt:
             "earlier_case_numbers": list(self.earlier_case_numbers),
             "drafts": [{"kind": d.kind, "at": d.at.isoformat(), "text": d.text} for d in self.drafts],
             "transcripts": [{"at": x.at.isoformat(), "text": x.text} for x in self.transcripts],
+            "site_reports": [{"at": r.at.isoformat(), "step": r.step, "text": r.text} for r in self.site_reports],
         }
 
     @classmethod
@@ -248,6 +260,8 @@ class Attempt:
                 earlier_case_numbers=[str(c) for c in data.get("earlier_case_numbers") or []],
                 drafts=[Draft(str(d["kind"]), _time(d["at"]), str(d["text"])) for d in data.get("drafts") or []],
                 transcripts=[Transcript(_time(x["at"]), str(x["text"])) for x in data.get("transcripts") or []],
+                site_reports=[SiteReport(_time(r["at"]), str(r["step"]), str(r["text"]))
+                              for r in data.get("site_reports") or []],
             )
         except InvalidRecord:
             raise

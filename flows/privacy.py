@@ -51,4 +51,6 @@ def redacted(attempt: Attempt) -> Attempt:
         draft.text = scrub(draft.text)
     for transcript in copy.transcripts:
         transcript.text = scrub(transcript.text)
+    for report in copy.site_reports:
+        report.text = scrub(report.text)
     return copy

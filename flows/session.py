@@ -23,6 +23,7 @@ from flows.attempt import (
     Contact,
     Draft,
     Note,
+    SiteReport,
     TimelineEntry,
     Transcript,
     checked_text,
@@ -285,6 +286,19 @@ class Session:
         self.attempt.drafts = [d for d in self.attempt.drafts if d.kind != kind] + [saved]
         self._touch()
         return saved
+
+    @property
+    def on_website(self) -> bool:
+        return self.attempt.configuration[0] == "website"
+
+    def report_site_difference(self, text: str) -> SiteReport:
+        """Note that Amazon's site does not look as the guide says at this (website) step."""
+        if not self.on_website:
+            raise ValueError(f"{self.step} is not a step on Amazon's website")
+        report = SiteReport(self.clock(), self.step, checked_text("site_report", text.strip()))
+        self.attempt.site_reports.append(report)
+        self._touch()
+        return report
 
     def keep_transcript(self, text: str) -> Transcript:
         """Keep a pasted chat with the attempt, exactly as pasted."""

@@ -12,6 +12,7 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
+from flows import guidance
 from flows.amazon import DIRECT_NUMBER
 from flows.attempt import Attempt, Clock, local_now
 from flows.session import Session
@@ -186,6 +187,8 @@ class AmazonContactApp(App[None]):
             yield SystemCommand(t("phrases_title", lang), t("phrases_help", lang), screen.action_phrases)  # type: ignore[attr-defined]
             yield SystemCommand(t("drafts_title", lang, id=step.attempt.id), t("drafts_help", lang), screen.action_drafts)  # type: ignore[attr-defined]
             yield SystemCommand(t("transcript_title", lang, id=step.attempt.id), t("transcript_help", lang), screen.action_transcript)  # type: ignore[attr-defined]
+            if step.on_website:
+                yield SystemCommand(guidance.term("site_different", "title", lang), t("site_help", lang), screen.action_site_different)  # type: ignore[attr-defined]
             yield SystemCommand(t("details", lang), t("details_help", lang), screen.action_details)  # type: ignore[attr-defined]
             yield SystemCommand(t("record", lang), t("agent_name", lang), screen.action_record)  # type: ignore[attr-defined]
             yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)  # type: ignore[attr-defined]

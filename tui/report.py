@@ -187,6 +187,9 @@ def attempt_text(attempt: Attempt, lang: str) -> str:
     for saved in attempt.drafts:
         lines += ["", f"{draft_title(saved.kind, lang)} ({when(saved.at)})"]
         lines += [f"  {printable(line)}" for line in saved.text.splitlines()]
+    if attempt.site_reports:
+        lines += ["", t("site_reports", lang)]
+        lines += [f"  {when(r.at)}  {step_title(r.step, lang)}: {printable(r.text) or '-'}" for r in attempt.site_reports]
     for kept in attempt.transcripts:
         lines += ["", f"{t('transcript_kept', lang)} ({when(kept.at)})"]
         lines += [f"  {printable(line)}" for line in kept.text.splitlines()]
@@ -214,6 +217,9 @@ def attempt_markdown(attempt: Attempt, lang: str) -> str:
     for saved in attempt.drafts:
         lines += ["", f"## {_md(draft_title(saved.kind, lang))} ({when(saved.at)})", ""]
         lines += [f"> {_md(line)}" if line.strip() else ">" for line in saved.text.splitlines()]
+    if attempt.site_reports:
+        lines += ["", f"## {t('site_reports', lang)}", ""]
+        lines += [f"- {when(r.at)} {_md(step_title(r.step, lang))}: {_md(r.text) or '-'}" for r in attempt.site_reports]
     for kept in attempt.transcripts:
         lines += ["", f"## {_md(t('transcript_kept', lang))} ({when(kept.at)})", ""]
         lines += [f"> {_md(line)}" if line.strip() else ">" for line in kept.text.splitlines()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from importlib import resources
 
@@ -49,6 +50,8 @@ class StepGuidance:
     click_is_choice: bool = False
     # Lines to say at this step, when it is one where you speak with someone.
     phrases: tuple[str, ...] = ()
+    # When ``click``'s labels were last compared with Amazon's site (None: no labels here).
+    labels_checked: date | None = None
 
 
 @cache
@@ -84,7 +87,14 @@ def guidance(state_id: str, lang: str) -> StepGuidance:
         tips=tuple(entry.get("tips", ())),
         click_is_choice=bool(choice_ids),
         phrases=tuple(line for kind in PHRASES_AT_STEP.get(state_id, ()) for line in phrases(kind, lang)[:2]),
+        labels_checked=labels_checked(state_id) if click_ids else None,
     )
+
+
+def labels_checked(state_id: str) -> date:
+    """When this step's Amazon labels were last compared with the live site."""
+    checked = _labels()["checked"]
+    return checked.get(state_id, checked["default"])
 
 
 def event_label(event_id: str, lang: str) -> str:

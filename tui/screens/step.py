@@ -40,6 +40,7 @@ class StepScreen(LocalizedScreen):
         Binding("p", "phrases", "phrases", show=False),
         Binding("d", "drafts", "drafts_key", show=False),
         Binding("t", "transcript", "transcript_key", show=False),
+        Binding("s", "site_different", "site_key", show=False),
         Binding("e", "details", "details", show=False),
         Binding("h", "app.history", "history"),
         Binding("escape", "leave", "back", show=False),
@@ -91,7 +92,9 @@ class StepScreen(LocalizedScreen):
         self.query_one("#attempt-title", Static).update(
             Text.assemble((self.t("attempt_no", id=attempt.id), "bold"), "  ", report.about(attempt, lang))
         )
-        self.query_one(GuidancePanel).show(guidance.guidance(session.step, lang), lang)
+        reports = [r.at.date() for r in attempt.site_reports if r.step == session.step]
+        self.query_one(GuidancePanel).show(guidance.guidance(session.step, lang), lang,
+                                           reported=reports[-1] if reports else None)
         moves_menu = self.query_one(MovesMenu)
         moves_menu.border_title = self.t("moves_title") if not session.is_finished else self.t("finished_title")
         moves_menu.show(session.moves(), lang)
@@ -110,6 +113,8 @@ class StepScreen(LocalizedScreen):
             return False  # the letter is being typed, not a command
         if action == "choose":
             return not self.session.is_finished
+        if action == "site_different":
+            return self.session.on_website
         return True
 
     def action_choose(self, number: int) -> None:
@@ -198,6 +203,18 @@ class StepScreen(LocalizedScreen):
         from tui.screens.drafts import DraftsScreen
 
         self.app.push_screen(DraftsScreen(self.session), lambda _: self.refresh_step())
+
+    def action_site_different(self) -> None:
+        from tui.screens.site_different import SiteDifferentScreen
+
+        if not self.session.on_website:
+            return
+        self.app.push_screen(SiteDifferentScreen(self.session), self._way_around)
+
+    def _way_around(self, move: Move | None) -> None:
+        self.refresh_step()
+        if move is not None:
+            self.take(move)
 
     def action_transcript(self) -> None:
         from tui.screens.transcript import TranscriptScreen

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from flows.guidance import StepGuidance
+from flows.guidance import StepGuidance, term
 from tui.strings import t
 
 
@@ -20,17 +22,28 @@ class GuidancePanel(VerticalScroll):
         yield Static(id="step-title")
         yield Static(id="step-where")
         yield Static(id="step-next")
+        yield Static(id="step-checked")
         yield Static(id="step-do")
         yield Static(id="step-phrases")
         yield Static(id="step-tips")
 
-    def show(self, step: StepGuidance, lang: str) -> None:
+    def show(self, step: StepGuidance, lang: str, *, reported: date | None = None) -> None:
+        """``reported``: when the person last noted that this step's screen looked different."""
         self.query_one("#step-title", Static).update(Text(step.title, style="bold"))
         self.query_one("#step-where", Static).update(Text.assemble((t("where", lang) + ": ", "bold"), step.where))
         next_box = self.query_one("#step-next", Static)
         next_box.display = bool(step.next_screen or step.click)
         next_box.border_title = t("next", lang)
         next_box.update(self._next(step, lang))
+        checked = self.query_one("#step-checked", Static)
+        checked.display = step.labels_checked is not None
+        if step.labels_checked is not None:
+            line = Text(term("site_different", "checked", lang).format(day=step.labels_checked.isoformat()), style="dim")
+            if reported is not None:
+                line.append("  " + term("site_different", "reported", lang).format(day=reported.isoformat()),
+                            style="bold")
+            line.append("  " + t("site_hint", lang), style="dim")
+            checked.update(line)
         do = self.query_one("#step-do", Static)
         do.display = bool(step.do)
         do.update(Text.assemble((t("what_to_do", lang) + "\n", "bold"), step.do))

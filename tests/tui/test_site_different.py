@@ -1,0 +1,85 @@
+"""When the site looks different: noted with the step and the date, and a way around it taken."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from flows import guidance
+from flows.session import Session
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.tui.conftest import TO_CONTACT_US, make_app, walk
+from tui.screens.site_different import SiteDifferentScreen
+from tui.screens.step import StepScreen
+
+
+def rendered(widget) -> str:
+    return "\n".join(line.text for line in widget.render_lines(widget.region.reset_offset))
+
+
+def website_attempt(data_file) -> Store:
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock(), goal="refund"), TO_CONTACT_US)
+    return store
+
+
+async def test_note_what_is_seen_then_call_instead(data_file):
+    app = make_app(website_attempt(data_file), clock=FakeClock())
+    async with app.run_test(size=(110, 34), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        assert isinstance(step, StepScreen) and step.session.step == "on_contact_us"
+        assert "Labels as last checked: 2026-11-26" in rendered(step.query_one("#step-checked"))
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SiteDifferentScreen)
+        await pilot.press(*"No Contact Us link, only [Customer Service]", "enter")
+        await pilot.pause()
+        (report,) = Store(data_file).get(step.session.attempt.id).site_reports
+        assert (report.step, report.text) == ("on_contact_us", "No Contact Us link, only [Customer Service]")
+        ways = [o.id for o in app.screen.query_one("#ways")._options]
+        assert ways == ["call_instead", "go_back"], "the machine's ways around, asked of the machine"
+        await pilot.press("enter")  # the first: call Amazon instead
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert step.session.step == "calling_amazon"
+
+
+async def test_the_step_shows_the_difference_noted_and_s_does_nothing_off_the_website(data_file):
+    app = make_app(website_attempt(data_file), clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        step.session.report_site_difference("a new layout")
+        step.refresh_step()
+        await pilot.pause()
+        assert "You noted a difference here" in rendered(step.query_one("#step-checked"))
+        step.take(next(m for m in step.session.moves() if m.event == "call_instead"))
+        await pilot.pause()
+        assert step.check_action("site_different", ()) is False
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen is step
+
+
+def test_only_website_steps_take_a_report_and_only_steps_with_labels_show_a_date(clock):
+    session = Session.begin(clock=clock)
+    with pytest.raises(ValueError):
+        session.report_site_difference("x")
+    assert guidance.guidance("on_help_page", "en").labels_checked == date(2026, 11, 26)
+    assert guidance.guidance("talking_with_agent", "en").labels_checked is None
+
+
+def test_show_lists_the_differences_noted(data_file, capsys):
+    from tui.cli import main
+
+    store = website_attempt(data_file)
+    (attempt,) = store.unfinished()
+    Session.resume(store, attempt.id, clock=FakeClock()).report_site_difference("no [b]Help[/b] link\x1b[2J")
+    assert main(["show", str(attempt.id), "--db", str(data_file), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Where the site looked different" in out and "On Contact Us: no [b]Help[/b] link\\x1b[2J" in out

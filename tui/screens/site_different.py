@@ -1,0 +1,67 @@
+"""When Amazon's site doesn't match the guide: note what you see, then a way around it."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from flows import guidance
+from flows.session import Move, Session
+from tui.localized import LocalizedModal
+
+# The machine's sideways moves from a website step: the person picks, the machine decides.
+WAYS_AROUND = ("call_instead", "go_back")
+
+
+class SiteDifferentScreen(LocalizedModal[Move | None]):
+    CSS_PATH = "dialog.tcss"
+    DEFAULT_CLASSES = "dialog"
+    BINDINGS = [Binding("escape", "dismiss(None)", "close")]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.ways = [move for move in session.moves() if move.event in WAYS_AROUND]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="box"):
+            yield Static(classes="heading", id="title")
+            yield Static(id="intro")
+            yield Input(id="seen")
+            yield Static(id="around")
+            yield Static(id="moves-heading")
+            yield OptionList(id="ways")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def _term(self, key: str, **values: object) -> str:
+        return guidance.term("site_different", key, self.lang).format(**values)
+
+    def update_texts(self) -> None:
+        self.query_one("#title", Static).update(self._term("title"))
+        self.query_one("#intro", Static).update(self._term("intro"))
+        self.query_one(Input).placeholder = self._term("placeholder")
+        self.query_one("#around", Static).update(
+            "\n".join(f"- {self._term(key)}" for key in ("elsewhere", "any_problem", "chat")))
+        self.query_one("#moves-heading", Static).update(self._term("moves"))
+        ways = self.query_one(OptionList)
+        ways.clear_options()
+        for move in self.ways:
+            ways.add_option(Option(guidance.event_label(move.event, self.lang), id=move.event))
+        ways.display = self.query_one("#moves-heading").display = bool(self.ways)
+        if self.ways:
+            ways.highlighted = 0
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if self.saving(lambda: self.session.report_site_difference(event.value)):
+            self.notify(self.t("site_noted"), timeout=3)
+            event.input.value = ""
+            if self.ways:
+                self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(next(move for move in self.ways if move.event == event.option.id))
