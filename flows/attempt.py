@@ -305,6 +305,10 @@ class AttemptSummary:
     case_numbers: tuple[str, ...]
     agent_names: tuple[str, ...]
     note_texts: tuple[str, ...]
+    finished_at: datetime | None = None
+    transfers: int = 0
+    asked_for_supervisor: bool = False
+    supervisor_joined: bool = False
 
     @property
     def is_finished(self) -> bool:
@@ -329,6 +333,9 @@ class AttemptSummary:
                     cases[contact["case_number"]] = None
                 if contact.get("agent_name"):
                     agents[contact["agent_name"]] = None
+            timeline = data.get("timeline") or []
+            events = [entry["event"] for entry in timeline]
+            finished = configuration[-1] in FINAL_STATE_IDS and timeline
             return cls(
                 id=_integer(data["id"]),
                 created_at=_time(data["created_at"]),
@@ -337,11 +344,16 @@ class AttemptSummary:
                 order_number=_text(data, "order_number"),
                 summary=_text(data, "summary"),
                 follow_up_due=_day(data.get("follow_up_due")),
-                route=route_of(entry["event"] for entry in data.get("timeline") or []),
+                route=route_of(events),
                 channels=tuple(channels),
                 case_numbers=tuple(cases),
                 agent_names=tuple(agents),
                 note_texts=tuple(str(n["text"]) for n in data.get("notes") or []),
+                # Only the last time is parsed, and only for a finished attempt: it stays cheap.
+                finished_at=_time(timeline[-1]["at"]) if finished else None,
+                transfers=events.count("transferred"),
+                asked_for_supervisor="ask_for_supervisor" in events,
+                supervisor_joined="supervisor_joined" in events,
             )
         except InvalidRecord:
             raise

@@ -160,6 +160,11 @@ class AmazonContactApp(App[None]):
 
         self.push_screen(HistoryScreen())
 
+    def action_stats(self) -> None:
+        from tui.screens.stats import StatsScreen
+
+        self.push_screen(StatsScreen())
+
     def action_toggle_language(self) -> None:
         self.lang = "ko" if self.lang == "en" else "en"
 
@@ -178,6 +183,7 @@ class AmazonContactApp(App[None]):
         if not self.store.read_only:
             yield SystemCommand(t("new_attempt", lang), t("cmd_new", lang), self.action_new_attempt)
         yield SystemCommand(t("history", lang), t("cmd_history", lang), self.action_history)
+        yield SystemCommand(t("stats_title", lang), t("stats_help", lang), self.action_stats)
         yield SystemCommand(t("direct_line", lang), DIRECT_NUMBER, self.action_direct_line)
         yield SystemCommand(t("cmd_copy_number", lang), DIRECT_NUMBER, self.action_copy_number)
         yield SystemCommand(t("cmd_language", lang), t("language", lang), self.action_toggle_language)

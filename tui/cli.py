@@ -85,6 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     due.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
 
+    stats = commands.add_parser("stats", parents=[common], help="how your attempts went: outcomes, routes, escalation")
+    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
+
     doctor = commands.add_parser(
         "doctor", parents=[common], help="check the data file; with --salvage, copy what is readable to a new file"
     )
@@ -113,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "doctor":
             return _doctor(db, args.salvage)
+        if args.command == "stats":
+            return _stats(Store(db), lang, as_json=args.json)
         if args.command == "due":
             return _due(Store(db), lang, output=args.format)
         return _report(args, Store(db), lang)
@@ -169,6 +174,34 @@ def _run_app(db: str | None, lang: str, *, resume: bool = False) -> int:
 
 
 EXIT_OVERDUE = 1
+
+
+def _stats(store: Store, lang: str, *, as_json: bool) -> int:
+    from dataclasses import asdict
+
+    from flows.attempt import local_now
+    from flows.stats import stats
+    from tui import report
+    from tui.strings import t
+
+    figures = stats(store.summaries(), local_now().date())
+    if as_json:
+        data = asdict(figures)
+        median = figures.median_to_resolution
+        data["median_to_resolution"] = median.total_seconds() if median is not None else None
+        print(report.to_json(data))
+        return 0
+    if not figures.attempts:
+        print(t("no_attempts", lang))
+        return 0
+    from rich.console import Console
+
+    from tui.stats_view import summary_renderables
+
+    console = Console(highlight=False, soft_wrap=False)
+    for renderable in summary_renderables(figures, lang):
+        console.print(renderable)
+    return 0
 
 
 def _due(store: Store, lang: str, *, output: str) -> int:

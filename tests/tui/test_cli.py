@@ -252,3 +252,19 @@ def test_show_and_export_include_kept_drafts(capsys, tmp_path):
     assert "  Subject: order 112-1" in out and "\x1b" not in out
     code, out, _ = run(capsys, "export", str(session.attempt.id), "--db", str(path), "--lang", "en")
     assert "> Subject: order 112-1" in out and r"> \[bold\]Hello\[/\]\\x1b\[31m" in out
+
+
+def test_stats_as_text_and_json(capsys, seeded):
+    code, out, _ = run(capsys, "stats", "--db", seeded, "--lang", "en")
+    assert code == 0
+    assert "3 attempt(s):   Resolved 1   Gave up 0   Waiting on Amazon 1   In progress 1" in out
+    assert "Resolved, by route" in out and "100%  1 of 1" in out
+    code, out, _ = run(capsys, "stats", "--json", "--db", seeded)
+    data = json.loads(out)
+    assert code == 0 and data["attempts"] == 3 and data["outcomes"]["resolved"] == 1
+    assert data["by_route"]["website"] == {"total": 2, "resolved": 1}
+
+
+def test_stats_of_nothing_says_so(capsys, tmp_path):
+    code, out, _ = run(capsys, "stats", "--db", str(tmp_path / "none.json"), "--lang", "ko")
+    assert code == 0 and out.strip() == "아직 시도가 없습니다."

@@ -113,3 +113,14 @@ def test_transcript_screen_with_suggestions_in_korean(snap_compare, data_file):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_stats_screen_in_korean(snap_compare, data_file):
+    app = make_app(seed(data_file), lang="ko")
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -24,6 +24,7 @@ class HistoryScreen(LocalizedScreen):
     BINDINGS = [
         Binding("escape", "back", "back"),
         Binding("slash", "search", "search", key_display="/"),
+        Binding("ctrl+g", "app.stats", "stats"),
     ]
 
     def __init__(self) -> None:

@@ -24,6 +24,7 @@ class StartScreen(LocalizedScreen):
     BINDINGS = [
         Binding("n", "app.new_attempt", "new"),
         Binding("h", "app.history", "history"),
+        Binding("s", "app.stats", "stats"),
     ]
 
     def __init__(self) -> None:

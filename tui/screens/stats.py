@@ -1,0 +1,76 @@
+"""Your history at a glance: outcomes, time to a fix, what worked by route and channel, and
+whether escalating helped, with small charts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Footer, Sparkline, Static
+
+from flows.stats import Stats, stats
+from flows.store import StoreError
+from tui import stats_view
+from tui.localized import LocalizedScreen
+
+class StatsScreen(LocalizedScreen[None]):
+    CSS_PATH = "stats.tcss"
+    BINDINGS = [Binding("escape,q", "back", "back")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.figures: Stats | None = None
+        self.error = ""
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="stats"):
+            yield Static(classes="heading", id="stats-title")
+            yield Static(id="totals")
+            yield Static(classes="heading", id="month-heading")
+            yield Sparkline([], id="per-month")
+            yield Static(id="month-axis")
+            yield Static(id="charts")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#stats", VerticalScroll).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True)
+    def load(self) -> None:
+        today = self.app.clock().date()  # type: ignore[attr-defined]
+        try:
+            figures, error = stats(self.app.store.summaries(), today), ""  # type: ignore[attr-defined]
+        except StoreError as problem:
+            figures, error = None, str(problem)
+        self.app.call_from_thread(self._loaded, figures, error)
+
+    def _loaded(self, figures: Stats | None, error: str) -> None:
+        if self not in self.app.screen_stack:
+            return
+        self.figures, self.error = figures, error
+        self.update_texts()
+
+    def update_texts(self) -> None:
+        lang = self.lang
+        self.query_one("#stats-title", Static).update(self.t("stats_title"))
+        totals = self.query_one("#totals", Static)
+        figures = self.figures
+        for widget in ("#month-heading", "#per-month", "#month-axis", "#charts"):
+            self.query_one(widget).display = figures is not None and figures.attempts > 0
+        if figures is None:
+            totals.update(Text(self.error, style="bold") if self.error else Text(self.t("loading"), style="dim"))
+            return
+        if not figures.attempts:
+            totals.update(Text(self.t("no_attempts"), style="dim"))
+            return
+        totals.update(stats_view.totals(figures, lang))
+        self.query_one("#month-heading", Static).update(self.t("stats_per_month"))
+        self.query_one("#per-month", Sparkline).data = [float(n) for _, n, _ in figures.per_month]
+        self.query_one("#month-axis", Static).update(stats_view.months_axis(figures))
+        self.query_one("#charts", Static).update(stats_view.charts(figures, lang))
+
+    def action_back(self) -> None:
+        self.dismiss()
