@@ -285,7 +285,7 @@ def route_of(events: Any) -> str:
     return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AttemptSummary:
     """What the history list needs of an attempt, read straight from its stored record.
 

@@ -50,7 +50,7 @@ def stats(summaries: Iterable[AttemptSummary], today: date, months: int = 12) ->
     attempts = list(summaries)
     outcomes = Counter(a.outcome for a in attempts)
     took = [a.finished_at - a.created_at for a in attempts if a.outcome == "resolved" and a.finished_at]
-    finished = [a for a in attempts if a.is_finished]  # escalation is judged on how things ended
+    finished = [a for a in attempts if a.is_finished]
     month_keys = _last_months(today, months)
     per_month = {key: [0, 0] for key in month_keys}
     for attempt in attempts:
@@ -62,8 +62,9 @@ def stats(summaries: Iterable[AttemptSummary], today: date, months: int = 12) ->
         attempts=len(attempts),
         outcomes={k: outcomes.get(k, 0) for k in ("resolved", "gave_up", "waiting", "in_progress")},
         median_to_resolution=statistics.median(took) if took else None,
-        by_route={r: _share([a for a in attempts if a.route == r]) for r in ROUTES},
-        by_channel={c: _share([a for a in attempts if c in a.channels]) for c in CHANNELS},
+        # Shares count finished attempts only: one still going has not failed.
+        by_route={r: _share([a for a in finished if a.route == r]) for r in ROUTES},
+        by_channel={c: _share([a for a in finished if c in a.channels]) for c in CHANNELS},
         with_supervisor=_share([a for a in finished if a.supervisor_joined]),
         asked_no_supervisor=_share([a for a in finished if a.asked_for_supervisor and not a.supervisor_joined]),
         without_escalation=_share([a for a in finished if not a.asked_for_supervisor and not a.supervisor_joined]),

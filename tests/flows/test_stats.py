@@ -31,7 +31,7 @@ def test_outcomes_routes_channels_escalation_and_transfers(tmp_path, clock):
     assert figures.attempts == 4
     assert figures.outcomes == {"resolved": 2, "gave_up": 1, "waiting": 0, "in_progress": 1}
     assert (figures.by_route["website"].total, figures.by_route["website"].resolved) == (1, 1)
-    assert (figures.by_route["direct"].total, figures.by_route["direct"].resolved) == (3, 1)
+    assert (figures.by_route["direct"].total, figures.by_route["direct"].resolved) == (2, 1), "the open one left out"
     assert figures.by_channel["chat"].rate == 1.0 and figures.by_channel["email"].rate is None
     assert (figures.with_supervisor.total, figures.with_supervisor.resolved) == (1, 1)
     assert (figures.asked_no_supervisor.total, figures.asked_no_supervisor.resolved) == (1, 0)

@@ -68,8 +68,9 @@ def test_promise_dialog(snap_compare, data_file):
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_phrases_dialog_in_korean(snap_compare, data_file):
-    app = make_app(seed(data_file, with_history=False), lang="ko")
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_phrases_dialog(snap_compare, data_file, lang):
+    app = make_app(seed(data_file, with_history=False), lang=lang)
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -81,8 +82,9 @@ def test_phrases_dialog_in_korean(snap_compare, data_file):
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_drafts_screen_in_korean(snap_compare, data_file):
-    app = make_app(seed(data_file), lang="ko")
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_drafts_screen(snap_compare, data_file, lang):
+    app = make_app(seed(data_file), lang=lang)
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -94,12 +96,13 @@ def test_drafts_screen_in_korean(snap_compare, data_file):
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_transcript_screen_with_suggestions_in_korean(snap_compare, data_file):
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_transcript_screen_with_suggestions(snap_compare, data_file, lang):
     from textual import events
 
     from tests.flows.test_transcripts import CHAT
 
-    app = make_app(seed(data_file, with_history=False), lang="ko")
+    app = make_app(seed(data_file, with_history=False), lang=lang)
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -115,8 +118,9 @@ def test_transcript_screen_with_suggestions_in_korean(snap_compare, data_file):
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-def test_stats_screen_in_korean(snap_compare, data_file):
-    app = make_app(seed(data_file), lang="ko")
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_stats_screen(snap_compare, data_file, lang):
+    app = make_app(seed(data_file), lang=lang)
 
     async def run_before(pilot) -> None:
         await settle(pilot)
