@@ -38,8 +38,10 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
     cases = list(dict.fromkeys([*attempt.earlier_case_numbers, *(c.case_number for c in attempt.contacts if c.case_number)]))
     history = []
     spoken = [c for c in attempt.contacts if c.reached_human is not False]
-    if spoken:
-        history.append(text("first_contact", day=_day(spoken[0].started_at.date()), count=len(spoken) + 1))
+    # The message is for the contact going on now, or else for the next one.
+    count = len(spoken) if attempt.current_contact is not None else len(spoken) + 1
+    if spoken and count >= 2:
+        history.append(text("first_contact", day=_day(spoken[0].started_at.date()), count=count))
     if cases and kind != "complaint":  # the complaint's timeline names each case already
         history.append(text("cases", cases=", ".join(cases)))
     for contact in broken_promises(attempt, today):

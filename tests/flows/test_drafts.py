@@ -78,3 +78,10 @@ def test_saved_drafts_replace_their_kind_survive_a_reload_and_are_redacted(tmp_p
         session.save_draft("agent", "x" * 20_001)
     with pytest.raises(ValueError):
         session.save_draft("letter", "x")
+
+
+def test_the_contact_count_is_for_the_message_being_written(clock):
+    waiting = promised_then_let_down(clock).attempt  # one contact over: the next is the second
+    assert "this is contact number 2" in draft(waiting, "agent", "en", TODAY)
+    live = walk(Session.begin(clock=clock, goal="refund"), TO_AGENT).attempt  # on the first call now
+    assert "contact number" not in draft(live, "agent", "en", TODAY)

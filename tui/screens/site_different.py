@@ -34,6 +34,7 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
             yield Static(id="around")
             yield Static(id="moves-heading")
             yield OptionList(id="ways")
+            yield Static(id="close-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -53,6 +54,7 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
         for move in self.ways:
             ways.add_option(Option(guidance.event_label(move.event, self.lang), id=move.event))
         ways.display = self.query_one("#moves-heading").display = bool(self.ways)
+        self.query_one("#close-hint", Static).update(self.t("close_hint"))
         if self.ways:
             ways.highlighted = 0
 
