@@ -49,8 +49,10 @@ def redacted(attempt: Attempt) -> Attempt:
         note.text = scrub(note.text)
     for draft in copy.drafts:
         draft.text = scrub(draft.text)
+    # A pasted chat names people and numbers we never recorded, so nothing reliable can mask
+    # it: a redacted copy says it was left out.
     for transcript in copy.transcripts:
-        transcript.text = scrub(transcript.text)
+        transcript.text = f"[chat transcript left out: {len(transcript.text):,} characters]"
     for report in copy.site_reports:
         report.text = scrub(report.text)
     return copy

@@ -132,6 +132,7 @@ class AtomicJSONStorage(Storage):
 
 
 _temporary_names = itertools.count()
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)  # not on Windows
 
 
 def atomic_write(path: Path, payload: bytes) -> tuple[int, int, int]:
@@ -142,7 +143,7 @@ def atomic_write(path: Path, payload: bytes) -> tuple[int, int, int]:
     """
     temporary = path.parent / f".{path.name}.{os.getpid()}-{next(_temporary_names)}.tmp"
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o600)
     except FileExistsError:  # left by an earlier process that had our pid
         descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         temporary = Path(name)
@@ -166,7 +167,7 @@ def atomic_write(path: Path, payload: bytes) -> tuple[int, int, int]:
 
 def _fsync_folder(folder: Path) -> None:
     """Make the rename itself durable: without this a power cut can bring the old file back."""
-    descriptor = os.open(folder, os.O_RDONLY | os.O_CLOEXEC)
+    descriptor = os.open(folder, os.O_RDONLY | _CLOEXEC)
     try:
         os.fsync(descriptor)
     finally:

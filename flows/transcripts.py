@@ -32,7 +32,10 @@ _CASE = re.compile(
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
-_US_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(20\d{2}|\d{2}))?\b")
+# A bare "5/5" is as often a rating as a date: only one with a dating word just before counts.
+_US_DATE = re.compile(r"\b(?:by|on|before|until|till|due|around|expect(?:ed)?|arrive[sd]?|deliver(?:ed|y)?)\s+"
+                      r"(?:\w+\s+){0,2}?(\d{1,2})/(\d{1,2})(?:/(20\d{2}|\d{2}))?\b", re.IGNORECASE)
+_KO_DATE = re.compile(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일")
 _WORD_DATE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(20\d{2}))?\b",
                         re.IGNORECASE)
 _WITHIN = re.compile(r"\bwithin\s+(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s+(business\s+|working\s+)?days?\b", re.IGNORECASE)
@@ -97,8 +100,15 @@ def _dates(text: str, received: date):
                         int(match.group(3)) if match.group(3) else None)
         if day:
             yield day, *match.span()
+    korean_dates = list(_KO_DATE.finditer(text))
+    for match in korean_dates:
+        day = _upcoming(received, int(match.group(1)), int(match.group(2)), None)
+        if day:
+            yield day, *match.span()
     for pattern in (_WITHIN, _KO_WITHIN):
         for match in pattern.finditer(text):
+            if any(k.start() <= match.start() < k.end() for k in korean_dates):
+                continue  # the "20일" of "11월 20일 내로" is a day of the month, not a count of days
             days = int(match.group(2) or match.group(1))  # "3-5 days": the later end is the promise
             unit = (match.group(3) or "").lower()
             business = any(word in unit for word in ("business", "working", "영업"))
@@ -117,12 +127,12 @@ def _after(start: date, days: int, business: bool) -> date:
 
 
 def _upcoming(received: date, month: int, day: int, year: int | None) -> date | None:
+    """The date meant: with no year, the one nearest the chat (a December date read in January
+    is last month's, a January date read in December is next month's)."""
     if year is not None:
         return _safe_date(year, month, day)
-    candidate = _safe_date(received.year, month, day)
-    if candidate and candidate < received:
-        candidate = _safe_date(received.year + 1, month, day)
-    return candidate
+    candidates = [d for y in (received.year - 1, received.year, received.year + 1) if (d := _safe_date(y, month, day))]
+    return min(candidates, key=lambda d: abs((d - received).days), default=None)
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:

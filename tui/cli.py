@@ -216,6 +216,9 @@ def _due(store: Store, lang: str, *, output: str) -> int:
     if output == "ics":
         from flows.reminders import calendar
 
+        if not due:  # a calendar file must hold at least one event: say so instead
+            print(t("none_due", lang), file=sys.stderr)
+            return 0
         sys.stdout.write(calendar(due, lang).decode())
     elif output == "json":
         print(report.to_json([

@@ -72,8 +72,13 @@ class LocalizedMixin:
             if not quiet:
                 self.notify(self.t("not_saved", error=str(error)), severity="error", timeout=10, markup=False)  # type: ignore[attr-defined]
             return False
-        except (TextTooLong, NoContactYet) as error:
-            self.notify(str(error), severity="warning", markup=False)  # type: ignore[attr-defined]
+        except TextTooLong as error:
+            field = self.t(f"field_{error.field_name}") if f"field_{error.field_name}" in STRINGS else error.field_name
+            self.notify(self.t("too_long", field=field, length=f"{error.length:,}", limit=f"{error.limit:,}"),
+                        severity="warning", markup=False)  # type: ignore[attr-defined]
+            return False
+        except NoContactYet:
+            self.notify(self.t("no_contact_yet"), severity="warning", markup=False)  # type: ignore[attr-defined]
             return False
         return True
 

@@ -51,3 +51,20 @@ def test_median_time_to_resolution_and_months(tmp_path, clock):
 def test_nothing_yet():
     figures = stats([], date(2026, 11, 26))
     assert figures.attempts == 0 and figures.median_to_resolution is None and figures.most_transfers == 0
+
+
+def test_the_median_is_the_middle_time_not_the_mean():
+    from datetime import datetime, timezone
+
+    from flows.attempt import AttemptSummary
+
+    start = datetime(2026, 11, 1, 9, 0, tzinfo=timezone.utc)
+
+    def resolved(number: int, took: timedelta) -> AttemptSummary:
+        return AttemptSummary(id=number, created_at=start, step="resolved", goal="", order_number="", summary="",
+                              follow_up_due=None, route="direct", channels=("direct_call",), case_numbers=(),
+                              agent_names=(), note_texts=(), finished_at=start + took)
+
+    times = [timedelta(minutes=10), timedelta(hours=5), timedelta(minutes=20)]
+    figures = stats([resolved(n, took) for n, took in enumerate(times, start=1)], date(2026, 11, 26))
+    assert figures.median_to_resolution == timedelta(minutes=20)

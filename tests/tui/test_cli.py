@@ -201,6 +201,8 @@ def test_due_with_nothing_waiting_says_so(capsys, tmp_path):
     seed(tmp_path / "a.json", with_history=False)
     code, out, _ = run(capsys, "due", "--db", str(tmp_path / "a.json"), "--lang", "en")
     assert code == 0 and out.strip() == "No promises to check on."
+    code, out, err = run(capsys, "due", "--format", "ics", "--db", str(tmp_path / "a.json"), "--lang", "en")
+    assert code == 0 and out == "" and err.strip() == "No promises to check on.", "no empty (invalid) calendar"
 
 
 def test_due_prints_a_hostile_promise_harmlessly(capsys, tmp_path, monkeypatch):

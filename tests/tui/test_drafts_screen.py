@@ -51,6 +51,9 @@ async def test_the_complaint_tab_and_a_restart_from_the_facts(data_file):
         complaint = screen.query_one("#draft-complaint")
         assert complaint.text.startswith("Subject: order 112-3333333-0000003")
         complaint.load_text("scrap")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        assert complaint.text == "scrap", "an edit is not thrown away on the first ctrl+r"
         await pilot.press("ctrl+r")
         assert complaint.text.startswith("Subject:")
 

@@ -65,3 +65,21 @@ async def test_an_unkept_paste_is_warned_about_once(data_file):
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
+
+
+async def test_an_over_long_paste_is_refused_in_the_persons_language_and_kept_on_screen(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), lang="ko", clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_first_attempt(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        app.post_message(events.Paste("가" * 200_001))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("너무 깁니다 (채팅 기록): 200,001자, 한도는 200,000자" in m for m in messages), messages
+        assert len(screen.query_one("#transcript-text").text) == 200_001, "nothing lost"
+        assert not screen.session.attempt.transcripts

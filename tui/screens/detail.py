@@ -108,14 +108,24 @@ class DetailScreen(LocalizedScreen):
     def action_drafts(self) -> None:
         from tui.screens.drafts import DraftsScreen
 
-        session = Session(self.attempt, self.app.store, clock=self.app.clock)  # type: ignore[attr-defined]
-        self.app.push_screen(DraftsScreen(session), lambda _: self.update_texts())
+        self.app.push_screen(DraftsScreen(self._session()), lambda _: self.update_texts())
+
+    def _session(self) -> Session:
+        """The attempt's live session if a step screen below has it open, else a new one.
+
+        Two sessions on one attempt would each save their own copy, the later erasing the other's.
+        """
+        for screen in self.app.screen_stack:
+            live = getattr(screen, "session", None)
+            if isinstance(live, Session) and live.attempt.id == self.attempt.id:
+                self.attempt = live.attempt
+                return live
+        return Session(self.attempt, self.app.store, clock=self.app.clock)  # type: ignore[attr-defined]
 
     def action_transcript(self) -> None:
         from tui.screens.transcript import TranscriptScreen
 
-        session = Session(self.attempt, self.app.store, clock=self.app.clock)  # type: ignore[attr-defined]
-        self.app.push_screen(TranscriptScreen(session), lambda _: self.update_texts())
+        self.app.push_screen(TranscriptScreen(self._session()), lambda _: self.update_texts())
 
     def action_again(self) -> None:
         self.app.action_new_attempt(follow_on=self.attempt)  # type: ignore[attr-defined]

@@ -28,6 +28,7 @@ class DraftsScreen(LocalizedScreen[None]):
         # What each box held when last filled in or saved: an edit is anything different.
         self._baseline: dict[str, str] = {}
         self._warned = False
+        self._restart_warned = False
 
     def compose(self) -> ComposeResult:
         yield Static(classes="heading", id="drafts-title")
@@ -87,12 +88,19 @@ class DraftsScreen(LocalizedScreen[None]):
 
     def action_restart(self) -> None:
         kind = self.current
+        if self._edited(kind) and not self._restart_warned:
+            self._restart_warned = True
+            self.notify(self.t("draft_restart_edited"), severity="warning", timeout=8)
+            return
+        self._restart_warned = False
         self._fill(kind, self._drafted(kind))
         self.query_one(f"#draft-{kind}", TextArea).border_title = ""
         self.notify(self.t("draft_restarted"), timeout=3)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         kind = (event.text_area.id or "").removeprefix("draft-")
+        # A new edit after a warning is new work: it earns a warning of its own.
+        self._warned = self._restart_warned = False
         if self._edited(kind):
             event.text_area.border_title = self.t("draft_edited")
 

@@ -101,6 +101,9 @@ class TranscriptScreen(LocalizedScreen[None]):
                                value=report.one_line(suggestion.value, 40)), timeout=3)
             self._show_found()
 
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._warned = False  # new text after a warning earns a warning of its own
+
     def action_back(self) -> None:
         if self.query_one(TextArea).text.strip() and not self._warned:
             self._warned = True

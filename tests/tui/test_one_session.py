@@ -1,0 +1,39 @@
+"""An attempt open on a step and looked at again from the history shares one session: what the
+detail adds (a draft, a transcript) is not erased by the step's next save."""
+
+from __future__ import annotations
+
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.tui.conftest import make_app, open_history, seed
+from tui.screens.detail import DetailScreen
+from tui.screens.step import StepScreen
+
+
+async def test_a_draft_kept_from_the_detail_survives_the_steps_next_save(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        assert isinstance(step, StepScreen)
+        attempt_id = step.session.attempt.id
+        await open_history(pilot)
+        rows = [a.id for a in app.screen._attempts]
+        for _ in range(rows.index(attempt_id)):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.attempt.id == attempt_id
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("end", *" KEEP ME", "ctrl+s")
+        await pilot.pause()
+        for _ in range(3):
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.screen is step
+        step.saving(lambda: step.session.add_note("hello"))
+        stored = Store(data_file).get(attempt_id)
+        assert "KEEP ME" in stored.drafts[0].text and stored.notes[-1].text == "hello"
