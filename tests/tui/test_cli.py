@@ -270,3 +270,16 @@ def test_stats_as_text_and_json(capsys, seeded):
 def test_stats_of_nothing_says_so(capsys, tmp_path):
     code, out, _ = run(capsys, "stats", "--db", str(tmp_path / "none.json"), "--lang", "ko")
     assert code == 0 and out.strip() == "아직 시도가 없습니다."
+
+
+def test_show_and_export_include_a_kept_transcript_and_redact_leaves_it_out(capsys, tmp_path):
+    from flows.session import Session
+    from flows.store import Store
+
+    path = tmp_path / "a.json"
+    session = Session.begin(Store(path), order_number="112-1")
+    session.keep_transcript("Sarah: case ID 12345678901\x1b[2J")
+    code, out, _ = run(capsys, "show", str(session.attempt.id), "--db", str(path), "--lang", "ko")
+    assert code == 0 and "채팅 기록" in out and "  Sarah: case ID 12345678901\\x1b[2J" in out
+    code, out, _ = run(capsys, "export", str(session.attempt.id), "--redact", "--db", str(path), "--lang", "en")
+    assert code == 0 and "12345678901" not in out and "[chat transcript left out: 30 characters]" in out.replace("\\", "")

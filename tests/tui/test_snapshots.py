@@ -128,3 +128,17 @@ def test_stats_screen(snap_compare, data_file, lang):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_site_different_dialog(snap_compare, data_file, lang):
+    app = make_app(website_step_store(data_file), lang=lang)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("s")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

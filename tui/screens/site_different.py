@@ -18,7 +18,7 @@ WAYS_AROUND = ("call_instead", "go_back")
 
 class SiteDifferentScreen(LocalizedModal[Move | None]):
     CSS_PATH = "dialog.tcss"
-    DEFAULT_CLASSES = "dialog"
+    DEFAULT_CLASSES = "dialog site-different"
     BINDINGS = [Binding("escape", "dismiss(None)", "close")]
 
     def __init__(self, session: Session) -> None:
@@ -31,13 +31,17 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
             yield Static(classes="heading", id="title")
             yield Static(id="intro")
             yield Input(id="seen")
-            yield Static(id="around")
+            # The ways around come first: on a small terminal the tips are what scrolls away.
             yield Static(id="moves-heading")
             yield OptionList(id="ways")
+            yield Static(id="around")
             yield Static(id="close-hint")
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
+        # Focusing the box scrolls it; start from the top, where the question is.
+        box = self.query_one("#box")
+        self.call_after_refresh(box.scroll_home, animate=False)
 
     def _term(self, key: str, **values: object) -> str:
         return guidance.term("site_different", key, self.lang).format(**values)
