@@ -83,3 +83,8 @@ async def open_history(pilot) -> None:
 @pytest.fixture
 def data_file(tmp_path) -> Path:
     return tmp_path / "attempts.json"
+
+
+def screen_text(widget) -> str:
+    """What a widget shows on screen, as plain text, line by line."""
+    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))

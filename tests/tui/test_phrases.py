@@ -5,13 +5,10 @@ from __future__ import annotations
 from flows.guidance import PHRASES_AT_STEP, phrases_at_hand
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import make_app, open_first_attempt, seed
+from tests.tui.conftest import make_app, open_first_attempt, screen_text, seed
 from tui.screens.phrases import PhrasesScreen
 from tui.screens.step import StepScreen
 
-
-def rendered(widget) -> str:
-    return "\n".join(line.text for line in widget.render_lines(widget.region.reset_offset))
 
 
 async def test_p_opens_the_lines_for_this_step_and_a_number_copies_one(data_file):
@@ -46,7 +43,7 @@ async def test_in_korean_each_line_shows_its_meaning_and_copies_the_english(data
         await pilot.pause()
         screen = app.screen
         first = screen.phrases[0]
-        text = rendered(screen.query_one("#phrase-list"))
+        text = screen_text(screen.query_one("#phrase-list"))
         assert first.english[:30] in text and first.korean[:10] in text
         await pilot.press("1")
         assert app.clipboard == first.english

@@ -10,13 +10,10 @@ from flows import guidance
 from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import TO_CONTACT_US, make_app, walk
+from tests.tui.conftest import TO_CONTACT_US, make_app, screen_text, walk
 from tui.screens.site_different import SiteDifferentScreen
 from tui.screens.step import StepScreen
 
-
-def rendered(widget) -> str:
-    return "\n".join(line.text for line in widget.render_lines(widget.region.reset_offset))
 
 
 def website_attempt(data_file) -> Store:
@@ -32,7 +29,7 @@ async def test_note_what_is_seen_then_call_instead(data_file):
         await pilot.pause()
         step = app.screen
         assert isinstance(step, StepScreen) and step.session.step == "on_contact_us"
-        assert "Labels as last checked: 2026-11-26" in rendered(step.query_one("#step-checked"))
+        assert "Labels as last checked: 2026-11-26" in screen_text(step.query_one("#step-checked"))
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SiteDifferentScreen)
@@ -57,7 +54,7 @@ async def test_the_step_shows_the_difference_noted_and_s_does_nothing_off_the_we
         step.session.report_site_difference("a new layout")
         step.refresh_step()
         await pilot.pause()
-        assert "You noted a difference here" in rendered(step.query_one("#step-checked"))
+        assert "You noted a difference here" in screen_text(step.query_one("#step-checked"))
         step.take(next(m for m in step.session.moves() if m.event == "call_instead"))
         await pilot.pause()
         assert step.check_action("site_different", ()) is False

@@ -68,77 +68,39 @@ def test_promise_dialog(snap_compare, data_file):
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_phrases_dialog(snap_compare, data_file, lang):
-    app = make_app(seed(data_file, with_history=False), lang=lang)
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("p")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+def one_attempt(path) -> Store:
+    return seed(path, with_history=False)
 
 
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_drafts_screen(snap_compare, data_file, lang):
-    app = make_app(seed(data_file), lang=lang)
+PASTE_CHAT = object()  # a key list entry: paste the sample chat, as the terminal delivers a paste
 
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("d")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+# The screens and dialogs a person opens from a step or the start screen: how to get there.
+TOOLS = {
+    "phrases": (one_attempt, ["enter", "p"]),
+    "drafts": (seed, ["enter", "d"]),
+    "transcript": (one_attempt, ["enter", "t", PASTE_CHAT, "ctrl+s"]),
+    "stats": (seed, ["s"]),
+    "site_different": (website_step_store, ["enter", "s"]),
+}
 
 
 @pytest.mark.parametrize("lang", ["en", "ko"])
-def test_transcript_screen_with_suggestions(snap_compare, data_file, lang):
+@pytest.mark.parametrize("tool", list(TOOLS))
+def test_tool(snap_compare, data_file, tool, lang):
     from textual import events
 
     from tests.flows.test_transcripts import CHAT
 
-    app = make_app(seed(data_file, with_history=False), lang=lang)
+    make_store, keys = TOOLS[tool]
+    app = make_app(make_store(data_file), lang=lang)
 
     async def run_before(pilot) -> None:
         await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("t")
-        await settle(pilot)
-        pilot.app.post_message(events.Paste(CHAT))
-        await settle(pilot)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
-
-
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_stats_screen(snap_compare, data_file, lang):
-    app = make_app(seed(data_file), lang=lang)
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
-
-
-@pytest.mark.parametrize("lang", ["en", "ko"])
-def test_site_different_dialog(snap_compare, data_file, lang):
-    app = make_app(website_step_store(data_file), lang=lang)
-
-    async def run_before(pilot) -> None:
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("s")
-        await settle(pilot)
+        for key in keys:
+            if key is PASTE_CHAT:
+                pilot.app.post_message(events.Paste(CHAT))
+            else:
+                await pilot.press(key)
+            await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

@@ -6,13 +6,10 @@ from textual.widgets import Sparkline
 
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import make_app, seed
+from tests.tui.conftest import make_app, screen_text, seed
 from tui.screens.start import StartScreen
 from tui.screens.stats import StatsScreen
 
-
-def rendered(widget) -> str:
-    return "\n".join(line.text for line in widget.render_lines(widget.region.reset_offset))
 
 
 async def test_s_opens_the_stats_and_escape_returns(data_file):
@@ -25,8 +22,8 @@ async def test_s_opens_the_stats_and_escape_returns(data_file):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StatsScreen) and screen.figures.attempts == 3
-        assert "3 attempt(s):" in rendered(screen.query_one("#totals"))
-        charts = rendered(screen.query_one("#charts"))
+        assert "3 attempt(s):" in screen_text(screen.query_one("#totals"))
+        charts = screen_text(screen.query_one("#charts"))
         assert "Resolved, by route" in charts and "█" in charts
         assert screen.query_one(Sparkline).data[-1] == 3.0
         await pilot.press("escape")
@@ -42,5 +39,5 @@ async def test_an_empty_history_says_so(data_file):
         await pilot.press("s")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "No attempts yet." in rendered(app.screen.query_one("#totals"))
+        assert "No attempts yet." in screen_text(app.screen.query_one("#totals"))
         assert not app.screen.query_one("#charts").display
