@@ -18,8 +18,6 @@ from flows.attempt import Attempt, Clock, local_now
 from flows.session import Session
 from flows.store import Store, StoreError
 from tui.localized import localize_bindings
-from tui.screens.direct_line import DirectLineScreen
-from tui.screens.start import StartScreen
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.strings import t
 
@@ -68,6 +66,8 @@ class AmazonContactApp(App[None]):
             # Straight to the step; the start screen is put in place when the person leaves it.
             self.push_screen(self._step_screen(Session(unfinished[0], self.store, clock=self.clock)))
         else:
+            from tui.screens.start import StartScreen
+
             self.push_screen(StartScreen())
             if not unfinished and not self.store.read_only:
                 self.action_new_attempt()
@@ -144,6 +144,8 @@ class AmazonContactApp(App[None]):
         if len(self.screen_stack) > 2:
             self.pop_screen()
         else:
+            from tui.screens.start import StartScreen  # a --resume start has not needed it before
+
             self.switch_screen(StartScreen())
 
     def action_new_attempt(self, follow_on: Attempt | None = None) -> None:
@@ -169,6 +171,8 @@ class AmazonContactApp(App[None]):
         self.lang = "ko" if self.lang == "en" else "en"
 
     def action_direct_line(self) -> None:
+        from tui.screens.direct_line import DirectLineScreen
+
         if not isinstance(self.screen, DirectLineScreen):
             self.push_screen(DirectLineScreen())
 

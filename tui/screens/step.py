@@ -13,9 +13,6 @@ from flows import guidance
 from flows.session import Move, Session
 from tui import report
 from tui.localized import LocalizedScreen
-from tui.screens.confirm import ConfirmScreen
-from tui.screens.map import MapScreen
-from tui.screens.promise import PromiseScreen
 from tui.widgets.contact_timer import ContactTimer
 from tui.widgets.guidance_panel import GuidancePanel
 from tui.widgets.moves_menu import MovesMenu
@@ -131,9 +128,13 @@ class StepScreen(LocalizedScreen):
         if move not in self.session.moves():
             return  # a key pressed twice quickly: the step has moved on and no longer offers it
         if move.needs_promise:
+            from tui.screens.promise import PromiseScreen
+
             self.app.push_screen(PromiseScreen(), lambda promise: self._promise_given(promise, move))
         elif move.ends_attempt:
             label = guidance.event_label(move.event, self.lang)
+            from tui.screens.confirm import ConfirmScreen
+
             question = ConfirmScreen(label, self.t("confirm_end"))
             self.app.push_screen(question, lambda yes: yes and self._send(move.event))
         else:
@@ -197,6 +198,8 @@ class StepScreen(LocalizedScreen):
         return False
 
     def action_map(self) -> None:
+        from tui.screens.map import MapScreen
+
         self.app.push_screen(MapScreen(self.session.attempt))
 
     def action_drafts(self) -> None:
