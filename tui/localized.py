@@ -78,7 +78,7 @@ class LocalizedMixin:
                         severity="warning", markup=False)  # type: ignore[attr-defined]
             return False
         except NoContactYet:
-            self.notify(self.t("no_contact_yet"), severity="warning", markup=False)  # type: ignore[attr-defined]
+            self.notify(self.t("nothing_to_record_on"), severity="warning", markup=False)  # type: ignore[attr-defined]
             return False
         return True
 

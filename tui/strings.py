@@ -93,7 +93,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The {field} is too long: {length} characters; the limit is {limit}. Nothing was lost: shorten it and try again.",
         "너무 깁니다 ({field}): {length}자, 한도는 {limit}자입니다. 내용은 그대로 있으니 줄여서 다시 시도하세요.",
     ),
-    "no_contact_yet": (
+    "nothing_to_record_on": (
         "Nothing to record it on yet: no contact with Amazon has started in this attempt.",
         "아직 기록할 곳이 없습니다. 이 시도에서 아마존과의 연락이 시작되지 않았습니다.",
     ),

@@ -20,8 +20,6 @@ import threading
 import time
 from pathlib import Path
 
-import pytest
-
 from flows.amazon import FINAL_STATE_IDS
 from flows.session import Session
 from flows.store import Store

@@ -68,7 +68,8 @@ def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
 
 async def test_hostile_text_on_every_screen_is_drawn_literally(data_file):
     store = Store(data_file)
-    ids = [fill(store, text) for text in CORPUS]
+    for text in CORPUS:
+        fill(store, text)
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

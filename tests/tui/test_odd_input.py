@@ -128,7 +128,7 @@ async def test_a_past_promise_date_needs_a_second_save(data_file):
 async def test_the_palette_speaks_korean_too(data_file):
     seed(data_file, with_history=False)
     app = make_app(Store(data_file), lang="ko")
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30)):
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert "종료" in titles and "테마" in titles and "Quit" not in titles
         assert "새 시도" in titles and "지난 시도" in titles

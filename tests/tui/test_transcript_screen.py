@@ -83,3 +83,24 @@ async def test_an_over_long_paste_is_refused_in_the_persons_language_and_kept_on
         assert any("너무 깁니다 (채팅 기록): 200,001자, 한도는 200,000자" in m for m in messages), messages
         assert len(screen.query_one("#transcript-text").text) == 200_001, "nothing lost"
         assert not screen.session.attempt.transcripts
+
+
+async def test_confirming_before_any_contact_says_there_is_nothing_to_record_on(data_file):
+    from flows.session import Session
+    from tests.tui.conftest import TO_CONTACT_US, walk
+
+    walk(Session.begin(Store(data_file), clock=FakeClock()), TO_CONTACT_US)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await open_first_attempt(pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        app.post_message(events.Paste("10:32 AM Sarah: my name is Sarah."))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any(m.startswith("Nothing to record it on yet") for m in messages), messages
+        assert app.screen.recorded == set()
