@@ -142,6 +142,23 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _context(text: str, start: int, end: int, width: int = 40) -> str:
-    snippet = text[max(start - width, 0): end + width]
-    return " ".join(snippet.split())
+_SPEAKER = re.compile(r"\s*(?:\[?\d{1,2}:\d{2}(?:\s?[AP]M)?\]?\s*)?[^:\n]{1,40}:\s+")
+
+
+def _context(text: str, start: int, end: int) -> str:
+    """The sentence the finding sits in, without the chat's time and speaker in front."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end == -1 else line_end
+    speaker = _SPEAKER.match(text, line_start, line_end)
+    begin = speaker.end() if speaker and speaker.end() <= start else line_start
+    for mark in (". ", "! ", "? ", "다. ", "요. "):
+        cut = text.rfind(mark, begin, start)
+        if cut != -1:
+            begin = max(begin, cut + len(mark))
+    finish = line_end
+    for mark in (". ", "! ", "? "):
+        cut = text.find(mark, end, line_end)
+        if cut != -1:
+            finish = min(finish, cut + 1)
+    return " ".join(text[begin:finish].split())

@@ -77,3 +77,23 @@ async def test_an_unkept_edit_is_warned_about_once_and_language_follows_until_ed
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
+
+
+async def test_ctrl_s_keeps_every_edited_draft_not_only_the_one_in_view(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_drafts(pilot)
+        await pilot.press("end", *" EDIT-A")
+        await pilot.click("#ladder Tab#--content-tab-tab-supervisor")
+        await pilot.pause()
+        await pilot.press("f2")  # a language switch keeps the edit, and says it is not kept yet
+        await pilot.pause()
+        assert screen.query_one("#draft-agent").border_title == "고침, 아직 보관 안 됨"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        kept = {d.kind: d.text for d in Store(data_file).get(screen.session.attempt.id).drafts}
+        assert set(kept) == {"agent", "supervisor"} and "EDIT-A" in kept["agent"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen, "nothing left unkept: no warning"

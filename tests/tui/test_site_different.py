@@ -45,6 +45,26 @@ async def test_note_what_is_seen_then_call_instead(data_file):
         assert step.session.step == "calling_amazon"
 
 
+async def test_an_empty_note_is_not_kept_and_typed_text_is_not_dropped_silently(data_file):
+    app = make_app(website_attempt(data_file), clock=FakeClock())
+    async with app.run_test(size=(110, 34), notifications=True) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        await pilot.press("s")
+        await pilot.pause()
+        dialog = app.screen
+        await pilot.press("enter")  # nothing typed
+        await pilot.pause()
+        assert not step.session.attempt.site_reports
+        await pilot.press(*"a new menu", "escape")
+        await pilot.pause()
+        assert app.screen is dialog, "warned first"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is step and not step.session.attempt.site_reports
+
+
 async def test_the_step_shows_the_difference_noted_and_s_does_nothing_off_the_website(data_file):
     app = make_app(website_attempt(data_file), clock=FakeClock())
     async with app.run_test(size=(110, 34)) as pilot:

@@ -17,7 +17,7 @@ from tui.localized import LocalizedScreen
 
 
 # Shown only when the attempt has some: most never will.
-OPTIONAL_SECTIONS = ("drafts", "transcripts")
+OPTIONAL_SECTIONS = ("drafts", "site_reports", "transcripts")
 
 
 class DetailScreen(LocalizedScreen):
@@ -46,6 +46,8 @@ class DetailScreen(LocalizedScreen):
             yield Static(id="notes")
             yield Static(classes="heading", id="drafts-heading")
             yield Static(id="drafts")
+            yield Static(classes="heading", id="site_reports-heading")
+            yield Static(id="site_reports")
             yield Static(classes="heading", id="transcripts-heading")
             yield Static(id="transcripts")
         yield Footer(compact=True)
@@ -87,6 +89,8 @@ class DetailScreen(LocalizedScreen):
         kept = [f"{report.draft_title(d.kind, lang)} ({report.when(d.at)})\n{report.printable(d.text)}\n"
                 for d in attempt.drafts]
         self._section("drafts", kept)
+        self._section("site_reports", [f"{report.when(r.at)}  {report.step_title(r.step, lang)}: "
+                                       f"{report.printable(r.text)}" for r in attempt.site_reports])
         self._section("transcripts", [f"{report.when(x.at)}\n{report.printable(x.text)}\n" for x in attempt.transcripts])
 
     def _section(self, name: str, lines: list[str]) -> None:

@@ -56,7 +56,10 @@ class DraftsScreen(LocalizedScreen[None]):
                 self._fill(kind, saved[kind])
             elif not self._edited(kind) and kind not in saved:
                 self._fill(kind, self._drafted(kind))  # follows the language until edited
-            box.border_title = self.t("draft_saved") if kind in saved and not self._edited(kind) else ""
+            if self._edited(kind):
+                box.border_title = self.t("draft_edited")
+            else:
+                box.border_title = self.t("draft_saved") if kind in saved else ""
 
     def _drafted(self, kind: str) -> str:
         today = self.app.clock().date()  # type: ignore[attr-defined]
@@ -74,12 +77,16 @@ class DraftsScreen(LocalizedScreen[None]):
         return (self.query_one(TabbedContent).active or f"tab-{KINDS[0]}").removeprefix("tab-")
 
     def action_save(self) -> None:
-        kind = self.current
-        text = self.query_one(f"#draft-{kind}", TextArea).text
-        if self.saving(lambda: self.session.save_draft(kind, text)):
+        """Keep the draft in view, and every other one edited since it was last kept."""
+        kinds = [self.current, *(kind for kind in KINDS if kind != self.current and self._edited(kind))]
+        for kind in kinds:
+            box = self.query_one(f"#draft-{kind}", TextArea)
+            text = box.text
+            if not self.saving(lambda: self.session.save_draft(kind, text)):
+                return
             self._baseline[kind] = text
-            self.query_one(f"#draft-{kind}", TextArea).border_title = self.t("draft_saved")
-            self.notify(self.t("draft_saved_now"), timeout=3)
+            box.border_title = self.t("draft_saved")
+        self.notify(self.t("draft_saved_now", count=len(kinds)), timeout=3)
 
     def action_copy(self) -> None:
         text = self.query_one(f"#draft-{self.current}", TextArea).text

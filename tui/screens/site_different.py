@@ -19,12 +19,13 @@ WAYS_AROUND = ("call_instead", "go_back")
 class SiteDifferentScreen(LocalizedModal[Move | None]):
     CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog site-different"
-    BINDINGS = [Binding("escape", "dismiss(None)", "close")]
+    BINDINGS = [Binding("escape", "close", "close")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
         self.ways = [move for move in session.moves() if move.event in WAYS_AROUND]
+        self._warned = False
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
@@ -63,11 +64,24 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
             ways.highlighted = 0
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.notify(self.t("site_describe_first"), severity="warning", timeout=4)
+            return
         if self.saving(lambda: self.session.report_site_difference(event.value)):
             self.notify(self.t("site_noted"), timeout=3)
             event.input.value = ""
             if self.ways:
                 self.query_one(OptionList).focus()
+
+    def action_close(self) -> None:
+        if self.query_one(Input).value.strip() and not self._warned:
+            self._warned = True
+            self.notify(self.t("site_unsaved"), severity="warning", timeout=8)
+            return
+        self.dismiss(None)
+
+    def on_input_changed(self) -> None:
+        self._warned = False
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(next(move for move in self.ways if move.event == event.option.id))

@@ -77,7 +77,7 @@ class TranscriptScreen(LocalizedScreen[None]):
                 (mark, "bold green"),
                 (self.t(f"found_{suggestion.kind}") + ": ", "bold"),
                 report.one_line(suggestion.value, 60),
-                ("\n     …" + report.one_line(suggestion.context, 90) + "…", "dim"),
+                ("\n     " + report.one_line(suggestion.context, 90), "dim"),
             )
             options.add_option(Option(line, id=str(number)))
         if self.found:
