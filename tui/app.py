@@ -40,8 +40,9 @@ class AmazonContactApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("ctrl+q", "quit", "quit", priority=True),
-        Binding("f2", "toggle_language", "language"),
-        Binding("f3", "direct_line", "direct_line"),
+        # Priority: dialogs (modal screens) would otherwise never see them.
+        Binding("f2", "toggle_language", "language", priority=True),
+        Binding("f3", "direct_line", "direct_line", priority=True),
     ]
 
     lang: reactive[str] = reactive("en", init=False)

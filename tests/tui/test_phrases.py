@@ -57,3 +57,16 @@ def test_every_step_has_calm_and_supervisor_lines_and_both_languages_match_line_
         assert kinds[: len(own)] == own and {"calm", "supervisor"} <= set(kinds)
         assert all(p.english and p.korean for p in lines)
         assert len({p.english for p in lines}) == len(lines), "no line twice"
+
+
+async def test_f2_switches_the_language_inside_a_dialog_too(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_attempt(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.lang == "ko" and isinstance(app.screen, PhrasesScreen)
+        assert "이 단계에서 쓸 표현" in screen_text(app.screen.query_one("#title"))
