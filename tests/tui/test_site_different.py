@@ -10,7 +10,7 @@ from flows import guidance
 from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import TO_CONTACT_US, make_app, screen_text, walk
+from tests.tui.conftest import TO_CONTACT_US, make_app, open_first_attempt, screen_text, walk
 from tui.screens.site_different import SiteDifferentScreen
 from tui.screens.step import StepScreen
 
@@ -25,9 +25,7 @@ def website_attempt(data_file) -> Store:
 async def test_note_what_is_seen_then_call_instead(data_file):
     app = make_app(website_attempt(data_file), clock=FakeClock())
     async with app.run_test(size=(110, 34), notifications=True) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        step = app.screen
+        step = await open_first_attempt(pilot)
         assert isinstance(step, StepScreen) and step.session.step == "on_contact_us"
         assert "Labels as last checked: 2026-11-26" in screen_text(step.query_one("#step-checked"))
         await pilot.press("s")
@@ -48,9 +46,7 @@ async def test_note_what_is_seen_then_call_instead(data_file):
 async def test_an_empty_note_is_not_kept_and_typed_text_is_not_dropped_silently(data_file):
     app = make_app(website_attempt(data_file), clock=FakeClock())
     async with app.run_test(size=(110, 34), notifications=True) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        step = app.screen
+        step = await open_first_attempt(pilot)
         await pilot.press("s")
         await pilot.pause()
         dialog = app.screen
@@ -68,9 +64,7 @@ async def test_an_empty_note_is_not_kept_and_typed_text_is_not_dropped_silently(
 async def test_the_step_shows_the_difference_noted_and_s_does_nothing_off_the_website(data_file):
     app = make_app(website_attempt(data_file), clock=FakeClock())
     async with app.run_test(size=(110, 34)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        step = app.screen
+        step = await open_first_attempt(pilot)
         step.session.report_site_difference("a new layout")
         step.refresh_step()
         await pilot.pause()

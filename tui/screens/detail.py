@@ -16,6 +16,7 @@ from tui import report
 from tui.localized import LocalizedScreen
 
 
+SECTIONS = ("timeline", "contacts", "notes", "drafts", "site_reports", "transcripts")
 # Shown only when the attempt has some: most never will.
 OPTIONAL_SECTIONS = ("drafts", "site_reports", "transcripts")
 
@@ -38,18 +39,9 @@ class DetailScreen(LocalizedScreen):
         with VerticalScroll(id="detail"):
             yield Static(classes="heading", id="title")
             yield Static(id="facts")
-            yield Static(classes="heading", id="timeline-heading")
-            yield Static(id="timeline")
-            yield Static(classes="heading", id="contacts-heading")
-            yield Static(id="contacts")
-            yield Static(classes="heading", id="notes-heading")
-            yield Static(id="notes")
-            yield Static(classes="heading", id="drafts-heading")
-            yield Static(id="drafts")
-            yield Static(classes="heading", id="site_reports-heading")
-            yield Static(id="site_reports")
-            yield Static(classes="heading", id="transcripts-heading")
-            yield Static(id="transcripts")
+            for name in SECTIONS:
+                yield Static(classes="heading", id=f"{name}-heading")
+                yield Static(id=name)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
