@@ -11,14 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.attempt import Attempt, InvalidRecord
-from flows.store import (
-    DataFileError,
-    Store,
-    StoreError,
-    archive_folder_of,
-    leftover_temporary_files,
-    parse_data_file,
-)
+from flows.datafile import journal_of, parse_data_file, with_journal
+from flows.store import DataFileError, Store, StoreError, archive_folder_of, leftover_temporary_files
 
 
 @dataclass(frozen=True)
@@ -54,20 +48,32 @@ def examine(path: Path) -> Checkup:
         checkup.files += sorted(archive.glob("*.json"))
     for file in checkup.files:
         _examine_file(file, checkup)
+    journal = journal_of(path)
+    if journal.exists():
+        _check_permissions(journal, checkup)
     for leftover in leftover_temporary_files(path):
         checkup.problems.append(Problem(leftover, "left over from an interrupted save; the next save removes it"))
     return checkup
 
 
-def _examine_file(file: Path, checkup: Checkup) -> None:
+def _check_permissions(file: Path, checkup: Checkup) -> None:
     mode = stat.S_IMODE(file.stat().st_mode)
     if mode & 0o077:
         checkup.problems.append(Problem(file, f"readable by others (mode {mode:o}); it should be 600"))
+
+
+def _examine_file(file: Path, checkup: Checkup) -> None:
+    _check_permissions(file, checkup)
     try:
         data = parse_data_file(file)
     except StoreError as error:
         checkup.problems.append(Problem(file, str(error).removeprefix(f"{file}: ")))
         return
+    if file == checkup.path:  # the open file's newest contents may be in its journal
+        try:
+            data = with_journal(file, data)[0]
+        except StoreError as error:
+            checkup.problems.append(Problem(journal_of(file), str(error).removeprefix(f"{journal_of(file)}: ")))
     for doc_id, record in data.get("attempts", {}).items():
         try:
             attempt = Attempt.from_dict(record)

@@ -3,15 +3,18 @@
 Layout, for a data file ``attempts.json``::
 
     attempts.json            the attempts still going on (in progress, or waiting on a promise)
+    attempts.json.journal    its newest contents, one line per save since it was last rewritten
     attempts.archive/0000.json, 0001.json, ...
                              finished attempts, a hundred ids per file (id // 100)
 
-Saving a step rewrites only ``attempts.json``, which holds the few attempts still open, so it costs
-the same with ten finished attempts behind it or ten thousand. Finishing an attempt writes it once
-into its archive file, which never holds more than a hundred.
+Saving a step touches only the open file, which holds the few attempts still open, so it costs
+the same with ten finished attempts behind it or ten thousand; and it only appends a line to the
+journal (see ``flows.datafile``). Finishing an attempt writes it once into its archive file, which
+never holds more than a hundred.
 
-Every write goes to a temporary file in the same folder that is flushed, fsynced and then renamed
-over the old one, so a crash leaves either the old file or the new one, never a mix. A file lock
+Files are replaced whole through a temporary file in the same folder that is flushed, fsynced and
+then renamed over the old one, so a crash leaves either the old file or the new one, never a mix;
+journal lines carry a checksum, so one cut short by a crash is never taken for a save. A file lock
 keeps writers from different processes one at a time; inside it, TinyDB's table caches are
 dropped, and the parsed file is re-read whenever the file on disk is not the one last read (its
 inode, size and time are compared), so a writer always starts from what is on disk.
@@ -20,35 +23,36 @@ inode, size and time are compared), so a writer always starts from what is on di
 from __future__ import annotations
 
 import contextlib
-import itertools
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 from tinydb import TinyDB
-from tinydb.storages import Storage
 from tinydb.table import Document, Table
 
 from flows.attempt import Attempt, AttemptSummary, InvalidRecord
+from flows.datafile import (  # the errors and the file format are also used from here
+    APP_NAME,
+    SCHEMA_VERSION,
+    AtomicJSONStorage,
+    DataFileError,
+    JournaledJSONStorage,
+    StoreError,
+    atomic_write,
+    journal_of,
+    parse_data_file,
+    reason,
+)
 from flows.locking import LockTimeout, ProcessLock
 
-SCHEMA_VERSION = 1
-APP_NAME = "amazon-contact"
+__all__ = ["APP_NAME", "SCHEMA_VERSION", "DataFileError", "ReadOnly", "Store", "StoreError", "UnknownAttempt",
+           "atomic_write", "default_path", "parse_data_file"]
+
 ENVIRONMENT_VARIABLE = "AMAZON_CONTACT_DB"
 ARCHIVE_SHARD_SIZE = 100
 LOCK_TIMEOUT_SECONDS = 10.0
-
-
-class StoreError(Exception):
-    """A data file could not be used. The message names the file and says what is wrong."""
-
-
-class DataFileError(StoreError):
-    """The file exists but is not something this version can read; it is left untouched."""
 
 
 class ReadOnly(StoreError):
@@ -89,140 +93,12 @@ def default_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "attempts.json"
 
 
-class AtomicJSONStorage(Storage):
-    """A TinyDB storage that replaces its file atomically and serves reads from memory.
-
-    The parsed contents are kept together with the file's identity (inode, size, mtime); a read
-    re-parses only when another process has replaced the file since.
-    """
-
-    def __init__(self, path: str | os.PathLike[str]):
-        self.path = Path(path)
-        self.bytes_written = 0
-        self._cache: dict[str, Any] | None = None
-        self._cache_signature: tuple[int, int, int] | None = None
-
-    def read(self) -> dict[str, Any] | None:
-        try:
-            stat = self.path.stat()
-        except FileNotFoundError:
-            self._cache = self._cache_signature = None
-            return None
-        except OSError as error:
-            raise StoreError(f"{self.path}: cannot be read ({_reason(error)})") from error
-        signature = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
-        if self._cache is None or signature != self._cache_signature:
-            self._cache = parse_data_file(self.path)
-            self._cache_signature = signature
-        return self._cache
-
-    def write(self, data: dict[str, Any]) -> None:
-        # UTF-8 as is (Hangul stays readable in the file), compact; orjson is several times faster.
-        payload = orjson.dumps(data)
-        try:
-            self._cache_signature = atomic_write(self.path, payload)
-        except OSError as error:
-            self._cache = self._cache_signature = None
-            raise StoreError(f"{self.path}: could not be saved ({_reason(error)})") from error
-        self.bytes_written += len(payload)
-        self._cache = data
-
-    def close(self) -> None:
-        self._cache = self._cache_signature = None
-
-
-_temporary_names = itertools.count()
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)  # not on Windows
-
-
-def atomic_write(path: Path, payload: bytes) -> tuple[int, int, int]:
-    """Replace ``path`` with ``payload`` so that a crash at any moment leaves one or the other.
-
-    Returns the new file's identity (inode, size, mtime), which the rename keeps. Plain ``os``
-    calls rather than ``tempfile``: this runs on every step, and the syscalls are the whole cost.
-    """
-    temporary = path.parent / f".{path.name}.{os.getpid()}-{next(_temporary_names)}.tmp"
-    try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o600)
-    except FileExistsError:  # left by an earlier process that had our pid
-        descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        temporary = Path(name)
-    try:
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(descriptor, view):]
-            os.fsync(descriptor)
-            written = os.fstat(descriptor)
-        finally:
-            os.close(descriptor)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-    _fsync_folder(path.parent)
-    return (written.st_ino, written.st_size, written.st_mtime_ns)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable: without this a power cut can bring the old file back."""
-    descriptor = os.open(folder, os.O_RDONLY | _CLOEXEC)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def parse_data_file(path: Path) -> dict[str, Any]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise StoreError(f"{path}: cannot be read ({_reason(error)})") from error
-    if not raw.strip():
-        raise DataFileError(f"{path}: the file is empty, so it is not an {APP_NAME} data file")
-    try:
-        data = orjson.loads(raw)
-    except orjson.JSONDecodeError as error:
-        if "utf-8" in str(error).lower() or "surrogate" in str(error).lower():
-            raise DataFileError(f"{path}: not UTF-8 text ({error})") from error
-        raise DataFileError(
-            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg});"
-            " it may be truncated or damaged"
-        ) from error
-    _check_shape(path, data)
-    return data
-
-
-def _check_shape(path: Path, data: Any) -> None:
-    if not isinstance(data, dict):
-        raise DataFileError(f"{path}: expected an object of tables at the top, found {type(data).__name__}")
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-            raise DataFileError(f"{path}: table {name!r} is not a set of records")
-    meta = data.get("meta", {}).get("1")
-    if meta is None or meta.get("app") != APP_NAME:
-        raise DataFileError(f"{path}: not an {APP_NAME} data file (no {APP_NAME} header)")
-    schema = meta.get("schema")
-    if not isinstance(schema, int) or schema < 1:
-        raise DataFileError(f"{path}: the header has no valid schema version ({schema!r})")
-    if schema > SCHEMA_VERSION:
-        raise DataFileError(
-            f"{path}: written by a newer version of {APP_NAME} (data schema {schema}; "
-            f"this version reads up to {SCHEMA_VERSION}). Update {APP_NAME} to open it."
-        )
-
-
-def _reason(error: OSError) -> str:
-    return os.strerror(error.errno) if error.errno else str(error)
-
-
 class _DataFile:
     """One TinyDB file of ours: a header record and a table of attempts."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, storage: type[AtomicJSONStorage] = AtomicJSONStorage):
         self.path = path
-        self.db = TinyDB(path, storage=AtomicJSONStorage)
+        self.db = TinyDB(path, storage=storage)
         self.attempts: Table = self.db.table("attempts")
         self.meta: Table = self.db.table("meta")
         # Table caches (query results, next id) would hide another process's writes.
@@ -268,7 +144,7 @@ class Store:
         # not replaced by a plain file.
         self.path = (Path(path).expanduser() if path is not None else default_path()).resolve()
         self.archive_folder = archive_folder_of(self.path)
-        self._active = _DataFile(self.path)
+        self._active = _DataFile(self.path, JournaledJSONStorage)
         self._shards: dict[int, _DataFile] = {}
         self._recovered = False
         self._lock = ProcessLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
@@ -295,8 +171,18 @@ class Store:
         return True
 
     def release(self) -> None:
+        """Let go of the file, first folding the journal into it: what is left is one plain file."""
         if self._claim.is_locked:
+            with contextlib.suppress(StoreError):
+                self.compact()
             self._claim.release_fully()
+
+    def compact(self) -> None:
+        """Rewrite the open file with its newest contents and remove its journal."""
+        with self._writing():
+            storage = self._active.storage
+            assert isinstance(storage, JournaledJSONStorage)
+            storage.compact()
 
     # Reading
 
@@ -422,7 +308,7 @@ class Store:
                 f"within {LOCK_TIMEOUT_SECONDS:.0f} seconds"
             ) from error
         except OSError as error:
-            raise StoreError(f"{self.path}: could not be saved ({_reason(error)})") from error
+            raise StoreError(f"{self.path}: could not be saved ({reason(error)})") from error
 
     def _recover_from_interrupted_writes(self) -> None:
         """Tidy what a writer killed mid-way can leave; safe because we hold the lock."""
@@ -438,7 +324,7 @@ class Store:
 
     def _repair_permissions(self) -> None:
         """Keep what is ours private: files 0600, our folders 0700 (never a shared one like /tmp)."""
-        ours = [self.path, Path(str(self.path) + ".lock"), Path(str(self.path) + ".app.lock")]
+        ours = [self.path, journal_of(self.path), Path(str(self.path) + ".lock"), Path(str(self.path) + ".app.lock")]
         if self.archive_folder.is_dir():
             ours += [self.archive_folder, *self.archive_folder.glob("*.json")]
         if self._default_location:
@@ -455,7 +341,7 @@ class Store:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"{folder}: cannot create the data folder ({_reason(error)})") from error
+            raise StoreError(f"{folder}: cannot create the data folder ({reason(error)})") from error
 
     def _shard(self, attempt_id: int) -> _DataFile:
         number = attempt_id // ARCHIVE_SHARD_SIZE

@@ -25,6 +25,7 @@ def damaged(tmp_path, clock):
     walk(Session.begin(store, clock=clock, summary="kept"), ["outcome_decided"])
     walk(Session.begin(store, clock=clock, summary="finished"), ["give_up"])
     broken = Session.begin(store, clock=clock, summary="impossible")
+    store.compact()
     data = json.loads(path.read_text())
     data["attempts"][str(broken.attempt.id)]["configuration"] = ["website", "moon"]
     path.write_text(json.dumps(data), "utf-8")
@@ -55,8 +56,11 @@ def test_a_healthy_file_has_no_problems(tmp_path, clock):
     path = tmp_path / "a.json"
     walk(Session.begin(Store(path), clock=clock), ["give_up"])
     Session.begin(Store(path), clock=clock)
+    latest = Session.begin(Store(path), clock=clock)
+    latest.add_note("saved in the journal only")
     checkup = examine(path)
-    assert checkup.healthy and len(checkup.readable) == 2
+    assert checkup.healthy and len(checkup.readable) == 3
+    assert [n.text for n in checkup.readable[latest.attempt.id].notes] == ["saved in the journal only"]
 
 
 def test_a_missing_file_is_a_problem_not_a_crash(tmp_path):
@@ -79,3 +83,19 @@ def test_salvage_writes_what_is_readable_to_a_new_file(damaged, tmp_path):
 def test_salvage_never_overwrites(damaged):
     with pytest.raises(DataFileError, match="already exists"):
         salvage(examine(damaged), damaged)
+
+
+def test_a_damaged_journal_is_reported_and_the_file_itself_still_salvaged(tmp_path, clock):
+    from flows.datafile import journal_line, journal_of
+
+    path = tmp_path / "a.json"
+    store = Store(path)
+    Session.begin(store, clock=clock, summary="in the file")
+    store.compact()
+    snapshot = json.loads(path.read_text())["meta"]["1"]["snapshot"]
+    journal_of(path).write_bytes(b"\n" + journal_line(snapshot, b"{damaged"))
+    journal_of(path).chmod(0o600)
+    checkup = examine(path)
+    assert [p.file for p in checkup.problems] == [journal_of(path)]
+    assert "not valid JSON" in checkup.problems[0].what
+    assert [a.summary for a in checkup.readable.values()] == ["in the file"]

@@ -7,6 +7,7 @@ import stat
 import subprocess
 import sys
 import textwrap
+import zlib
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flows.amazon import FINAL_STATE_IDS
+from flows.datafile import journal_line as datafile_line
+from flows.datafile import journal_of, read_data_file
 from flows.session import Session
 from flows.store import (
     ARCHIVE_SHARD_SIZE,
@@ -74,7 +77,11 @@ def test_finished_attempts_move_to_the_archive(tmp_path, clock):
 
 
 def test_hangul_is_readable_in_the_file(tmp_path, clock):
-    Session.begin(Store(tmp_path / "a.json"), clock=clock, summary="상품이 파손되어 도착함")
+    store = Store(tmp_path / "a.json")
+    session = Session.begin(store, clock=clock, summary="상품이 파손되어 도착함")
+    session.add_note("배송이 늦어짐")
+    assert "배송이 늦어짐" in journal_of(store.path).read_text("utf-8")
+    store.compact()
     assert "상품이 파손되어 도착함" in (tmp_path / "a.json").read_text("utf-8")
 
 
@@ -133,7 +140,9 @@ def test_a_bad_file_is_reported_and_left_untouched(tmp_path, clock, name):
 
 def test_an_impossible_record_is_reported_with_the_file(tmp_path, clock):
     path = tmp_path / "a.json"
-    session = Session.begin(Store(path), clock=clock)
+    store = Store(path)
+    session = Session.begin(store, clock=clock)
+    store.compact()
     data = json.loads(path.read_text())
     data["attempts"][str(session.attempt.id)]["configuration"] = ["website", "teleported"]
     path.write_text(json.dumps(data))
@@ -174,15 +183,20 @@ def test_a_file_without_read_permission_is_reported(tmp_path, clock):
 def test_a_failed_write_keeps_the_old_file_and_can_be_retried(tmp_path, clock, monkeypatch):
     path = tmp_path / "a.json"
     session = Session.begin(Store(path), clock=clock)
-    before = path.read_bytes()
+    session.add_note("in the journal")
+    before = {file: file.read_bytes() for file in (path, journal_of(path))}
 
     def disk_full(descriptor):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(os, "fsync", disk_full)
+    for name in ("fsync", "fdatasync"):
+        monkeypatch.setattr(os, name, disk_full, raising=False)
     with pytest.raises(StoreError, match="No space left on device"):
         session.move("outcome_decided")
-    assert path.read_bytes() == before
+    assert {file: file.read_bytes() for file in before} == before, "the unconfirmed line is taken back"
+    with pytest.raises(StoreError, match="No space left on device"):
+        session.store.compact()
+    assert {file: file.read_bytes() for file in before} == before
     assert not list(tmp_path.glob(".*.tmp"))
     monkeypatch.undo()
     session.save()
@@ -193,6 +207,7 @@ def test_leftovers_of_a_crash_are_tidied(tmp_path, clock):
     path = tmp_path / "a.json"
     store = Store(path)
     attempt = finished_attempt(store, clock)
+    store.compact()
     # As if killed between writing the archive and removing the attempt from the open file.
     data = json.loads(path.read_text())
     data["attempts"][str(attempt.id)] = attempt.to_dict()
@@ -202,7 +217,7 @@ def test_leftovers_of_a_crash_are_tidied(tmp_path, clock):
     fresh = Store(path)
     Session.begin(fresh, clock=clock)
     assert not stale.exists()
-    assert str(attempt.id) not in json.loads(path.read_text())["attempts"]
+    assert str(attempt.id) not in read_data_file(path)[0]["attempts"]
     assert [a.id for a in fresh.all()].count(attempt.id) == 1
 
 
@@ -324,24 +339,31 @@ def test_killed_mid_write_the_file_is_never_garbage(tmp_path):
 def test_no_final_state_stays_in_the_open_file(tmp_path, clock):
     store = Store(tmp_path / "a.json")
     finished_attempt(store, clock)
-    open_records = json.loads((tmp_path / "a.json").read_text())["attempts"].values()
+    open_records = read_data_file(tmp_path / "a.json")[0]["attempts"].values()
     assert all(r["configuration"][-1] not in FINAL_STATE_IDS for r in open_records)
 
 
 def test_every_write_leaves_a_complete_file(tmp_path, clock, monkeypatch):
-    # Each write is a moment a crash can freeze: every one must be a readable data file.
-    import flows.store as store_module
+    # Each write is a moment a crash can freeze: every one must hold a readable data file,
+    # whether it replaces a whole file or appends a journal line.
+    import flows.datafile as datafile
 
     path = tmp_path / "a.json"
     written: list[bytes] = []
-    real_atomic_write = store_module.atomic_write
+    real_atomic_write, real_append_line = datafile.atomic_write, datafile.append_line
 
-    def watching(target, payload):
-        identity = real_atomic_write(target, payload)
+    def replacing(target, payload):
         written.append(payload)
-        return identity
+        return real_atomic_write(target, payload)
 
-    monkeypatch.setattr(store_module, "atomic_write", watching)
+    def appending(target, line):
+        checksum, snapshot, payload = line.split(b" ", 2)
+        assert int(checksum, 16) == zlib.crc32(snapshot + b" " + payload)
+        written.append(payload)
+        return real_append_line(target, line)
+
+    monkeypatch.setattr(datafile, "atomic_write", replacing)
+    monkeypatch.setattr(datafile, "append_line", appending)
     store = Store(path)
     session = walk(Session.begin(store, clock=clock), ["outcome_decided", "give_up"])
     Session.begin(store, clock=clock)
@@ -352,6 +374,60 @@ def test_every_write_leaves_a_complete_file(tmp_path, clock, monkeypatch):
     # header, 2 x (id + first save), a move, and the finish (archive header, archive, open file)
     assert len(written) <= 9, f"{len(written)} writes for two new attempts, a move and a finish"
     assert Store(path).get(session.attempt.id).outcome == "gave_up"
+
+
+def test_a_step_save_appends_one_line_and_the_journal_is_folded_in_now_and_then(tmp_path, clock, monkeypatch):
+    import flows.datafile as datafile
+
+    monkeypatch.setattr(datafile, "COMPACT_AFTER_LINES", 8)
+    path = tmp_path / "a.json"
+    store = Store(path)
+    session = Session.begin(store, clock=clock)
+    snapshot, journal = path.read_bytes(), journal_of(path)
+    lines = journal.read_bytes().count(b"\n")  # each line starts on a new line
+    for number in range(8 - lines):
+        session.add_note(f"note {number}")
+    assert path.read_bytes() == snapshot, "saves went to the journal, not the file"
+    assert journal.read_bytes().count(b"\n") == 8
+    assert Store(path).get(session.attempt.id).notes[-1].text == f"note {7 - lines}"
+    session.add_note("one more")
+    assert path.read_bytes() != snapshot and not journal.exists(), "the ninth save wrote a fresh snapshot"
+    assert Store(path).get(session.attempt.id).notes[-1].text == "one more"
+    session.add_note("and another")
+    store.compact()
+    assert not journal.exists()
+    assert Store(path).get(session.attempt.id).notes[-1].text == "and another"
+
+
+def test_a_journal_line_cut_short_or_from_another_file_is_ignored(tmp_path, clock):
+    path = tmp_path / "a.json"
+    store = Store(path)
+    session = Session.begin(store, clock=clock)
+    session.add_note("confirmed")
+    journal = journal_of(path)
+    whole = journal.read_bytes()
+    session.add_note("cut short by a crash")
+    journal.write_bytes(journal.read_bytes()[: len(whole) + 40])
+    assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["confirmed"]
+    session.add_note("after the crash")  # starts on a fresh line, so it is whole
+    assert [n.text for n in Store(path).get(session.attempt.id).notes][-1] == "after the crash"
+    # A line that does not extend this snapshot (say, the journal of a file since restored from
+    # a backup) never overrides it.
+    foreign = b"\n" + datafile_line("someone-else", json.dumps({"meta": {}, "attempts": {}}).encode())
+    with journal.open("ab") as handle:
+        handle.write(foreign)
+    assert [n.text for n in Store(path).get(session.attempt.id).notes][-1] == "after the crash"
+
+
+def test_a_damaged_journal_line_whose_checksum_holds_is_reported(tmp_path, clock):
+    path = tmp_path / "a.json"
+    store = Store(path)
+    Session.begin(store, clock=clock).add_note("fine")
+    snapshot = json.loads(path.read_text())["meta"]["1"]["snapshot"]
+    with journal_of(path).open("ab") as handle:
+        handle.write(b"\n" + datafile_line(snapshot, b"{not json"))
+    with pytest.raises(DataFileError, match="journal"):
+        Store(path).unfinished()
 
 
 def test_loose_permissions_are_tightened_on_open(tmp_path, clock):
@@ -387,6 +463,7 @@ def test_a_file_replaced_underneath_is_read_again_before_the_next_write(tmp_path
     for _ in range(4):
         Session.begin(other, clock=clock)
     kept = Session.begin(other, clock=clock, summary="from the backup")
+    other.compact()
     # Someone restores a backup over the file while this store has it cached.
     atomic_write(path, elsewhere.read_bytes())
     session.add_note("still mine")
@@ -409,20 +486,21 @@ def test_killed_between_archiving_and_leaving_the_open_file_the_finished_copy_wi
     with pytest.raises(StoreError, match="Input/output error"):
         session.move("give_up")
     monkeypatch.undo()
-    assert str(session.attempt.id) in json.loads(path.read_text())["attempts"], "the crash left the open copy"
+    assert str(session.attempt.id) in read_data_file(path)[0]["attempts"], "the crash left the open copy"
     store = Store(path)
     assert store.unfinished() == []
     assert store.get(session.attempt.id).outcome == "gave_up"
     assert [a.outcome for a in store.all()] == ["gave_up"]
     assert [s.outcome for s in store.summaries()] == ["gave_up"]
     Session.begin(store, clock=clock)  # the next write tidies the stale open copy away
-    assert str(session.attempt.id) not in json.loads(path.read_text())["attempts"]
+    assert str(session.attempt.id) not in read_data_file(path)[0]["attempts"]
 
 
 def test_a_restored_older_file_does_not_hand_out_ids_in_use(tmp_path, clock):
     path = tmp_path / "a.json"
     store = Store(path)
     Session.begin(store, clock=clock)
+    store.compact()
     backup = path.read_bytes()  # its counter says the next id is 2
     finished = walk(Session.begin(store, clock=clock, summary="archived"), ["give_up"])
     atomic_write(path, backup)
@@ -463,6 +541,7 @@ def test_a_linked_data_file_is_written_through_the_link(tmp_path, clock):
     link = tmp_path / "attempts.json"
     Session.begin(Store(real), clock=clock)
     link.symlink_to(real)
-    Session.begin(Store(link), clock=clock, summary="through the link")
+    Session.begin(through := Store(link), clock=clock, summary="through the link")
+    through.compact()
     assert link.is_symlink()
     assert "through the link" in real.read_text("utf-8")

@@ -14,33 +14,35 @@ from tui.screens.detail import DetailScreen
 from tui.screens.start import StartScreen
 from tui.screens.step import StepScreen
 
+# A save syncs with fsync (a whole file) or fdatasync (a journal line, where there is one).
+SYNCS = [name for name in ("fsync", "fdatasync") if hasattr(os, name)]
 FAULTS = {
-    "disk full": ("os", "fsync", errno.ENOSPC),
-    "fsync fails": ("os", "fsync", errno.EIO),
-    "read-only folder": ("os", "open", errno.EROFS),
-    "no permission": ("os", "open", errno.EACCES),
+    "disk full": (SYNCS, errno.ENOSPC),
+    "fsync fails": (SYNCS, errno.EIO),
+    "read-only folder": (["open"], errno.EROFS),
+    "no permission": (["open"], errno.EACCES),
 }
 
 
 @pytest.mark.parametrize("fault", list(FAULTS))
 async def test_a_failed_save_is_shown_kept_and_retried(data_file, monkeypatch, fault):
     seed(data_file, with_history=False)
-    module, name, code = FAULTS[fault]
-    target = {"os": os}[module]
+    names, code = FAULTS[fault]
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         assert isinstance(step, StepScreen)
         attempt_id = step.session.attempt.id
 
-        real = getattr(target, name)
+        real_open = os.open
 
         def refuse(*args, **kwargs):
-            if name == "open" and not str(args[0]).endswith(".tmp"):
-                return real(*args, **kwargs)  # only making the temporary file fails
+            if names == ["open"] and not str(args[0]).endswith((".tmp", ".journal")):
+                return real_open(*args, **kwargs)  # only what a save writes to fails
             raise OSError(code, os.strerror(code))
 
-        monkeypatch.setattr(target, name, refuse)
+        for name in names:
+            monkeypatch.setattr(os, name, refuse)
         await choose(pilot, "ask_for_supervisor")
         banner = step.query_one("#unsaved")
         assert step.session.step == "asking_for_supervisor", "the step is kept in memory"
@@ -69,6 +71,20 @@ async def test_a_deleted_file_is_written_again_without_reusing_archived_ids(data
     assert store.new_id() > max(a.id for a in store.all())
 
 
+async def test_the_journal_is_folded_into_the_file_when_the_app_closes(data_file):
+    seed(data_file, with_history=False)
+    journal = data_file.with_name(data_file.name + ".journal")
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_attempt(pilot)
+        await choose(pilot, "ask_for_supervisor")
+        assert journal.exists(), "a step's save appends to the journal"
+        assert "asking_for_supervisor" not in data_file.read_text("utf-8")
+    assert not journal.exists(), "what is left is one plain file, for copying or backing up"
+    assert "asking_for_supervisor" in data_file.read_text("utf-8")
+    assert Store(data_file).unfinished()[0].step == "asking_for_supervisor"
+
+
 async def test_a_second_window_opens_read_only(data_file):
     seed(data_file)
     first = make_app(Store(data_file), clock=FakeClock())
@@ -94,6 +110,8 @@ async def test_a_second_window_opens_read_only(data_file):
         await first_pilot.pause()
         await choose(first_pilot, "ask_for_supervisor")
         assert not first.screen.session.unsaved
+        # A second window reads what the first one saved, journal included.
+        assert Store(data_file).get(first.screen.session.attempt.id).step == "asking_for_supervisor"
     third = make_app(Store(data_file), clock=FakeClock())
     async with third.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -109,7 +127,8 @@ async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file,
         def disk_full(*args):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        monkeypatch.setattr(os, "fsync", disk_full)
+        for name in SYNCS:
+            monkeypatch.setattr(os, name, disk_full)
         await choose(pilot, "ask_for_supervisor")
         await pilot.press("ctrl+q")
         await pilot.pause()
