@@ -35,9 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="amazon-contact-bench-") as folder:
         work = Path(folder)
         print("\nStart-up (real process in a terminal)")
-        app, minimal = figures.cold_start(work, max(runs, 3) if not quick else 1)
+        app, minimal, widgets_only = figures.cold_start(work, max(runs, 3) if not quick else 1)
         print(row(minimal))
+        print(row(widgets_only, minimal, None, "of minimal"))
         print(row(app, minimal, 1.3, "of minimal"))
+        print(row(app, widgets_only, None, "of widgets alone"))
 
         print("\nSaving one step (transition and durable write)")
         floor = figures.fsync_floor(work, 5 if quick else 200)

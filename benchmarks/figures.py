@@ -85,7 +85,36 @@ def _first_frame(command: list[str], marker: bytes) -> float:
         return time.perf_counter() - terminal.started
 
 
-def cold_start(workdir: Path, runs: int) -> tuple[Figure, Figure]:
+def step_screen_words(path: Path) -> dict:
+    """What the step screen shows for the attempt in ``path``, for the widgets-only baseline."""
+    from textual.widgets import Input, OptionList, Static
+
+    from flows.store import Store
+    from tui.app import AmazonContactApp
+
+    words: dict = {}
+
+    async def read_screen() -> None:
+        app = AmazonContactApp(Store(path), lang="en", resume=True)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            screen = app.screen
+            widgets = [w for w in screen.query("*") if w.id]
+            words.update(
+                texts={w.id: str(w.content) for w in screen.query(Static) if w.id},
+                moves=[str(option.prompt) for option in screen.query_one(OptionList).options],
+                placeholders={w.id: w.placeholder for w in screen.query(Input)},
+                hidden=[w.id for w in widgets if not w.display],
+                border_titles={w.id: w.border_title for w in widgets if w.border_title},
+                border_subtitles={w.id: w.border_subtitle for w in widgets if w.border_subtitle},
+            )
+            app.store.release()
+
+    asyncio.run(read_screen())
+    return words
+
+
+def cold_start(workdir: Path, runs: int) -> tuple[Figure, Figure, Figure]:
     # As after any first run, where Python writes its caches: the bytecode of our modules and of
     # the libraries is in place. Where PYTHONDONTWRITEBYTECODE is set, every start would
     # otherwise compile from source (Textual alone ~3x slower to load), the baseline's too.
@@ -97,14 +126,19 @@ def cold_start(workdir: Path, runs: int) -> tuple[Figure, Figure]:
         with_one_open_attempt(path)
     minimal = workdir / "minimal_app.py"
     minimal.write_text(MINIMAL_APP)
+    words = workdir / "step_screen_words.json"
+    words.write_text(json.dumps(step_screen_words(path)), "utf-8")
     ours = [sys.executable, "-m", "tui", "--db", str(path), "--lang", "en", "--resume"]
     baseline = [sys.executable, str(minimal)]
-    # Interleaved, so a busy moment of the machine hits both alike.
-    app_runs, base_runs = [], []
+    widgets_only = [sys.executable, str(PROJECT / "benchmarks" / "widgets_only.py"), str(words)]
+    # Interleaved, so a busy moment of the machine hits all alike.
+    app_runs, base_runs, widget_runs = [], [], []
     for _ in range(runs):
         base_runs.append(_first_frame(baseline, b"minimal-ready"))
+        widget_runs.append(_first_frame(widgets_only, b"1-9"))
         app_runs.append(_first_frame(ours, b"1-9"))
-    return Figure("cold start to the step screen", app_runs), Figure("minimal Textual app, first frame", base_runs)
+    return (Figure("cold start to the step screen", app_runs), Figure("minimal Textual app, first frame", base_runs),
+            Figure("the step screen's widgets alone, first frame", widget_runs))
 
 
 STEPS_PER_ATTEMPT = 20  # a long real attempt; then it is given up and a fresh one begins

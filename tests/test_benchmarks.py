@@ -11,7 +11,8 @@ def test_the_quick_benchmark_runs_and_reports_every_figure():
     result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick"], cwd=PROJECT,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
-    for figure in ("cold start to the step screen", "minimal Textual app", "floor: write and fsync",
+    for figure in ("cold start to the step screen", "minimal Textual app", "the step screen's widgets alone",
+                   "x of widgets alone", "floor: write and fsync",
                    "save a step, 10 finished", "json.loads of the same data", "open the history",
                    "search keystroke", "peak memory", "Pilot walk"):
         assert figure in result.stdout, figure

@@ -1,0 +1,111 @@
+"""The step screen's widgets and words, drawn by Textual alone: none of our code is imported.
+
+A second baseline for start-up. The minimal app draws one line of text; this draws what the
+step screen draws (the same widget classes in the same tree, the same stylesheet, the same
+texts, read from a JSON file the suite writes) without the state machine, the store, the
+guidance catalogs or the app's own logic. What start-up costs above this is ours; what this
+costs above the minimal app is Textual drawing a full screen instead of one line.
+
+Keep its tree in step with ``tui/screens/step.py`` and ``tui/widgets/``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+
+STEP_STYLES = Path(__file__).resolve().parents[1] / "tui" / "screens" / "step.tcss"
+
+
+# The same names as ours, so that step.tcss's selectors apply; none of our behaviour.
+class GuidancePanel(VerticalScroll):
+    can_focus = False
+
+
+class MovesMenu(OptionList):
+    pass
+
+
+class ProcessMap(Static):
+    pass
+
+
+class ContactTimer(Static):
+    pass
+
+
+class RecordBar(Vertical):
+    pass
+
+
+class StepScreen(Screen):
+    CSS_PATH = str(STEP_STYLES)
+    BINDINGS = [
+        Binding("1", "nothing('1')", "Move", key_display="1-9"),
+        Binding("r", "nothing('r')", "Record"),
+        Binding("h", "nothing('h')", "History"),
+    ]
+
+    def __init__(self, words: dict) -> None:
+        super().__init__()
+        self.words = words
+
+    def compose(self):
+        words = self.words
+        with Horizontal(id="topbar"):
+            yield Static(words["texts"]["attempt-title"], id="attempt-title", markup=False)
+            yield Static(id="unsaved")
+            yield ContactTimer(words["texts"]["timer"], id="timer")
+        with Horizontal(id="body"):
+            with GuidancePanel(id="guidance"):
+                for name in ("title", "where", "next", "checked", "do", "phrases", "tips"):
+                    yield Static(words["texts"][f"step-{name}"], id=f"step-{name}", markup=False)
+            with Vertical(id="side"):
+                yield MovesMenu(*words["moves"], id="moves")
+                yield ProcessMap(words["texts"]["map"], id="map", markup=False)
+        with RecordBar(id="record"):
+            yield Static(words["texts"]["record-summary"], id="record-summary", markup=False)
+            with Horizontal(id="record-inputs"):
+                for field in ("agent_name", "case_number", "note"):
+                    yield Input(placeholder=words["placeholders"][field], id=field, compact=True)
+        yield Footer(compact=True)
+
+    def action_nothing(self, key: str) -> None:
+        pass
+
+    def on_mount(self) -> None:
+        self.query_one(MovesMenu).focus()
+        for widget in self.query("*"):
+            if widget.id in self.words["hidden"]:
+                widget.display = False
+            widget.border_title = self.words["border_titles"].get(widget.id or "")
+            widget.border_subtitle = self.words["border_subtitles"].get(widget.id or "")
+
+
+class WidgetsOnly(App):
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", priority=True),
+        Binding("f2", "nothing('f2')", "한국어", priority=True),
+        Binding("f3", "nothing('f3')", "Call Amazon", priority=True),
+    ]
+
+    def __init__(self, words: dict) -> None:
+        super().__init__()
+        self.words = words
+
+    def action_nothing(self, key: str) -> None:
+        pass
+
+    def on_mount(self) -> None:
+        self.push_screen(StepScreen(self.words))
+
+
+if __name__ == "__main__":
+    WidgetsOnly(json.loads(Path(sys.argv[1]).read_text("utf-8"))).run()
