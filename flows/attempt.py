@@ -304,7 +304,10 @@ class AttemptSummary:
     channels: tuple[str, ...]
     case_numbers: tuple[str, ...]
     agent_names: tuple[str, ...]
-    note_texts: tuple[str, ...]
+    # Everything typed into the attempt (its number, order, summary, case numbers, agents' names
+    # and notes) in one case-folded string: what a search matches whatever the language. Notes
+    # are kept only here: with years of history they are most of the list's memory.
+    typed_words: str
     finished_at: datetime | None = None
     transfers: int = 0
     asked_for_supervisor: bool = False
@@ -348,7 +351,10 @@ class AttemptSummary:
                 channels=tuple(channels),
                 case_numbers=tuple(cases),
                 agent_names=tuple(agents),
-                note_texts=tuple(str(n["text"]) for n in data.get("notes") or []),
+                typed_words=" ".join([
+                    str(data["id"]), _text(data, "order_number"), _text(data, "summary"), *cases, *agents,
+                    *(str(n["text"]) for n in data.get("notes") or []),
+                ]).casefold(),
                 # Only the last time is parsed, and only for a finished attempt: it stays cheap.
                 finished_at=_time(timeline[-1]["at"]) if finished else None,
                 transfers=events.count("transferred"),

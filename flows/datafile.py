@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import secrets
 import tempfile
 import zlib
 from pathlib import Path
@@ -320,7 +319,7 @@ class JournaledJSONStorage(AtomicJSONStorage):
             data = self.read()
             if data is None or self._journal_lines == 0:
                 return
-        header = {**data["meta"]["1"], "snapshot": secrets.token_hex(8)}
+        header = {**data["meta"]["1"], "snapshot": os.urandom(8).hex()}
         # A copy: should the write fail, what is cached must still name the snapshot on disk.
         fresh = {**data, "meta": {**data["meta"], "1": header}}
         try:

@@ -103,20 +103,18 @@ def history_row(attempt: Attempt | AttemptSummary, lang: str) -> HistoryRow:
     )
 
 
-def search_text(attempt: Attempt | AttemptSummary, lang: str) -> str:
-    """Everything a search may match, in one folded string (built for every attempt, so cheap)."""
-    words = [
-        str(attempt.id),
-        guidance.term("goals", attempt.goal, lang) if attempt.goal else "",
-        attempt.order_number,
-        attempt.summary,
-        status(attempt, lang),
-        route(attempt, lang),
-        *attempt.case_numbers,
-        *attempt.agent_names,
-        *attempt.note_texts,
-    ]
-    return " ".join(words).casefold()
+def search_labels(attempt: AttemptSummary, lang: str) -> str:
+    """What a search may match besides the typed words: the goal, status and route as shown in
+    ``lang``, in one folded string (see :func:`matches`)."""
+    goal = guidance.term("goals", attempt.goal, lang) if attempt.goal else ""
+    return f"{goal} {status(attempt, lang)} {route(attempt, lang)}".casefold()
+
+
+def matches(attempt: AttemptSummary, labels: str, terms: list[str]) -> bool:
+    """True when every folded term is in the attempt's typed words or its ``labels``. Terms hold
+    no spaces, so no term can match across the two."""
+    words = attempt.typed_words
+    return all(term in words or term in labels for term in terms)
 
 
 @dataclass(frozen=True)

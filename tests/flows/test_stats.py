@@ -63,7 +63,7 @@ def test_the_median_is_the_middle_time_not_the_mean():
     def resolved(number: int, took: timedelta) -> AttemptSummary:
         return AttemptSummary(id=number, created_at=start, step="resolved", goal="", order_number="", summary="",
                               follow_up_due=None, route="direct", channels=("direct_call",), case_numbers=(),
-                              agent_names=(), note_texts=(), finished_at=start + took)
+                              agent_names=(), typed_words="", finished_at=start + took)
 
     times = [timedelta(minutes=10), timedelta(hours=5), timedelta(minutes=20)]
     figures = stats([resolved(n, took) for n, took in enumerate(times, start=1)], date(2026, 11, 26))

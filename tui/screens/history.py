@@ -60,7 +60,7 @@ class HistoryScreen(LocalizedScreen):
             attempts = self.app.store.summaries()  # type: ignore[attr-defined]
         except StoreError as problem:
             attempts, error = [], str(problem)
-        searchable = [report.search_text(a, lang) for a in attempts]
+        searchable = _labels_of(attempts, lang)
         self.app.call_from_thread(self._loaded, attempts, searchable, lang, error)
 
     def _loaded(self, attempts: list[AttemptSummary], searchable: list[str], lang: str, error: str) -> None:
@@ -80,7 +80,7 @@ class HistoryScreen(LocalizedScreen):
         for key in COLUMNS:
             table.columns[key].label = Text(self.t(key))  # type: ignore[index]
         if self._searchable_lang != self.lang:
-            self._searchable = [report.search_text(a, self.lang) for a in self._attempts or []]
+            self._searchable = _labels_of(self._attempts or [], self.lang)
             self._searchable_lang = self.lang
         self._fill()
 
@@ -89,7 +89,7 @@ class HistoryScreen(LocalizedScreen):
         table.clear()
         terms = self.query_one("#search", Input).value.casefold().split()
         attempts = self._attempts or []
-        matches = [a for a, text in zip(attempts, self._searchable) if all(term in text for term in terms)]
+        matches = [a for a, labels in zip(attempts, self._searchable) if report.matches(a, labels, terms)]
         for row in (report.history_row(a, self.lang) for a in matches[:ROWS_SHOWN]):
             # Typed text is data: wrapped in Text so nothing in it is read as markup.
             cells = (str(row.id), row.started, row.status, row.cases, report.one_line(row.about, 40), row.route)
@@ -134,3 +134,9 @@ class HistoryScreen(LocalizedScreen):
             self.query_one("#search", Input).clear()
         else:
             self.dismiss()
+
+
+def _labels_of(attempts: list[AttemptSummary], lang: str) -> list[str]:
+    """Each attempt's search labels; the many equal ones share one string."""
+    shared: dict[str, str] = {}
+    return [shared.setdefault(labels, labels) for labels in (report.search_labels(a, lang) for a in attempts)]

@@ -1,0 +1,51 @@
+"""Searching the history: typed words (notes included) and the shown labels, in either language."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import DataTable
+
+from flows.store import Store
+from tests.conftest import FakeClock
+from tests.tui.conftest import make_app, open_history, seed
+
+
+async def search(pilot, query: str) -> list[int]:
+    box = pilot.app.screen.query_one("#search")
+    box.value = query
+    await pilot.pause()
+    table = pilot.app.screen.query_one(DataTable)
+    return sorted(int(table.get_row_at(row)[0].plain) for row in range(table.row_count))
+
+
+@pytest.mark.parametrize(("lang", "query", "found"), [
+    ("en", "refund confirmed", [1]),        # words of a note
+    ("en", "MINA", [1]),                    # an agent's name, whatever its case
+    ("en", "kr-77", [2]),                   # a case number
+    ("en", "비어", [2]),                      # the summary, in Hangul
+    ("en", "resolved", [1]),                # the status as shown in English
+    ("en", "refund chat", [1]),             # a goal and a route: two labels
+    ("en", "김지수 waiting", [2]),            # a typed name and a shown label together
+    ("ko", "해결", [1]),                      # the status as shown in Korean
+    ("ko", "resolved", []),                 # ...and no longer in English
+    ("en", "mina wrong", []),               # every term must match the same attempt
+])
+async def test_a_search_matches_typed_words_and_shown_labels(data_file, lang, query, found):
+    seed(data_file)
+    app = make_app(Store(data_file), lang=lang, clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        await open_history(pilot)
+        assert await search(pilot, "") == [1, 2, 3]
+        assert await search(pilot, query) == found
+
+
+async def test_the_labels_follow_a_language_change(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), lang="en", clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        await open_history(pilot)
+        assert await search(pilot, "resolved") == [1]
+        await pilot.press("f2")
+        await pilot.pause()
+        assert await search(pilot, "resolved") == []
+        assert await search(pilot, "해결") == [1]
