@@ -253,6 +253,7 @@ class Store:
             if attempt.is_finished:
                 self._prepare_folder(self.archive_folder)
                 shard = self._shard(attempt.id)
+                shard.refresh()
                 shard.ensure_header()
                 shard.put(attempt.id, record)
                 if attempt.id in self._active.records():
@@ -285,8 +286,8 @@ class Store:
         self._active.ensure_header(next_id=max(self._highest_archived_id(), in_use) + 1)
 
     def _highest_archived_id(self) -> int:
-        last = self._archive_files()[-1:]
-        return max((max(shard.records(), default=0) for shard in last), default=0)
+        numbers = self._archive_numbers()
+        return max(self._shard(numbers[-1] * ARCHIVE_SHARD_SIZE).records(), default=0) if numbers else 0
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -295,9 +296,7 @@ class Store:
         self._prepare_folder(self.path.parent)
         try:
             with self._lock:
-                self._active.refresh()
-                for shard in self._shards.values():
-                    shard.refresh()
+                self._active.refresh()  # an archive file's caches are dropped when it is written
                 if not self._recovered:
                     self._recover_from_interrupted_writes()
                     self._recovered = True
@@ -350,12 +349,15 @@ class Store:
             self._shards[number] = _DataFile(path)
         return self._shards[number]
 
-    def _archive_files(self) -> list[_DataFile]:
+    def _archive_numbers(self) -> list[int]:
         try:
-            names = sorted(p.stem for p in self.archive_folder.glob("[0-9]*.json"))
+            names = [p.stem for p in self.archive_folder.glob("[0-9]*.json")]
         except OSError:
             return []
-        return [self._shard(int(name) * ARCHIVE_SHARD_SIZE) for name in names if name.isdigit()]
+        return sorted(int(name) for name in names if name.isdigit())
+
+    def _archive_files(self) -> list[_DataFile]:
+        return [self._shard(number * ARCHIVE_SHARD_SIZE) for number in self._archive_numbers()]
 
     def _read(self, data_file: _DataFile) -> list[Attempt]:
         return [self._attempt(data_file, record) for record in data_file.records().values()]

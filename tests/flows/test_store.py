@@ -265,6 +265,28 @@ def test_saving_a_step_writes_the_same_bytes_whatever_the_history(tmp_path, cloc
     assert 0 < written < 4_000, written
 
 
+def test_beginning_and_saving_touch_no_more_than_the_newest_archive_file(tmp_path, clock, monkeypatch):
+    # With years of history, handling every archive file on each save costs time per file.
+    import flows.store as store_module
+
+    path = tmp_path / "a.json"
+    fill_archive(path, finished_attempt(Store(path), clock).to_dict(), 1_000)
+    opened: list[Path] = []
+    real_data_file = store_module._DataFile
+
+    def data_file(file, *args):
+        opened.append(file)
+        return real_data_file(file, *args)
+
+    monkeypatch.setattr(store_module, "_DataFile", data_file)
+    store = Store(path)
+    session = Session.begin(store, clock=clock)
+    for event in ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]:
+        session.move(event)
+    archive_files = {file for file in opened if file.parent.name == "a.archive"}
+    assert len(archive_files) <= 2, archive_files  # the newest one, and the attempt's own
+
+
 # A second writer in another process loses nothing.
 
 WRITER = textwrap.dedent(
