@@ -7,10 +7,12 @@ rename, fsync the folder), so a crash leaves the old file or the new one, never 
 The open file, saved at every step, has a journal beside it (``attempts.json.journal``): a save
 appends the file's whole new contents as one line and fsyncs it. That is one fsync on a file that
 already exists, instead of the replace's two and a rename: the step save costs about what writing
-a small file costs at all. Each line reads ``<crc32> <snapshot id> <JSON>``; a line counts only
+a small file costs at all. Each line reads ``<crc32> <snapshot key> <JSON>``; a line counts only
 when its checksum holds (a line cut short by a crash never does, and was never confirmed) and it
-extends the snapshot on disk (the id in that file's header). So a data file restored from a
-backup, or rewritten by anyone, is never overridden by a journal that belonged to another one.
+extends the snapshot on disk: the key is the id in that file's header and the checksum of its
+bytes. So a data file restored from a backup, or rewritten by anything at all (an older release,
+an editor), is never overridden by a journal written after another one. Files with a journal
+are schema 2: releases that do not know journals refuse them instead of reading them stale.
 Every ``COMPACT_AFTER_LINES`` saves, and when the app closes, the snapshot is rewritten with the
 newest contents and a fresh id, and the journal is removed.
 """
@@ -28,7 +30,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the open file may have a journal
 APP_NAME = "amazon-contact"
 COMPACT_AFTER_LINES = 100
 COMPACT_AFTER_BYTES = 4 * 2**20  # a long chat transcript makes every line long
@@ -42,6 +44,10 @@ class DataFileError(StoreError):
     """The file exists but is not something this version can read; it is left untouched."""
 
 
+class JournalError(DataFileError):
+    """The journal beside a data file cannot be read; the file itself may be fine."""
+
+
 def reason(error: OSError) -> str:
     return os.strerror(error.errno) if error.errno else str(error)
 
@@ -51,7 +57,8 @@ def journal_of(path: Path) -> Path:
 
 
 _temporary_names = itertools.count()
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)  # not on Windows
+# Not inherited by child processes; and on Windows, bytes as they are (no "\n" -> "\r\n").
+_FLAGS = getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
 
 
 def _sync_data(descriptor: int) -> None:
@@ -67,7 +74,7 @@ def atomic_write(path: Path, payload: bytes) -> tuple[int, int, int]:
     """
     temporary = path.parent / f".{path.name}.{os.getpid()}-{next(_temporary_names)}.tmp"
     try:
-        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _CLOEXEC, 0o600)
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _FLAGS, 0o600)
     except FileExistsError:  # left by an earlier process that had our pid
         descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         temporary = Path(name)
@@ -92,7 +99,7 @@ def append_line(path: Path, line: bytes) -> tuple[int, int, int]:
 
     Every line starts on a fresh line: after a crash cut one short, the next is still whole.
     """
-    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _CLOEXEC, 0o600)
+    descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _FLAGS, 0o600)
     try:
         length = os.fstat(descriptor).st_size
         try:
@@ -122,7 +129,7 @@ def _write_all(descriptor: int, payload: bytes) -> None:
 def _fsync_folder(folder: Path) -> None:
     """Make a rename or a new name durable: without this a power cut can undo it."""
     try:
-        descriptor = os.open(folder, os.O_RDONLY | _CLOEXEC)
+        descriptor = os.open(folder, os.O_RDONLY | _FLAGS)
     except PermissionError:  # Windows cannot open a folder; its renames are durable already
         return
     try:
@@ -133,10 +140,20 @@ def _fsync_folder(folder: Path) -> None:
 
 def parse_data_file(path: Path) -> dict[str, Any]:
     """The snapshot in ``path`` (no journal), checked to be a data file this version can read."""
+    return read_snapshot(path)[0]
+
+
+def read_snapshot(path: Path) -> tuple[dict[str, Any], str]:
+    """The snapshot in ``path`` and its key: what a journal line must name to extend it."""
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise StoreError(f"{path}: cannot be read ({reason(error)})") from error
+    data = _parse(path, raw)
+    return data, snapshot_key(data, raw)
+
+
+def _parse(path: Path, raw: bytes) -> dict[str, Any]:
     if not raw.strip():
         raise DataFileError(f"{path}: the file is empty, so it is not an {APP_NAME} data file")
     try:
@@ -171,8 +188,10 @@ def check_shape(path: Path, data: Any) -> None:
         )
 
 
-def snapshot_id(data: dict[str, Any]) -> str:
-    return str(data["meta"]["1"].get("snapshot", ""))
+def snapshot_key(data: dict[str, Any], raw: bytes) -> str:
+    """The id in the header (fresh at each rewrite) and the checksum of the file's bytes."""
+    snapshot = data["meta"]["1"].get("snapshot")
+    return f"{snapshot}.{zlib.crc32(raw):08x}" if snapshot else ""
 
 
 def journal_line(snapshot: str, payload: bytes) -> bytes:
@@ -188,8 +207,10 @@ def newest_in_journal(path: Path, snapshot: str) -> tuple[bytes | None, int]:
     except FileNotFoundError:
         return None, 0
     except OSError as error:
-        raise StoreError(f"{path}: cannot be read ({reason(error)})") from error
-    lines = [line for line in raw.split(b"\n") if line]
+        raise JournalError(f"{path}: cannot be read ({reason(error)})") from error
+    # A "\r" left by a line ending translated on the way (a copy through Windows) is not data.
+    lines = [line.rstrip(b"\r") for line in raw.split(b"\n")]
+    lines = [line for line in lines if line]
     for line in reversed(lines):
         checksum, _, body = line.partition(b" ")
         try:
@@ -197,28 +218,43 @@ def newest_in_journal(path: Path, snapshot: str) -> tuple[bytes | None, int]:
         except ValueError:
             whole = False
         extends, _, payload = body.partition(b" ")
-        if whole and extends.decode(errors="replace") == snapshot:
+        if whole and snapshot and extends.decode(errors="replace") == snapshot:
             return payload, len(lines)
     return None, len(lines)
 
 
-def read_data_file(path: Path) -> tuple[dict[str, Any], int]:
-    """The newest contents of the data file at ``path``: its snapshot, or the journal's newest
-    line that extends it; and the number of lines in the journal."""
-    return with_journal(path, parse_data_file(path))
+def read_data_file(path: Path) -> tuple[dict[str, Any], str, int]:
+    """The newest contents of the data file at ``path`` (its snapshot, or the journal's newest
+    line that extends it), the snapshot's key, and the number of lines in the journal.
 
-
-def with_journal(path: Path, snapshot: dict[str, Any]) -> tuple[dict[str, Any], int]:
-    """``snapshot`` (read from ``path``) brought up to date by its journal, and the journal's lines."""
+    The snapshot and the journal are two reads; a writer folding the journal in between them
+    would leave an old snapshot and no journal. Both files are looked at before and after, and
+    read again if either changed.
+    """
     journal = journal_of(path)
-    payload, lines = newest_in_journal(journal, snapshot_id(snapshot))
+    while True:
+        before = (_identity(path), _identity(journal))
+        snapshot, key = read_snapshot(path)
+        data, lines = with_journal(path, snapshot, key)
+        if (_identity(path), _identity(journal)) == before:
+            return data, key, lines
+
+
+def with_journal(path: Path, snapshot: dict[str, Any], key: str) -> tuple[dict[str, Any], int]:
+    """``snapshot`` (read from ``path``, with ``key``) brought up to date by its journal, and the
+    number of lines the journal holds."""
+    journal = journal_of(path)
+    payload, lines = newest_in_journal(journal, key)
     if payload is None:
         return snapshot, lines
     try:
         newer = orjson.loads(payload)
     except orjson.JSONDecodeError as error:  # its checksum held: written so by something else
-        raise DataFileError(f"{journal}: a line whose checksum holds is not valid JSON ({error.msg})") from error
-    check_shape(journal, newer)
+        raise JournalError(f"{journal}: a line whose checksum holds is not valid JSON ({error.msg})") from error
+    try:
+        check_shape(journal, newer)
+    except DataFileError as error:
+        raise JournalError(str(error)) from error
     return newer, lines
 
 
@@ -286,6 +322,7 @@ class JournaledJSONStorage(AtomicJSONStorage):
     def __init__(self, path: str | os.PathLike[str]):
         super().__init__(path)
         self.journal = journal_of(self.path)
+        self._snapshot_key = ""
         self._journal_lines = 0
         self._journal_bytes = 0
 
@@ -294,19 +331,18 @@ class JournaledJSONStorage(AtomicJSONStorage):
         return None if snapshot is None else (snapshot, _identity(self.journal))
 
     def _parse(self) -> dict[str, Any]:
-        data, self._journal_lines = read_data_file(self.path)
+        data, self._snapshot_key, self._journal_lines = read_data_file(self.path)
         journal = _identity(self.journal)
         self._journal_bytes = journal[1] if journal else 0
         return data
 
     def _write(self, data: dict[str, Any]) -> None:
-        snapshot = snapshot_id(data)
         full = self._journal_lines >= COMPACT_AFTER_LINES or self._journal_bytes >= COMPACT_AFTER_BYTES
-        if self._cache is None or not snapshot or full:
+        if self._cache is None or not self._snapshot_key or full:
             self.compact(data)
             return
         payload = orjson.dumps(data)
-        identity = append_line(self.journal, journal_line(snapshot, payload))
+        identity = append_line(self.journal, journal_line(self._snapshot_key, payload))
         self._cache_signature = (self._cache_signature[0], identity)  # type: ignore[index]
         self._cache = data
         self._journal_lines += 1
@@ -319,11 +355,12 @@ class JournaledJSONStorage(AtomicJSONStorage):
             data = self.read()
             if data is None or self._journal_lines == 0:
                 return
-        header = {**data["meta"]["1"], "snapshot": os.urandom(8).hex()}
-        # A copy: should the write fail, what is cached must still name the snapshot on disk.
+        header = {**data["meta"]["1"], "snapshot": os.urandom(8).hex(), "schema": SCHEMA_VERSION}
+        # A copy: should the write fail, what is cached must still be what is on disk.
         fresh = {**data, "meta": {**data["meta"], "1": header}}
+        payload = orjson.dumps(fresh)
         try:
-            super()._write(fresh)
+            identity = atomic_write(self.path, payload)
         except OSError:
             self._cache = self._cache_signature = None
             raise
@@ -331,6 +368,7 @@ class JournaledJSONStorage(AtomicJSONStorage):
         # and a crash before (or a power cut undoing) the removal loses nothing.
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self.journal)
-        self._cache_signature = (self._cache_signature, None)
+        self.bytes_written += len(payload)
+        self._snapshot_key = snapshot_key(fresh, payload)
+        self._cache, self._cache_signature = fresh, (identity, None)
         self._journal_lines = self._journal_bytes = 0
-        self._cache = fresh

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.attempt import Attempt, InvalidRecord
-from flows.datafile import journal_of, parse_data_file, with_journal
+from flows.datafile import JournalError, journal_of, parse_data_file, read_data_file
 from flows.store import DataFileError, Store, StoreError, archive_folder_of, leftover_temporary_files
 
 
@@ -65,15 +65,17 @@ def _check_permissions(file: Path, checkup: Checkup) -> None:
 def _examine_file(file: Path, checkup: Checkup) -> None:
     _check_permissions(file, checkup)
     try:
+        if file == checkup.path:  # the open file's newest contents may be in its journal
+            data = read_data_file(file)[0]
+        else:
+            data = parse_data_file(file)
+    except JournalError as error:
+        # The journal is damaged, not the file: report it, and read what the file itself holds.
+        checkup.problems.append(Problem(journal_of(file), str(error).removeprefix(f"{journal_of(file)}: ")))
         data = parse_data_file(file)
     except StoreError as error:
         checkup.problems.append(Problem(file, str(error).removeprefix(f"{file}: ")))
         return
-    if file == checkup.path:  # the open file's newest contents may be in its journal
-        try:
-            data = with_journal(file, data)[0]
-        except StoreError as error:
-            checkup.problems.append(Problem(journal_of(file), str(error).removeprefix(f"{journal_of(file)}: ")))
     for doc_id, record in data.get("attempts", {}).items():
         try:
             attempt = Attempt.from_dict(record)

@@ -269,6 +269,8 @@ class Store:
             highest = max((a.id for a in attempts), default=0)
             if int(self._active.header().get("next_id", 1)) <= highest:
                 self._active.meta.update({"next_id": highest + 1}, doc_ids=[1])
+        # Restored files are often moved or copied next: leave one plain file, no journal.
+        self.compact()
 
     @property
     def bytes_written(self) -> int:

@@ -86,16 +86,30 @@ def test_salvage_never_overwrites(damaged):
 
 
 def test_a_damaged_journal_is_reported_and_the_file_itself_still_salvaged(tmp_path, clock):
-    from flows.datafile import journal_line, journal_of
+    from flows.datafile import journal_line, journal_of, read_snapshot
 
     path = tmp_path / "a.json"
     store = Store(path)
     Session.begin(store, clock=clock, summary="in the file")
     store.compact()
-    snapshot = json.loads(path.read_text())["meta"]["1"]["snapshot"]
-    journal_of(path).write_bytes(b"\n" + journal_line(snapshot, b"{damaged"))
+    key = read_snapshot(path)[1]
+    journal_of(path).write_bytes(b"\n" + journal_line(key, b"{damaged"))
     journal_of(path).chmod(0o600)
     checkup = examine(path)
     assert [p.file for p in checkup.problems] == [journal_of(path)]
     assert "not valid JSON" in checkup.problems[0].what
     assert [a.summary for a in checkup.readable.values()] == ["in the file"]
+
+
+def test_salvage_leaves_one_plain_file_to_move_into_place(damaged, tmp_path):
+    from flows.datafile import journal_of
+
+    rescued = tmp_path / "rescued.json"
+    count = salvage(examine(damaged), rescued)
+    assert count >= 2 and not journal_of(rescued).exists()
+    moved = tmp_path / "moved" / "attempts.json"
+    moved.parent.mkdir()
+    # What a person does next: the file and its archive folder go along; there is no journal.
+    rescued.rename(moved)
+    (tmp_path / "rescued.archive").rename(tmp_path / "moved" / "attempts.archive")
+    assert len(Store(moved).all()) == count

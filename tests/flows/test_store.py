@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from flows.amazon import FINAL_STATE_IDS
 from flows.datafile import journal_line as datafile_line
-from flows.datafile import journal_of, read_data_file
+from flows.datafile import journal_of, read_data_file, read_snapshot
 from flows.session import Session
 from flows.store import (
     ARCHIVE_SHARD_SIZE,
@@ -441,13 +441,81 @@ def test_a_journal_line_cut_short_or_from_another_file_is_ignored(tmp_path, cloc
     assert [n.text for n in Store(path).get(session.attempt.id).notes][-1] == "after the crash"
 
 
+def test_a_file_rewritten_keeping_its_header_is_not_overridden_by_the_journal(tmp_path, clock):
+    # An older release, or an editor, rewrites the file and keeps the header (and its snapshot
+    # id): the journal was written after other bytes, so it no longer applies.
+    path = tmp_path / "a.json"
+    store = Store(path)
+    session = Session.begin(store, clock=clock, summary="before")
+    store.compact()
+    session.add_note("only in the journal")
+    data = json.loads(path.read_text())
+    data["attempts"][str(session.attempt.id)]["summary"] = "rewritten by hand"
+    path.write_text(json.dumps(data), "utf-8")
+    attempt = Store(path).get(session.attempt.id)
+    assert attempt.summary == "rewritten by hand" and attempt.notes == []
+
+
+def test_a_file_with_a_journal_is_marked_for_releases_that_read_journals(tmp_path, clock):
+    path = tmp_path / "a.json"
+    old_header = {"meta": {"1": {"app": "amazon-contact", "schema": 1, "next_id": 1}}, "attempts": {}}
+    path.write_text(json.dumps(old_header))  # a file from before journals: still read
+    session = Session.begin(Store(path), clock=clock)
+    session.add_note("in the journal")
+    assert json.loads(path.read_text())["meta"]["1"]["schema"] == SCHEMA_VERSION == 2
+    assert Store(path).get(session.attempt.id).notes[0].text == "in the journal"
+
+
+def test_journal_lines_ending_in_a_carriage_return_are_still_read(tmp_path, clock):
+    # As a journal copied through Windows text-mode tools comes back.
+    path = tmp_path / "a.json"
+    session = Session.begin(Store(path), clock=clock)
+    session.add_note("first")
+    session.add_note("second")
+    journal = journal_of(path)
+    journal.write_bytes(journal.read_bytes().replace(b"\n", b"\r\n"))
+    assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["first", "second"]
+
+
+def test_a_reader_racing_the_journal_being_folded_in_reads_again(tmp_path, clock, monkeypatch):
+    import flows.datafile as datafile
+
+    path = tmp_path / "a.json"
+    writer = Store(path)
+    session = Session.begin(writer, clock=clock)
+    session.add_note("only in the journal")
+    real_newest = datafile.newest_in_journal
+    folded: list[bool] = []
+
+    def fold_first(journal, key):
+        if not folded:  # the reader has read the snapshot; now the writer folds the journal in
+            folded.append(True)
+            writer.compact()
+        return real_newest(journal, key)
+
+    monkeypatch.setattr(datafile, "newest_in_journal", fold_first)
+    assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["only in the journal"]
+    assert folded
+
+
+def test_a_long_lived_reader_follows_appends_and_folds(tmp_path, clock):
+    path = tmp_path / "a.json"
+    writer, reader = Store(path), Store(path)
+    session = Session.begin(writer, clock=clock)
+    for text in ["one", "two"]:
+        session.add_note(text)
+        assert reader.get(session.attempt.id).notes[-1].text == text
+    writer.compact()
+    session.add_note("three")
+    assert reader.get(session.attempt.id).notes[-1].text == "three"
+
+
 def test_a_damaged_journal_line_whose_checksum_holds_is_reported(tmp_path, clock):
     path = tmp_path / "a.json"
     store = Store(path)
     Session.begin(store, clock=clock).add_note("fine")
-    snapshot = json.loads(path.read_text())["meta"]["1"]["snapshot"]
     with journal_of(path).open("ab") as handle:
-        handle.write(b"\n" + datafile_line(snapshot, b"{not json"))
+        handle.write(b"\n" + datafile_line(read_snapshot(path)[1], b"{not json"))
     with pytest.raises(DataFileError, match="journal"):
         Store(path).unfinished()
 
