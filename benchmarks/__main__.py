@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         print(row(minimal))
         print(row(widgets_only, minimal, None, "of minimal"))
         print(row(app, minimal, 1.3, "of minimal"))
-        print(row(app, widgets_only, None, "of widgets alone"))
+        print(row(app, widgets_only, 1.3, "of widgets alone"))
 
         print("\nSaving one step (transition and durable write)")
         floor = figures.fsync_floor(work, 5 if quick else 200)

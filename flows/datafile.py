@@ -34,6 +34,7 @@ SCHEMA_VERSION = 2  # 2: the open file may have a journal
 APP_NAME = "amazon-contact"
 COMPACT_AFTER_LINES = 100
 COMPACT_AFTER_BYTES = 4 * 2**20  # a long chat transcript makes every line long
+READ_ATTEMPTS = 5
 
 
 class StoreError(Exception):
@@ -232,12 +233,15 @@ def read_data_file(path: Path) -> tuple[dict[str, Any], str, int]:
     read again if either changed.
     """
     journal = journal_of(path)
-    while True:
+    for _ in range(READ_ATTEMPTS):
         before = (_identity(path), _identity(journal))
         snapshot, key = read_snapshot(path)
         data, lines = with_journal(path, snapshot, key)
         if (_identity(path), _identity(journal)) == before:
-            return data, key, lines
+            break
+    # Still changing after that many tries (a writer saving without pause): what was read is an
+    # earlier state, never a mix of two, and the next read (its signature differs) catches up.
+    return data, key, lines
 
 
 def with_journal(path: Path, snapshot: dict[str, Any], key: str) -> tuple[dict[str, Any], int]:
