@@ -369,8 +369,9 @@ class JournaledJSONStorage(AtomicJSONStorage):
             self._cache = self._cache_signature = None
             raise
         # Once the new snapshot is in place, the journal extends nothing: removing it is tidying,
-        # and a crash before (or a power cut undoing) the removal loses nothing.
-        with contextlib.suppress(FileNotFoundError):
+        # and a crash before (or a power cut undoing) the removal loses nothing. So does a removal
+        # refused (on Windows, while a reader has the journal open): the save itself is done.
+        with contextlib.suppress(OSError):
             os.unlink(self.journal)
         self.bytes_written += len(payload)
         self._snapshot_key = snapshot_key(fresh, payload)

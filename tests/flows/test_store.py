@@ -635,3 +635,24 @@ def test_a_linked_data_file_is_written_through_the_link(tmp_path, clock):
     through.compact()
     assert link.is_symlink()
     assert "through the link" in real.read_text("utf-8")
+
+
+def test_a_journal_that_cannot_be_removed_after_folding_is_left_and_ignored(tmp_path, clock, monkeypatch):
+    # Windows refuses to remove a file another process has open; the new snapshot is in place.
+    path = tmp_path / "a.json"
+    store = Store(path)
+    session = Session.begin(store, clock=clock)
+    session.add_note("before folding")
+    real_unlink = os.unlink
+
+    def refuse(target, *args, **kwargs):
+        if str(target).endswith(".journal"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
+        return real_unlink(target, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", refuse)
+    store.compact()  # no error: the save is done
+    monkeypatch.undo()
+    assert journal_of(path).exists()
+    session.add_note("after folding")
+    assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["before folding", "after folding"]
