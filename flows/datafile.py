@@ -353,11 +353,12 @@ class JournaledJSONStorage(AtomicJSONStorage):
         self._journal_bytes = identity[1]
         self.bytes_written += len(payload)
 
-    def compact(self, data: dict[str, Any] | None = None) -> None:
-        """Rewrite the snapshot with the newest contents (under a fresh id) and drop the journal."""
+    def compact(self, data: dict[str, Any] | None = None, *, fresh: bool = False) -> None:
+        """Rewrite the snapshot with the newest contents (under a fresh id) and drop the journal;
+        with nothing to fold in, only when ``fresh``."""
         if data is None:
             data = self.read()
-            if data is None or self._journal_lines == 0:
+            if data is None or (self._journal_lines == 0 and not fresh):
                 return
         header = {**data["meta"]["1"], "snapshot": os.urandom(8).hex(), "schema": SCHEMA_VERSION}
         # A copy: should the write fail, what is cached must still be what is on disk.

@@ -30,6 +30,7 @@ class Checkup:
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     readable: dict[int, Attempt] = field(default_factory=dict)
+    journal_lines: int = 0  # saves in the open file's journal, not yet folded into it
 
     @property
     def healthy(self) -> bool:
@@ -66,7 +67,7 @@ def _examine_file(file: Path, checkup: Checkup) -> None:
     _check_permissions(file, checkup)
     try:
         if file == checkup.path:  # the open file's newest contents may be in its journal
-            data = read_data_file(file)[0]
+            data, _, checkup.journal_lines = read_data_file(file)
         else:
             data = parse_data_file(file)
     except JournalError as error:

@@ -168,6 +168,11 @@ class Store:
             # Held by another app, or the lock cannot even be made (a read-only folder): look only.
             self.read_only = True
             return False
+        # A fresh snapshot for this session: its journal then never applies to a copy of the file
+        # taken before (a backup put back after a crash shows the backup, not the journal), and
+        # what a crash left in a journal is folded in at once.
+        with contextlib.suppress(StoreError):
+            self.compact(fresh=True)
         return True
 
     def release(self) -> None:
@@ -177,12 +182,15 @@ class Store:
                 self.compact()
             self._claim.release_fully()
 
-    def compact(self) -> None:
-        """Rewrite the open file with its newest contents and remove its journal."""
+    def compact(self, *, fresh: bool = False) -> None:
+        """Rewrite the open file with its newest contents and remove its journal; ``fresh``: even
+        when there is no journal, so that the next journal extends only this very file."""
+        if not self._active.exists():
+            return
         with self._writing():
             storage = self._active.storage
             assert isinstance(storage, JournaledJSONStorage)
-            storage.compact()
+            storage.compact(fresh=fresh)
 
     # Reading
 

@@ -154,6 +154,11 @@ def _doctor(db: str | None, salvage_to: str | None) -> int:
         f"{path}: {len(checkup.files)} file(s), {len(checkup.readable)} readable attempt(s) "
         f"({finished} finished), {len(checkup.problems)} problem(s)"
     )
+    if checkup.journal_lines:
+        print(
+            f"{checkup.journal_lines} save(s) are in {path.name}.journal beside it, not yet folded into the file "
+            "(the app folds them in when it starts and when it closes); a copy must include it"
+        )
     if salvage_to:
         count = salvage(checkup, Path(salvage_to).expanduser())
         print(f"saved {count} attempt(s) to {salvage_to}; the original was not changed")

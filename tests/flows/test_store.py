@@ -656,3 +656,33 @@ def test_a_journal_that_cannot_be_removed_after_folding_is_left_and_ignored(tmp_
     assert journal_of(path).exists()
     session.add_note("after folding")
     assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["before folding", "after folding"]
+
+
+def test_a_backup_put_back_after_a_crash_shows_the_backup(tmp_path, clock):
+    path = tmp_path / "a.json"
+    first = Store(path)
+    assert first.claim()
+    session = Session.begin(first, clock=clock, summary="in the backup")
+    first.release()  # the app closed normally
+    backup = path.read_bytes()
+    second = Store(path)
+    assert second.claim()  # the next session
+    Session.resume(second, session.attempt.id, clock=clock).add_note("after the backup")
+    # ...and it crashes: no release, the note is only in the journal. The backup is put back.
+    atomic_write(path, backup)
+    second._claim.release_fully()
+    restored = Store(path).get(session.attempt.id)
+    assert restored.summary == "in the backup" and restored.notes == []
+
+
+def test_a_session_begins_by_folding_in_what_a_crash_left(tmp_path, clock):
+    path = tmp_path / "a.json"
+    session = Session.begin(Store(path), clock=clock)
+    session.add_note("left in the journal by a crash")
+    assert journal_of(path).exists()
+    store = Store(path)
+    assert store.claim()
+    assert not journal_of(path).exists()
+    assert "left in the journal by a crash" in path.read_text("utf-8")
+    store.release()
+

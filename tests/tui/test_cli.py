@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from flows.store import Store
 from tests.tui.conftest import seed
 from tui.cli import main
 
@@ -131,6 +132,10 @@ def test_the_environment_variable_chooses_the_file(capsys, seeded, monkeypatch):
 def test_doctor_reports_problems_with_status_1_and_salvages(capsys, tmp_path, seeded):
     code, out, _ = run(capsys, "doctor", "--db", seeded)
     assert code == 0 and "3 readable attempt(s)" in out and "0 problem(s)" in out
+    assert "save(s) are in attempts.json.journal" in out, "saves not yet folded in are pointed out"
+    Store(seeded).compact()
+    code, out, _ = run(capsys, "doctor", "--db", seeded)
+    assert code == 0 and "journal" not in out
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     code, out, _ = run(capsys, "doctor", "--db", str(broken), "--salvage", str(tmp_path / "new.json"))
