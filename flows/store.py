@@ -168,6 +168,7 @@ class Store:
             # Held by another app, or the lock cannot even be made (a read-only folder): look only.
             self.read_only = True
             return False
+        self.read_only = False
         # A fresh snapshot for this session: its journal then never applies to a copy of the file
         # taken before (a backup put back after a crash shows the backup, not the journal), and
         # what a crash left in a journal is folded in at once.

@@ -17,12 +17,13 @@ from flows.amazon import DIRECT_NUMBER
 from flows.attempt import Attempt, Clock, local_now
 from flows.session import Session
 from flows.store import Store, StoreError
-from tui.localized import localize_bindings
+from tui.localized import LocalizedScreen, localize_bindings
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.strings import t
 
 
 SCREEN_STYLES = Path(__file__).parent / "screens"
+CLAIM_RETRY_SECONDS = 3
 
 # Textual's own palette entries, in Korean for a Korean screen.
 BUILT_IN_COMMANDS_KO: dict[str, tuple[str, str]] = {
@@ -59,6 +60,7 @@ class AmazonContactApp(App[None]):
         if not self.store.claim():
             self.sub_title = t("read_only_short", self.lang)
             self.notify(t("read_only", self.lang), severity="warning", timeout=20)
+            self._claim_retry = self.set_interval(CLAIM_RETRY_SECONDS, self.try_claim)
         try:
             unfinished = self.store.unfinished()
         except StoreError:
@@ -74,6 +76,18 @@ class AmazonContactApp(App[None]):
                 self.action_new_attempt()
         self._fit_to_size(self.size)
         self.call_after_refresh(self._read_every_screens_styles)
+
+    def try_claim(self) -> None:
+        """While another window has the file, keep asking for it: once it closes, this one writes."""
+        if not self.store.claim():
+            return
+        self._claim_retry.stop()
+        self.sub_title = ""
+        self.notify(t("writable_now", self.lang), timeout=8)
+        for screen in self.screen_stack:
+            if isinstance(screen, LocalizedScreen):
+                screen.update_texts()
+            screen.refresh_bindings()
 
     def _read_every_screens_styles(self) -> None:
         """Read all screens' styles at once, after the first frame has been drawn.

@@ -284,6 +284,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "다른 amazon-contact 창이 이 데이터 파일을 쓰고 있습니다. 이 창은 읽기 전용이라 볼 수만 있습니다.",
     ),
     "read_only_short": ("read-only", "읽기 전용"),
+    "read_only_line": (
+        "Read-only: another amazon-contact window is using this data file. This one can change things once it closes.",
+        "읽기 전용: 다른 amazon-contact 창이 이 데이터 파일을 쓰고 있습니다. 그 창이 닫히면 이 창에서 바꿀 수 있습니다.",
+    ),
+    "writable_now": (
+        "The other window has closed: this one can now change things.",
+        "다른 창이 닫혔습니다. 이제 이 창에서 바꿀 수 있습니다.",
+    ),
     "unsaved": ("NOT SAVED YET - retrying", "아직 저장 안 됨 - 다시 시도 중"),
     "saved_now": ("Saved now.", "이제 저장되었습니다."),
     "leave_unsaved": (

@@ -9,7 +9,7 @@ import pytest
 
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import choose, make_app, open_first_attempt, seed
+from tests.tui.conftest import choose, make_app, open_first_attempt, seed, screen_text
 from tui.screens.detail import DetailScreen
 from tui.screens.start import StartScreen
 from tui.screens.step import StepScreen
@@ -116,6 +116,34 @@ async def test_a_second_window_opens_read_only(data_file):
     async with third.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert not third.store.read_only, "the claim is let go when the first window closes"
+
+
+async def test_a_read_only_window_says_so_and_can_write_once_the_other_closes(data_file):
+    seed(data_file)
+    other_window = Store(data_file)
+    assert other_window.claim()
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        assert app.store.read_only
+        assert "Read-only" in screen_text(app.screen.query_one("#tagline")), "said on the screen, not only in a toast"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen)
+        assert "Read-only" in screen_text(app.screen.query_one("#title"))
+        assert app.screen.check_action("continue", ()) is False
+        app.try_claim()  # what the app does every few seconds: still held
+        assert app.store.read_only
+        other_window.release()
+        app.try_claim()
+        await pilot.pause()
+        assert not app.store.read_only
+        assert any("can now change things" in str(n.message) for n in app._notifications)
+        assert "Read-only" not in screen_text(app.screen.query_one("#title"))
+        assert app.screen.check_action("continue", ()) is True
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen), "the attempt opens to walk on"
 
 
 async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file, monkeypatch):

@@ -57,9 +57,10 @@ class DetailScreen(LocalizedScreen):
 
     def update_texts(self) -> None:
         attempt, lang = self.attempt, self.lang
-        self.query_one("#title", Static).update(
-            f"{self.t('attempt_no', id=attempt.id)}  ({report.when(attempt.created_at)})"
-        )
+        title = Text(f"{self.t('attempt_no', id=attempt.id)}  ({report.when(attempt.created_at)})")
+        if self.app.store.read_only:  # type: ignore[attr-defined]
+            title.append("\n" + self.t("read_only_line"), style="not bold")
+        self.query_one("#title", Static).update(title)
         facts = Text()
         for key, value in report.facts(attempt, lang):
             if facts:

@@ -55,7 +55,10 @@ class StartScreen(LocalizedScreen):
             self.notify(str(error), severity="error", markup=False)
             self._unfinished = []
         lang = self.lang
-        self.query_one("#tagline", Static).update(self.t("tagline"))
+        tagline = Text(self.t("tagline"))
+        if self.app.store.read_only:  # type: ignore[attr-defined]
+            tagline.append("\n" + self.t("read_only_line"), style="bold")
+        self.query_one("#tagline", Static).update(tagline)
         self.query_one("#unfinished-heading", Static).update(self.t("unfinished"))
         options = self.query_one("#unfinished", OptionList)
         highlighted = options.highlighted
