@@ -304,9 +304,10 @@ class AttemptSummary:
     channels: tuple[str, ...]
     case_numbers: tuple[str, ...]
     agent_names: tuple[str, ...]
-    # Everything typed into the attempt (its number, order, summary, case numbers, agents' names
-    # and notes) in one case-folded string: what a search matches whatever the language. Notes
-    # are kept only here: with years of history they are most of the list's memory.
+    # Everything typed into the attempt (its number, order, summary, case numbers, agents' names,
+    # notes and notes on the site looking different) in one case-folded string: what a search
+    # matches whatever the language. Notes are kept only here: with years of history they are
+    # most of the list's memory. (Chat transcripts are left out: each may be 200,000 characters.)
     typed_words: str
     finished_at: datetime | None = None
     transfers: int = 0
@@ -354,6 +355,7 @@ class AttemptSummary:
                 typed_words=" ".join([
                     str(data["id"]), _text(data, "order_number"), _text(data, "summary"), *cases, *agents,
                     *(str(n["text"]) for n in data.get("notes") or []),
+                    *(str(r["text"]) for r in data.get("site_reports") or []),
                 ]).casefold(),
                 # Only the last time is parsed, and only for a finished attempt: it stays cheap.
                 finished_at=_time(timeline[-1]["at"]) if finished else None,

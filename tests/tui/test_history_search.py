@@ -7,7 +7,8 @@ from textual.widgets import DataTable
 
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import make_app, open_history, seed
+from flows.session import Session
+from tests.tui.conftest import TO_CONTACT_US, make_app, open_history, seed, walk
 
 
 async def search(pilot, query: str) -> list[int]:
@@ -37,6 +38,16 @@ async def test_a_search_matches_typed_words_and_shown_labels(data_file, lang, qu
         await open_history(pilot)
         assert await search(pilot, "") == [1, 2, 3]
         assert await search(pilot, query) == found
+
+
+async def test_a_note_on_the_site_looking_different_is_found(data_file):
+    store = seed(data_file)
+    on_the_site = walk(Session.begin(store, clock=FakeClock()), TO_CONTACT_US)
+    on_the_site.report_site_difference("The button now says Chat with us")
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        await open_history(pilot)
+        assert await search(pilot, "says chat with") == [on_the_site.attempt.id]
 
 
 async def test_the_labels_follow_a_language_change(data_file):
