@@ -313,11 +313,16 @@ class AtomicJSONStorage(Storage):
         return parse_data_file(self.path)
 
     def _write(self, data: dict[str, Any]) -> None:
+        self._replace(data)
+
+    def _replace(self, data: dict[str, Any]) -> bytes:
+        """Replace the file with ``data``; returns the bytes written."""
         # UTF-8 as is (Hangul stays readable in the file), compact; orjson is several times faster.
         payload = orjson.dumps(data)
         self._cache_signature = atomic_write(self.path, payload)
         self.bytes_written += len(payload)
         self._cache = data
+        return payload
 
 
 class JournaledJSONStorage(AtomicJSONStorage):
@@ -363,9 +368,8 @@ class JournaledJSONStorage(AtomicJSONStorage):
         header = {**data["meta"]["1"], "snapshot": os.urandom(8).hex(), "schema": SCHEMA_VERSION}
         # A copy: should the write fail, what is cached must still be what is on disk.
         fresh = {**data, "meta": {**data["meta"], "1": header}}
-        payload = orjson.dumps(fresh)
         try:
-            identity = atomic_write(self.path, payload)
+            payload = self._replace(fresh)
         except OSError:
             self._cache = self._cache_signature = None
             raise
@@ -374,7 +378,6 @@ class JournaledJSONStorage(AtomicJSONStorage):
         # refused (on Windows, while a reader has the journal open): the save itself is done.
         with contextlib.suppress(OSError):
             os.unlink(self.journal)
-        self.bytes_written += len(payload)
         self._snapshot_key = snapshot_key(fresh, payload)
-        self._cache, self._cache_signature = fresh, (identity, None)
+        self._cache_signature = (self._cache_signature, None)
         self._journal_lines = self._journal_bytes = 0
