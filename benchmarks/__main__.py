@@ -13,7 +13,9 @@ from benchmarks import figures
 from benchmarks.measure import Figure
 
 
-def row(figure: Figure, baseline: Figure | None = None, goal: float | None = None, label: str = "") -> str:
+def row(
+    figure: Figure, baseline: Figure | None = None, goal: float | None = None, label: str = ""
+) -> str:
     ratio = figure.median / baseline.median if baseline else None
     verdict = ""
     if goal is not None and ratio is not None:
@@ -24,14 +26,18 @@ def row(figure: Figure, baseline: Figure | None = None, goal: float | None = Non
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="small sizes, one run each: a smoke test")
+    parser.add_argument(
+        "--quick", action="store_true", help="small sizes, one run each: a smoke test"
+    )
     args = parser.parse_args(argv)
     quick = args.quick
     runs = 1 if quick else 7
     sizes = [10, 100] if quick else [10, 1_000, 10_000]
     big = sizes[-1]
-    print(f"amazon-contact benchmarks ({'quick' if quick else 'full'}): Python {platform.python_version()}, "
-          f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores")
+    print(
+        f"amazon-contact benchmarks ({'quick' if quick else 'full'}): Python {platform.python_version()}, "
+        f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores"
+    )
     with tempfile.TemporaryDirectory(prefix="amazon-contact-bench-") as folder:
         work = Path(folder)
         print("\nStart-up (real process in a terminal)")
@@ -61,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
 
         print("\nA whole walk, for regressions")
         print(row(figures.pilot_walk(work, 1 if quick else 3)))
-    print("\nMedians of several runs; ± is half the range of the runs (of the middle 80 % from ten runs on).")
+    print(
+        "\nMedians of several runs; ± is half the range of the runs (of the middle 80 % from ten runs on)."
+    )
     return 0
 
 

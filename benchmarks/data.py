@@ -12,18 +12,52 @@ from flows.store import ARCHIVE_SHARD_SIZE, Store, atomic_write
 
 SEOUL = timezone(timedelta(hours=9))
 WALKS = [
-    ["outcome_decided", "facts_gathered", "take_website_route", "signed_in", "opened_help",
-     "opened_need_more_help", "opened_contact_us", "chose_tell_us_more", "issue_described",
-     "chose_chat", "agent_answered", "ask_for_supervisor", "supervisor_joined", "problem_solved"],
-    ["outcome_decided", "facts_gathered", "call_directly", "agent_answered", "transferred",
-     "agent_answered", "problem_solved"],
-    ["outcome_decided", "facts_gathered", "take_website_route", "signed_in", "opened_help",
-     "opened_need_more_help", "asked_to_sign_in_again", "signed_in_again", "clicked_issue_button",
-     "button_solved_it"],
+    [
+        "outcome_decided",
+        "facts_gathered",
+        "take_website_route",
+        "signed_in",
+        "opened_help",
+        "opened_need_more_help",
+        "opened_contact_us",
+        "chose_tell_us_more",
+        "issue_described",
+        "chose_chat",
+        "agent_answered",
+        "ask_for_supervisor",
+        "supervisor_joined",
+        "problem_solved",
+    ],
+    [
+        "outcome_decided",
+        "facts_gathered",
+        "call_directly",
+        "agent_answered",
+        "transferred",
+        "agent_answered",
+        "problem_solved",
+    ],
+    [
+        "outcome_decided",
+        "facts_gathered",
+        "take_website_route",
+        "signed_in",
+        "opened_help",
+        "opened_need_more_help",
+        "asked_to_sign_in_again",
+        "signed_in_again",
+        "clicked_issue_button",
+        "button_solved_it",
+    ],
     ["outcome_decided", "facts_gathered", "call_directly", "no_answer", "give_up"],
 ]
-NOTES = ["상자가 찌그러진 채 도착함", "Agent promised a refund within 5 days", "환불 확인 메일 받음",
-         "Chat transcript saved; 상담원이 친절했음", "Called back after being cut off"]
+NOTES = [
+    "상자가 찌그러진 채 도착함",
+    "Agent promised a refund within 5 days",
+    "환불 확인 메일 받음",
+    "Chat transcript saved; 상담원이 친절했음",
+    "Called back after being cut off",
+]
 
 
 class SteppingClock:
@@ -40,9 +74,12 @@ def finished_records(count: int, seed: int = 2026) -> list[dict]:
     rng = random.Random(seed)
     templates = []
     for number, walk in enumerate(WALKS):
-        session = Session.begin(clock=SteppingClock(datetime(2024, 1, 1, 9, 0, tzinfo=SEOUL)),
-                                goal=["refund", "return", "replacement", "credit"][number],
-                                order_number="112-0000000-0000000", summary="주문한 물건이 파손되어 도착")
+        session = Session.begin(
+            clock=SteppingClock(datetime(2024, 1, 1, 9, 0, tzinfo=SEOUL)),
+            goal=["refund", "return", "replacement", "credit"][number],
+            order_number="112-0000000-0000000",
+            summary="주문한 물건이 파손되어 도착",
+        )
         for event in walk:
             session.move(event)
             if session.attempt.current_contact and not session.attempt.current_contact.agent_name:
@@ -55,8 +92,15 @@ def finished_records(count: int, seed: int = 2026) -> list[dict]:
         record = json.loads(json.dumps(rng.choice(templates)))
         record["id"] = attempt_id
         record["order_number"] = f"112-{rng.randrange(10**7):07d}-{rng.randrange(10**7):07d}"
-        record["summary"] = rng.choice(["Blender arrived cracked", "배송이 2주째 안 옴", "Wrong size sent",
-                                        "환불이 아직 안 들어옴", "Kindle won't charge"])
+        record["summary"] = rng.choice(
+            [
+                "Blender arrived cracked",
+                "배송이 2주째 안 옴",
+                "Wrong size sent",
+                "환불이 아직 안 들어옴",
+                "Kindle won't charge",
+            ]
+        )
         for contact in record["contacts"]:
             contact["case_number"] = f"CASE-{attempt_id:06d}"
             contact["agent_name"] = rng.choice(["Mina", "김지수", "Alex", "Priya", "박서준"])

@@ -13,8 +13,8 @@ import select
 import signal
 import struct
 import subprocess
-import sysconfig
 import sys
+import sysconfig
 import tempfile
 import termios
 import textwrap
@@ -47,10 +47,23 @@ class Terminal:
     def __init__(self, command: list[str]):
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", "COLUMNS": "100", "LINES": "30"}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "COLUMNS": "100",
+            "LINES": "30",
+        }
         self.started = time.perf_counter()
-        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT, env=env,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            command,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=PROJECT,
+            env=env,
+            start_new_session=True,
+        )
         os.close(slave)
         self.seen = b""
 
@@ -59,8 +72,12 @@ class Terminal:
         while not (found := [marker for marker in markers if marker in self.seen]):
             ready, _, _ = select.select([self.master], [], [], timeout)
             if not ready:
-                shown = re.sub(rb"\x1b\[[0-9;?<>]*[a-zA-Z]", b" ", self.seen)[-600:].decode(errors="replace")
-                raise TimeoutError(f"{self.process.args!r} never drew {markers!r}; the screen ended with: {shown}")
+                shown = re.sub(rb"\x1b\[[0-9;?<>]*[a-zA-Z]", b" ", self.seen)[-600:].decode(
+                    errors="replace"
+                )
+                raise TimeoutError(
+                    f"{self.process.args!r} never drew {markers!r}; the screen ended with: {shown}"
+                )
             self.seen = self.seen[-4096:] + os.read(self.master, 65536)
         self.seen = b""
         return found[0]
@@ -137,8 +154,11 @@ def cold_start(workdir: Path, runs: int) -> tuple[Figure, Figure, Figure]:
         base_runs.append(_first_frame(baseline, b"minimal-ready"))
         widget_runs.append(_first_frame(widgets_only, b"1-9"))
         app_runs.append(_first_frame(ours, b"1-9"))
-    return (Figure("cold start to the step screen", app_runs), Figure("minimal Textual app, first frame", base_runs),
-            Figure("the step screen's widgets alone, first frame", widget_runs))
+    return (
+        Figure("cold start to the step screen", app_runs),
+        Figure("minimal Textual app, first frame", base_runs),
+        Figure("the step screen's widgets alone, first frame", widget_runs),
+    )
 
 
 STEPS_PER_ATTEMPT = 20  # a long real attempt; then it is given up and a fresh one begins
@@ -198,8 +218,11 @@ def history(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure, Figure
 
     path = history_store(workdir, size)
     blobs = data_bytes(path)
-    parse = timed(f"json.loads of the same data ({sum(map(len, blobs)) / 2**20:.1f} MB)",
-                  lambda: [json.loads(b) for b in blobs], runs)
+    parse = timed(
+        f"json.loads of the same data ({sum(map(len, blobs)) / 2**20:.1f} MB)",
+        lambda: [json.loads(b) for b in blobs],
+        runs,
+    )
     opening, keystrokes = [], []
 
     async def search_history() -> None:
@@ -212,7 +235,18 @@ def history(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure, Figure
             table = app.screen.query_one("DataTable")
             assert table.row_count > 0
             search = app.screen.query_one("#search")
-            for query in ["c", "ca", "cas", "case", "case-", "case-0", "case-00", "case-001", "환", "환불"]:
+            for query in [
+                "c",
+                "ca",
+                "cas",
+                "case",
+                "case-",
+                "case-0",
+                "case-00",
+                "case-001",
+                "환",
+                "환불",
+            ]:
                 search.value = query
                 begin = time.perf_counter()
                 app.screen._fill()
@@ -221,8 +255,11 @@ def history(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure, Figure
     for _ in range(runs):
         opening.append(_history_opening(path))
         asyncio.run(search_history())
-    return (Figure(f"open the history, {size:,} attempts, table ready", opening),
-            Figure(f"search keystroke, {size:,} attempts", keystrokes), parse)
+    return (
+        Figure(f"open the history, {size:,} attempts, table ready", opening),
+        Figure(f"search keystroke, {size:,} attempts", keystrokes),
+        parse,
+    )
 
 
 PEAK_OURS = """
@@ -271,23 +308,40 @@ def peak_memory(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure]:
     path = history_store(workdir, size)
 
     def peak(script: str, *args: str) -> float:
-        out = subprocess.run([sys.executable, "-c", PEAK_KIB + script, *args], cwd=PROJECT, capture_output=True,
-                             text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", PEAK_KIB + script, *args],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return float(out.split()[-1]) * 1024
 
     ours = [peak(PEAK_OURS, str(path)) for _ in range(runs)]
     base = [peak(PEAK_MINIMAL) for _ in range(runs)]
-    return (Figure(f"peak memory, {size:,} attempts, history open", ours, "MB"),
-            Figure("peak memory, minimal Textual app", base, "MB"))
+    return (
+        Figure(f"peak memory, {size:,} attempts, history open", ours, "MB"),
+        Figure("peak memory, minimal Textual app", base, "MB"),
+    )
 
 
 def pilot_walk(workdir: Path, runs: int) -> Figure:
     from flows.store import Store
     from tui.app import AmazonContactApp
 
-    route = ["signed_in", "opened_help", "opened_need_more_help", "opened_contact_us", "chose_tell_us_more",
-             "issue_described", "chose_chat", "agent_answered", "ask_for_supervisor", "supervisor_joined",
-             "problem_solved"]
+    route = [
+        "signed_in",
+        "opened_help",
+        "opened_need_more_help",
+        "opened_contact_us",
+        "chose_tell_us_more",
+        "issue_described",
+        "chose_chat",
+        "agent_answered",
+        "ask_for_supervisor",
+        "supervisor_joined",
+        "problem_solved",
+    ]
 
     async def walk() -> None:
         with tempfile.TemporaryDirectory(dir=workdir) as folder:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Figure:
         ordered = sorted(self.runs)
         if len(ordered) >= 10:
             cut = len(ordered) // 10
-            ordered = ordered[cut: len(ordered) - cut]
+            ordered = ordered[cut : len(ordered) - cut]
         return (ordered[-1] - ordered[0]) / 2 / self.median if self.median else 0.0
 
     def shown(self) -> str:
@@ -34,7 +34,9 @@ class Figure:
         return f"{self.median * 1000:8.2f} ms ±{self.spread:4.0%}"
 
 
-def timed(name: str, action: Callable[[], object], runs: int, *, setup: Callable[[], object] | None = None) -> Figure:
+def timed(
+    name: str, action: Callable[[], object], runs: int, *, setup: Callable[[], object] | None = None
+) -> Figure:
     seconds = []
     for _ in range(runs):
         if setup is not None:

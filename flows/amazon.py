@@ -183,7 +183,9 @@ def configuration_of(leaf_id: str) -> list[str]:
 
 # Every configuration the machine can be in: one per atomic state, outermost state first.
 _VALID_CONFIGURATIONS: frozenset[tuple[str, ...]] = frozenset(
-    tuple(configuration_of(state.id)) for state in AmazonContact.states_map.values() if state.is_atomic
+    tuple(configuration_of(state.id))
+    for state in AmazonContact.states_map.values()
+    if state.is_atomic
 )
 
 

@@ -7,9 +7,10 @@ that are stated up front rather than enforced by silent truncation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from typing import Any, Callable
+from typing import Any
 
 from flows.amazon import FINAL_STATE_IDS, is_valid_configuration
 
@@ -222,9 +223,13 @@ class Attempt:
             "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
             "continues": self.continues,
             "earlier_case_numbers": list(self.earlier_case_numbers),
-            "drafts": [{"kind": d.kind, "at": d.at.isoformat(), "text": d.text} for d in self.drafts],
+            "drafts": [
+                {"kind": d.kind, "at": d.at.isoformat(), "text": d.text} for d in self.drafts
+            ],
             "transcripts": [{"at": x.at.isoformat(), "text": x.text} for x in self.transcripts],
-            "site_reports": [{"at": r.at.isoformat(), "step": r.step, "text": r.text} for r in self.site_reports],
+            "site_reports": [
+                {"at": r.at.isoformat(), "step": r.step, "text": r.text} for r in self.site_reports
+            ],
         }
 
     @classmethod
@@ -250,18 +255,30 @@ class Attempt:
                 summary=_text(data, "summary"),
                 evidence=_text(data, "evidence"),
                 timeline=[
-                    TimelineEntry(_time(e["at"]), str(e["event"]), str(e["source"]), str(e["target"]))
+                    TimelineEntry(
+                        _time(e["at"]), str(e["event"]), str(e["source"]), str(e["target"])
+                    )
                     for e in data.get("timeline") or []
                 ],
                 contacts=[_contact_from_dict(c) for c in data.get("contacts") or []],
                 notes=[Note(_time(n["at"]), str(n["text"])) for n in data.get("notes") or []],
                 follow_up_due=_day(data.get("follow_up_due")),
-                continues=_integer(data["continues"]) if data.get("continues") is not None else None,
+                continues=_integer(data["continues"])
+                if data.get("continues") is not None
+                else None,
                 earlier_case_numbers=[str(c) for c in data.get("earlier_case_numbers") or []],
-                drafts=[Draft(str(d["kind"]), _time(d["at"]), str(d["text"])) for d in data.get("drafts") or []],
-                transcripts=[Transcript(_time(x["at"]), str(x["text"])) for x in data.get("transcripts") or []],
-                site_reports=[SiteReport(_time(r["at"]), str(r["step"]), str(r["text"]))
-                              for r in data.get("site_reports") or []],
+                drafts=[
+                    Draft(str(d["kind"]), _time(d["at"]), str(d["text"]))
+                    for d in data.get("drafts") or []
+                ],
+                transcripts=[
+                    Transcript(_time(x["at"]), str(x["text"]))
+                    for x in data.get("transcripts") or []
+                ],
+                site_reports=[
+                    SiteReport(_time(r["at"]), str(r["step"]), str(r["text"]))
+                    for r in data.get("site_reports") or []
+                ],
             )
         except InvalidRecord:
             raise
@@ -352,11 +369,17 @@ class AttemptSummary:
                 channels=tuple(channels),
                 case_numbers=tuple(cases),
                 agent_names=tuple(agents),
-                typed_words=" ".join([
-                    str(data["id"]), _text(data, "order_number"), _text(data, "summary"), *cases, *agents,
-                    *(str(n["text"]) for n in data.get("notes") or []),
-                    *(str(r["text"]) for r in data.get("site_reports") or []),
-                ]).casefold(),
+                typed_words=" ".join(
+                    [
+                        str(data["id"]),
+                        _text(data, "order_number"),
+                        _text(data, "summary"),
+                        *cases,
+                        *agents,
+                        *(str(n["text"]) for n in data.get("notes") or []),
+                        *(str(r["text"]) for r in data.get("site_reports") or []),
+                    ]
+                ).casefold(),
                 # Only the last time is parsed, and only for a finished attempt: it stays cheap.
                 finished_at=_time(timeline[-1]["at"]) if finished else None,
                 transfers=events.count("transferred"),

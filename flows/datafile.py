@@ -124,7 +124,7 @@ def append_line(path: Path, line: bytes) -> tuple[int, int, int]:
 def _write_all(descriptor: int, payload: bytes) -> None:
     view = memoryview(payload)
     while view:
-        view = view[os.write(descriptor, view):]
+        view = view[os.write(descriptor, view) :]
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -172,7 +172,9 @@ def _parse(path: Path, raw: bytes) -> dict[str, Any]:
 
 def check_shape(path: Path, data: Any) -> None:
     if not isinstance(data, dict):
-        raise DataFileError(f"{path}: expected an object of tables at the top, found {type(data).__name__}")
+        raise DataFileError(
+            f"{path}: expected an object of tables at the top, found {type(data).__name__}"
+        )
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise DataFileError(f"{path}: table {name!r} is not a set of records")
@@ -254,7 +256,9 @@ def with_journal(path: Path, snapshot: dict[str, Any], key: str) -> tuple[dict[s
     try:
         newer = orjson.loads(payload)
     except orjson.JSONDecodeError as error:  # its checksum held: written so by something else
-        raise JournalError(f"{journal}: a line whose checksum holds is not valid JSON ({error.msg})") from error
+        raise JournalError(
+            f"{journal}: a line whose checksum holds is not valid JSON ({error.msg})"
+        ) from error
     try:
         check_shape(journal, newer)
     except DataFileError as error:
@@ -346,7 +350,9 @@ class JournaledJSONStorage(AtomicJSONStorage):
         return data
 
     def _write(self, data: dict[str, Any]) -> None:
-        full = self._journal_lines >= COMPACT_AFTER_LINES or self._journal_bytes >= COMPACT_AFTER_BYTES
+        full = (
+            self._journal_lines >= COMPACT_AFTER_LINES or self._journal_bytes >= COMPACT_AFTER_BYTES
+        )
         if self._cache is None or not self._snapshot_key or full:
             self.compact(data)
             return

@@ -12,7 +12,13 @@ from pathlib import Path
 
 from flows.attempt import Attempt, InvalidRecord
 from flows.datafile import JournalError, journal_of, parse_data_file, read_data_file
-from flows.store import DataFileError, Store, StoreError, archive_folder_of, leftover_temporary_files
+from flows.store import (
+    DataFileError,
+    Store,
+    StoreError,
+    archive_folder_of,
+    leftover_temporary_files,
+)
 
 
 @dataclass(frozen=True)
@@ -53,14 +59,18 @@ def examine(path: Path) -> Checkup:
     if journal.exists():
         _check_permissions(journal, checkup)
     for leftover in leftover_temporary_files(path):
-        checkup.problems.append(Problem(leftover, "left over from an interrupted save; the next save removes it"))
+        checkup.problems.append(
+            Problem(leftover, "left over from an interrupted save; the next save removes it")
+        )
     return checkup
 
 
 def _check_permissions(file: Path, checkup: Checkup) -> None:
     mode = stat.S_IMODE(file.stat().st_mode)
     if mode & 0o077:
-        checkup.problems.append(Problem(file, f"readable by others (mode {mode:o}); it should be 600"))
+        checkup.problems.append(
+            Problem(file, f"readable by others (mode {mode:o}); it should be 600")
+        )
 
 
 def _examine_file(file: Path, checkup: Checkup) -> None:
@@ -72,7 +82,9 @@ def _examine_file(file: Path, checkup: Checkup) -> None:
             data = parse_data_file(file)
     except JournalError as error:
         # The journal is damaged, not the file: report it, and read what the file itself holds.
-        checkup.problems.append(Problem(journal_of(file), str(error).removeprefix(f"{journal_of(file)}: ")))
+        checkup.problems.append(
+            Problem(journal_of(file), str(error).removeprefix(f"{journal_of(file)}: "))
+        )
         data = parse_data_file(file)
     except StoreError as error:
         checkup.problems.append(Problem(file, str(error).removeprefix(f"{file}: ")))
@@ -84,7 +96,9 @@ def _examine_file(file: Path, checkup: Checkup) -> None:
             checkup.problems.append(Problem(file, f"record {doc_id}: {error}"))
             continue
         if str(attempt.id) != doc_id:
-            checkup.problems.append(Problem(file, f"record {doc_id} says it is attempt {attempt.id}"))
+            checkup.problems.append(
+                Problem(file, f"record {doc_id} says it is attempt {attempt.id}")
+            )
         known = checkup.readable.get(attempt.id)
         # The same attempt in two files: keep the one touched last.
         if known is None or attempt.updated_at >= known.updated_at:
@@ -94,7 +108,9 @@ def _examine_file(file: Path, checkup: Checkup) -> None:
 def salvage(checkup: Checkup, destination: Path) -> int:
     """Write every readable attempt into a new data file; returns how many were saved."""
     if destination.exists():
-        raise DataFileError(f"{destination}: already exists; choose a new file for the salvaged attempts")
+        raise DataFileError(
+            f"{destination}: already exists; choose a new file for the salvaged attempts"
+        )
     if destination.resolve() == checkup.path.resolve():
         raise DataFileError(f"{destination}: is the damaged file itself; choose another")
     store = Store(destination)

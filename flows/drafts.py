@@ -31,11 +31,22 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
 
     order = text("order", order=attempt.order_number) if attempt.order_number else text("no_order")
     # "Something else" names no outcome to ask for: the request then stays general.
-    goal = guidance.term("goals", attempt.goal, lang).lower() if attempt.goal not in ("", "other") else ""
+    goal = (
+        guidance.term("goals", attempt.goal, lang).lower()
+        if attempt.goal not in ("", "other")
+        else ""
+    )
     wanted = text("goal", goal=goal) if goal else text("no_goal")
     facts = [text("problem", summary=_sentence(attempt.summary))] if attempt.summary else []
     facts.append(wanted)
-    cases = list(dict.fromkeys([*attempt.earlier_case_numbers, *(c.case_number for c in attempt.contacts if c.case_number)]))
+    cases = list(
+        dict.fromkeys(
+            [
+                *attempt.earlier_case_numbers,
+                *(c.case_number for c in attempt.contacts if c.case_number),
+            ]
+        )
+    )
     history = []
     spoken = [c for c in attempt.contacts if c.reached_human is not False]
     # The message is for the contact going on now, or else for the next one.
@@ -45,16 +56,34 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
     if cases and kind != "complaint":  # the complaint's timeline names each case already
         history.append(text("cases", cases=", ".join(cases)))
     for contact in broken_promises(attempt, today):
-        history.append(text("promise_broken", day=_day(contact.started_at.date()), promise=contact.promise,
-                            due=_day(contact.promise_due)))  # type: ignore[arg-type]
+        history.append(
+            text(
+                "promise_broken",
+                day=_day(contact.started_at.date()),
+                promise=contact.promise,
+                due=_day(contact.promise_due),
+            )
+        )  # type: ignore[arg-type]
     if attempt.evidence:
         history.append(text("evidence", evidence=" ".join(attempt.evidence.split()).rstrip(".")))
 
     if kind == "agent":
-        return "\n\n".join([text("agent_open", order=order), " ".join(facts + history), text("agent_close")])
+        return "\n\n".join(
+            [text("agent_open", order=order), " ".join(facts + history), text("agent_close")]
+        )
     if kind == "supervisor":
-        return "\n\n".join([text("supervisor_open", order=order), " ".join(facts + history), text("supervisor_close")])
-    subject = text("complaint_subject", order=order, goal=goal) if goal else text("complaint_subject_no_goal", order=order)
+        return "\n\n".join(
+            [
+                text("supervisor_open", order=order),
+                " ".join(facts + history),
+                text("supervisor_close"),
+            ]
+        )
+    subject = (
+        text("complaint_subject", order=order, goal=goal)
+        if goal
+        else text("complaint_subject_no_goal", order=order)
+    )
     entries = [_entry(contact, text, lang) for contact in attempt.contacts]
     parts = [subject, text("complaint_open", order=order), " ".join(facts)]
     if entries:
@@ -77,8 +106,14 @@ def _entry(contact: Contact, text, lang: str) -> str:
     if contact.promise:
         due = text("complaint_due", due=_day(contact.promise_due)) if contact.promise_due else ""
         promise = text("complaint_promise", promise=contact.promise, due=due)
-    return text("complaint_entry", day=_day(contact.started_at.date()), channel=channel, with_whom=with_whom,
-                case=case, promise=promise)
+    return text(
+        "complaint_entry",
+        day=_day(contact.started_at.date()),
+        channel=channel,
+        with_whom=with_whom,
+        case=case,
+        promise=promise,
+    )
 
 
 def _sentence(text: str) -> str:

@@ -73,7 +73,9 @@ class ProcessLock:
             return
         # Opened afresh each time: a lock file deleted in between must not leave us locking a ghost.
         if self._descriptor is None:
-            self._descriptor = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), self.mode)
+            self._descriptor = os.open(
+                self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), self.mode
+            )
         deadline = time.monotonic() + self.timeout
         while not _try_lock(self._descriptor):
             if time.monotonic() >= deadline:
@@ -106,5 +108,10 @@ class ProcessLock:
         self.acquire()
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
         self.release()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from flows import guidance
 from flows.amazon import DIRECT_NUMBER
@@ -25,7 +25,7 @@ def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None 
     """An iCalendar file with one all-day event (and a morning alarm) per promise."""
     from icalendar import Alarm, Calendar, Event  # only this export needs it
 
-    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
+    stamp = (now or datetime.now(UTC)).astimezone(UTC)
     ical = Calendar()
     ical.add("prodid", PRODUCT_ID)
     ical.add("version", "2.0")

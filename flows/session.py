@@ -58,7 +58,9 @@ class Move:
 
 class NoContactYet(ValueError):
     def __init__(self) -> None:
-        super().__init__("nothing to record yet: no contact with Amazon has started in this attempt")
+        super().__init__(
+            "nothing to record yet: no contact with Amazon has started in this attempt"
+        )
 
 
 def entry_leaf(state: State) -> State:
@@ -170,7 +172,12 @@ class Session:
 
     @classmethod
     def begin(
-        cls, store: Store | None = None, *, clock: Clock = local_now, earlier: Attempt | None = None, **details: Any
+        cls,
+        store: Store | None = None,
+        *,
+        clock: Clock = local_now,
+        earlier: Attempt | None = None,
+        **details: Any,
     ) -> Session:
         """Start a new attempt with what it is about (see :meth:`describe`), saved once.
 
@@ -194,7 +201,9 @@ class Session:
         return session
 
     @classmethod
-    def follow_on(cls, store: Store | None, earlier: Attempt, *, clock: Clock = local_now, **details: Any) -> Session:
+    def follow_on(
+        cls, store: Store | None, earlier: Attempt, *, clock: Clock = local_now, **details: Any
+    ) -> Session:
         """Start a new attempt about the same problem, carrying its order and case numbers over."""
         return cls.begin(store, clock=clock, earlier=earlier, **details)
 
@@ -241,7 +250,9 @@ class Session:
         evidence: str | None = None,
     ) -> None:
         """Set what the attempt is about; ``None`` leaves a field as it is."""
-        checked = _checked_details(goal=goal, order_number=order_number, summary=summary, evidence=evidence)
+        checked = _checked_details(
+            goal=goal, order_number=order_number, summary=summary, evidence=evidence
+        )
         for name, value in checked.items():
             setattr(self.attempt, name, value)
         self._touch()

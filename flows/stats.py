@@ -38,7 +38,9 @@ class Stats:
     without_escalation: Share
     transfers: int
     most_transfers: int
-    per_month: list[tuple[str, int, int]] = field(default_factory=list)  # (YYYY-MM, attempts, resolved)
+    per_month: list[tuple[str, int, int]] = field(
+        default_factory=list
+    )  # (YYYY-MM, attempts, resolved)
 
 
 def _share(attempts: list[AttemptSummary]) -> Share:
@@ -49,7 +51,9 @@ def stats(summaries: Iterable[AttemptSummary], today: date, months: int = 12) ->
     """Figures over every attempt; ``per_month`` covers the ``months`` up to ``today``, oldest first."""
     attempts = list(summaries)
     outcomes = Counter(a.outcome for a in attempts)
-    took = [a.finished_at - a.created_at for a in attempts if a.outcome == "resolved" and a.finished_at]
+    took = [
+        a.finished_at - a.created_at for a in attempts if a.outcome == "resolved" and a.finished_at
+    ]
     finished = [a for a in attempts if a.is_finished]
     month_keys = _last_months(today, months)
     per_month = {key: [0, 0] for key in month_keys}
@@ -66,8 +70,12 @@ def stats(summaries: Iterable[AttemptSummary], today: date, months: int = 12) ->
         by_route={r: _share([a for a in finished if a.route == r]) for r in ROUTES},
         by_channel={c: _share([a for a in finished if c in a.channels]) for c in CHANNELS},
         with_supervisor=_share([a for a in finished if a.supervisor_joined]),
-        asked_no_supervisor=_share([a for a in finished if a.asked_for_supervisor and not a.supervisor_joined]),
-        without_escalation=_share([a for a in finished if not a.asked_for_supervisor and not a.supervisor_joined]),
+        asked_no_supervisor=_share(
+            [a for a in finished if a.asked_for_supervisor and not a.supervisor_joined]
+        ),
+        without_escalation=_share(
+            [a for a in finished if not a.asked_for_supervisor and not a.supervisor_joined]
+        ),
         transfers=sum(a.transfers for a in attempts),
         most_transfers=max((a.transfers for a in attempts), default=0),
         per_month=[(key, *per_month[key]) for key in month_keys],

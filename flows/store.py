@@ -47,8 +47,18 @@ from flows.datafile import (  # the errors and the file format are also used fro
 )
 from flows.locking import LockTimeout, ProcessLock
 
-__all__ = ["APP_NAME", "SCHEMA_VERSION", "DataFileError", "ReadOnly", "Store", "StoreError", "UnknownAttempt",
-           "atomic_write", "default_path", "parse_data_file"]
+__all__ = [
+    "APP_NAME",
+    "SCHEMA_VERSION",
+    "DataFileError",
+    "ReadOnly",
+    "Store",
+    "StoreError",
+    "UnknownAttempt",
+    "atomic_write",
+    "default_path",
+    "parse_data_file",
+]
 
 ENVIRONMENT_VARIABLE = "AMAZON_CONTACT_DB"
 ARCHIVE_SHARD_SIZE = 100
@@ -114,7 +124,9 @@ class _DataFile:
     def ensure_header(self, next_id: int = 1) -> None:
         if not self.exists():
             # One write: TinyDB's upsert would first write an empty table, a file with no header.
-            self.meta.insert(Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": next_id}, doc_id=1))
+            self.meta.insert(
+                Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": next_id}, doc_id=1)
+            )
 
     def put(self, doc_id: int, record: dict[str, Any]) -> None:
         """Store ``record`` under ``doc_id`` in exactly one write (TinyDB's upsert may take two)."""
@@ -200,7 +212,9 @@ class Store:
 
     def unfinished(self) -> list[Attempt]:
         """Attempts still going on, the most recently touched first."""
-        attempts = [a for a in self._read(self._active) if not a.is_finished and not self._archived(a.id)]
+        attempts = [
+            a for a in self._read(self._active) if not a.is_finished and not self._archived(a.id)
+        ]
         return sorted(attempts, key=lambda a: a.updated_at, reverse=True)
 
     def get(self, attempt_id: int) -> Attempt:
@@ -213,7 +227,9 @@ class Store:
     def all(self) -> list[Attempt]:
         """Every attempt, open and finished, the newest first."""
         found = {a.id: a for a in self._read(self._active)}
-        found.update((a.id, a) for data_file in self._archive_files() for a in self._read(data_file))
+        found.update(
+            (a.id, a) for data_file in self._archive_files() for a in self._read(data_file)
+        )
         return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
 
     def _archived(self, attempt_id: int) -> bool:
@@ -226,7 +242,9 @@ class Store:
         years of history, holding every record would cost many times the memory of the list.
         """
         found: dict[int, AttemptSummary] = {}
-        archive = sorted(self.archive_folder.glob("[0-9]*.json")) if self.archive_folder.is_dir() else []
+        archive = (
+            sorted(self.archive_folder.glob("[0-9]*.json")) if self.archive_folder.is_dir() else []
+        )
 
         def sources() -> Iterator[tuple[Path, Iterable[dict[str, Any]]]]:
             yield self.path, self._active.records().values()
@@ -298,7 +316,11 @@ class Store:
 
     def _highest_archived_id(self) -> int:
         numbers = self._archive_numbers()
-        return max(self._shard(numbers[-1] * ARCHIVE_SHARD_SIZE).records(), default=0) if numbers else 0
+        return (
+            max(self._shard(numbers[-1] * ARCHIVE_SHARD_SIZE).records(), default=0)
+            if numbers
+            else 0
+        )
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
@@ -334,7 +356,12 @@ class Store:
 
     def _repair_permissions(self) -> None:
         """Keep what is ours private: files 0600, our folders 0700 (never a shared one like /tmp)."""
-        ours = [self.path, journal_of(self.path), Path(str(self.path) + ".lock"), Path(str(self.path) + ".app.lock")]
+        ours = [
+            self.path,
+            journal_of(self.path),
+            Path(str(self.path) + ".lock"),
+            Path(str(self.path) + ".app.lock"),
+        ]
         if self.archive_folder.is_dir():
             ours += [self.archive_folder, *self.archive_folder.glob("*.json")]
         if self._default_location:
@@ -351,7 +378,9 @@ class Store:
         try:
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreError(f"{folder}: cannot create the data folder ({reason(error)})") from error
+            raise StoreError(
+                f"{folder}: cannot create the data folder ({reason(error)})"
+            ) from error
 
     def _shard(self, attempt_id: int) -> _DataFile:
         number = attempt_id // ARCHIVE_SHARD_SIZE
@@ -378,4 +407,3 @@ class Store:
             return Attempt.from_dict(record)
         except InvalidRecord as error:
             raise DataFileError(f"{data_file.path}: {error}") from error
-

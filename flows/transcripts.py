@@ -11,21 +11,64 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-MONTHS = {name: number for number, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
-     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-     ("dec", "december")], start=1) for name in names}
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for name in names
+}
 
 _NAME = r"([A-Z][a-z]+(?: [A-Z][a-z]*\.?)?)"
 _AGENT_PATTERNS = [
     re.compile(r"(?:connected (?:to|with)|transferred (?:to|you to)|now chatting with)\s+" + _NAME),
     re.compile(r"\b(?:[Mm]y name is|[Tt]his is|I am|I'm)\s+" + _NAME + r"(?=[\s,.!])"),
-    re.compile(r"^\s*(?:\[?\d{1,2}:\d{2}(?:\s?[AP]M)?\]?\s*)?" + _NAME + r"(?:\s*\((?:Amazon|Customer Service)\))?:",
-               re.MULTILINE),
+    re.compile(
+        r"^\s*(?:\[?\d{1,2}:\d{2}(?:\s?[AP]M)?\]?\s*)?"
+        + _NAME
+        + r"(?:\s*\((?:Amazon|Customer Service)\))?:",
+        re.MULTILINE,
+    ),
     re.compile(r"상담원\s*([가-힣A-Za-z]{2,10})(?:입니다|이라고|라고|님)"),
 ]
-_NOT_NAMES = {"You", "Me", "Customer", "Amazon", "Messaging", "Hello", "Hi", "Thanks", "Thank", "Sorry", "Okay",
-              "Sure", "Please", "Yes", "No", "Great", "Happy", "Glad", "Here", "Going", "Just", "Sending"}
+_NOT_NAMES = {
+    "You",
+    "Me",
+    "Customer",
+    "Amazon",
+    "Messaging",
+    "Hello",
+    "Hi",
+    "Thanks",
+    "Thank",
+    "Sorry",
+    "Okay",
+    "Sure",
+    "Please",
+    "Yes",
+    "No",
+    "Great",
+    "Happy",
+    "Glad",
+    "Here",
+    "Going",
+    "Just",
+    "Sending",
+}
 _CASE = re.compile(
     r"(?:case|reference|ticket|contact)\s*(?:id|number|no\.?|#)?\s*(?:is|:|#)?\s*([A-Z0-9][A-Z0-9-]{5,24})"
     r"|(?:케이스|접수|사례)\s*(?:번호|ID)?\s*(?:는|은|:)?\s*([A-Z0-9][A-Z0-9-]{5,24})",
@@ -33,12 +76,22 @@ _CASE = re.compile(
 )
 _ISO_DATE = re.compile(r"\b(20\d{2})-(\d{1,2})-(\d{1,2})\b")
 # A bare "5/5" is as often a rating as a date: only one with a dating word just before counts.
-_US_DATE = re.compile(r"\b(?:by|on|before|until|till|due|around|expect(?:ed)?|arrive[sd]?|deliver(?:ed|y)?)\s+"
-                      r"(?:\w+\s+){0,2}?(\d{1,2})/(\d{1,2})(?:/(20\d{2}|\d{2}))?\b", re.IGNORECASE)
+_US_DATE = re.compile(
+    r"\b(?:by|on|before|until|till|due|around|expect(?:ed)?|arrive[sd]?|deliver(?:ed|y)?)\s+"
+    r"(?:\w+\s+){0,2}?(\d{1,2})/(\d{1,2})(?:/(20\d{2}|\d{2}))?\b",
+    re.IGNORECASE,
+)
 _KO_DATE = re.compile(r"(\d{1,2})\s*월\s*(\d{1,2})\s*일")
-_WORD_DATE = re.compile(r"\b(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(20\d{2}))?\b",
-                        re.IGNORECASE)
-_WITHIN = re.compile(r"\bwithin\s+(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s+(business\s+|working\s+)?days?\b", re.IGNORECASE)
+_WORD_DATE = re.compile(
+    r"\b("
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(20\d{2}))?\b",
+    re.IGNORECASE,
+)
+_WITHIN = re.compile(
+    r"\bwithin\s+(\d{1,2})(?:\s*(?:-|to)\s*(\d{1,2}))?\s+(business\s+|working\s+)?days?\b",
+    re.IGNORECASE,
+)
 _KO_WITHIN = re.compile(r"(\d{1,2})\s*(?:~\s*(\d{1,2}))?\s*(영업일|일)\s*(?:이내|안에|내)")
 
 
@@ -91,13 +144,21 @@ def _dates(text: str, received: date):
             yield day, *match.span()
     for match in _US_DATE.finditer(text):
         year = match.group(3)
-        day = _upcoming(received, int(match.group(1)), int(match.group(2)),
-                        int(year) + (2000 if year and len(year) == 2 else 0) if year else None)
+        day = _upcoming(
+            received,
+            int(match.group(1)),
+            int(match.group(2)),
+            int(year) + (2000 if year and len(year) == 2 else 0) if year else None,
+        )
         if day:
             yield day, *match.span()
     for match in _WORD_DATE.finditer(text):
-        day = _upcoming(received, MONTHS[match.group(1).lower()], int(match.group(2)),
-                        int(match.group(3)) if match.group(3) else None)
+        day = _upcoming(
+            received,
+            MONTHS[match.group(1).lower()],
+            int(match.group(2)),
+            int(match.group(3)) if match.group(3) else None,
+        )
         if day:
             yield day, *match.span()
     korean_dates = list(_KO_DATE.finditer(text))
@@ -131,7 +192,11 @@ def _upcoming(received: date, month: int, day: int, year: int | None) -> date | 
     is last month's, a January date read in December is next month's)."""
     if year is not None:
         return _safe_date(year, month, day)
-    candidates = [d for y in (received.year - 1, received.year, received.year + 1) if (d := _safe_date(y, month, day))]
+    candidates = [
+        d
+        for y in (received.year - 1, received.year, received.year + 1)
+        if (d := _safe_date(y, month, day))
+    ]
     return min(candidates, key=lambda d: abs((d - received).days), default=None)
 
 

@@ -8,7 +8,11 @@ SEOUL = timezone(timedelta(hours=9))
 class FakeClock:
     """A clock that moves only when told to, one minute per reading by default."""
 
-    def __init__(self, start: datetime = datetime(2026, 11, 26, 9, 0, tzinfo=SEOUL), step=timedelta(minutes=1)):
+    def __init__(
+        self,
+        start: datetime = datetime(2026, 11, 26, 9, 0, tzinfo=SEOUL),
+        step=timedelta(minutes=1),
+    ):
         self.now = start
         self.step = step
 

@@ -8,12 +8,26 @@ PROJECT = Path(__file__).resolve().parents[1]
 
 
 def test_the_quick_benchmark_runs_and_reports_every_figure():
-    result = subprocess.run([sys.executable, "-m", "benchmarks", "--quick"], cwd=PROJECT,
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks", "--quick"],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
-    for figure in ("cold start to the step screen", "minimal Textual app", "the step screen's widgets alone",
-                   "x of widgets alone", "floor: write and fsync",
-                   "save a step, 10 finished", "json.loads of the same data", "open the history",
-                   "search keystroke", "peak memory", "Pilot walk"):
+    for figure in (
+        "cold start to the step screen",
+        "minimal Textual app",
+        "the step screen's widgets alone",
+        "x of widgets alone",
+        "floor: write and fsync",
+        "save a step, 10 finished",
+        "json.loads of the same data",
+        "open the history",
+        "search keystroke",
+        "peak memory",
+        "Pilot walk",
+    ):
         assert figure in result.stdout, figure
     assert result.stdout.count("x of") >= 6, "ratios against the baselines are printed"

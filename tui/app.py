@@ -21,7 +21,6 @@ from tui.localized import LocalizedScreen, localize_bindings
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.strings import t
 
-
 SCREEN_STYLES = Path(__file__).parent / "screens"
 CLAIM_RETRY_SECONDS = 3
 
@@ -48,7 +47,9 @@ class AmazonContactApp(App[None]):
 
     lang: reactive[str] = reactive("en", init=False)
 
-    def __init__(self, store: Store, *, lang: str = "en", clock: Clock = local_now, resume: bool = False) -> None:
+    def __init__(
+        self, store: Store, *, lang: str = "en", clock: Clock = local_now, resume: bool = False
+    ) -> None:
         super().__init__()
         self.store = store
         self.clock = clock
@@ -67,7 +68,9 @@ class AmazonContactApp(App[None]):
             unfinished = []  # The start screen reports it.
         if unfinished and self.resume and not self.store.read_only:
             # Straight to the step; the start screen is put in place when the person leaves it.
-            self.push_screen(self._step_screen(Session(unfinished[0], self.store, clock=self.clock)))
+            self.push_screen(
+                self._step_screen(Session(unfinished[0], self.store, clock=self.clock))
+            )
         else:
             from tui.screens.start import StartScreen
 
@@ -96,8 +99,11 @@ class AmazonContactApp(App[None]):
         the whole stylesheet each time: the history then took ~150 ms longer to open the first
         time. Done here, the cost is paid once, while the person is still reading the screen.
         """
-        unread = [path for path in sorted(SCREEN_STYLES.glob("*.tcss"))
-                  if not self.stylesheet.has_source(str(path), "")]
+        unread = [
+            path
+            for path in sorted(SCREEN_STYLES.glob("*.tcss"))
+            if not self.stylesheet.has_source(str(path), "")
+        ]
         for path in unread:
             self.stylesheet.read(path)
         if unread:
@@ -141,7 +147,9 @@ class AmazonContactApp(App[None]):
             return
         while len(self.screen_stack) > 2:
             self.pop_screen()
-        self.push_screen(DetailScreen(session.attempt) if self.store.read_only else self._step_screen(session))
+        self.push_screen(
+            DetailScreen(session.attempt) if self.store.read_only else self._step_screen(session)
+        )
 
     def _step_screen(self, session: Session) -> Screen:
         from tui.screens.step import StepScreen
@@ -205,18 +213,36 @@ class AmazonContactApp(App[None]):
         yield SystemCommand(t("stats_title", lang), t("stats_help", lang), self.action_stats)
         yield SystemCommand(t("direct_line", lang), DIRECT_NUMBER, self.action_direct_line)
         yield SystemCommand(t("cmd_copy_number", lang), DIRECT_NUMBER, self.action_copy_number)
-        yield SystemCommand(t("cmd_language", lang), t("language", lang), self.action_toggle_language)
+        yield SystemCommand(
+            t("cmd_language", lang), t("language", lang), self.action_toggle_language
+        )
         step = getattr(screen, "session", None)
         if step is not None:
             yield SystemCommand(t("map", lang), t("map_help", lang), screen.action_map)  # type: ignore[attr-defined]
-            yield SystemCommand(t("phrases_title", lang), t("phrases_help", lang), screen.action_phrases)  # type: ignore[attr-defined]
-            yield SystemCommand(t("drafts_title", lang, id=step.attempt.id), t("drafts_help", lang), screen.action_drafts)  # type: ignore[attr-defined]
-            yield SystemCommand(t("transcript_title", lang, id=step.attempt.id), t("transcript_help", lang), screen.action_transcript)  # type: ignore[attr-defined]
+            yield SystemCommand(
+                t("phrases_title", lang), t("phrases_help", lang), screen.action_phrases
+            )  # type: ignore[attr-defined]
+            yield SystemCommand(
+                t("drafts_title", lang, id=step.attempt.id),
+                t("drafts_help", lang),
+                screen.action_drafts,
+            )  # type: ignore[attr-defined]
+            yield SystemCommand(
+                t("transcript_title", lang, id=step.attempt.id),
+                t("transcript_help", lang),
+                screen.action_transcript,
+            )  # type: ignore[attr-defined]
             if step.on_website:
-                yield SystemCommand(guidance.term("site_different", "title", lang), t("site_help", lang), screen.action_site_different)  # type: ignore[attr-defined]
+                yield SystemCommand(
+                    guidance.term("site_different", "title", lang),
+                    t("site_help", lang),
+                    screen.action_site_different,
+                )  # type: ignore[attr-defined]
             yield SystemCommand(t("details", lang), t("details_help", lang), screen.action_details)  # type: ignore[attr-defined]
             yield SystemCommand(t("record", lang), t("agent_name", lang), screen.action_record)  # type: ignore[attr-defined]
             yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)  # type: ignore[attr-defined]
         for command in super().get_system_commands(screen):
-            title, help_text = BUILT_IN_COMMANDS_KO.get(command.title, (command.title, command.help))
+            title, help_text = BUILT_IN_COMMANDS_KO.get(
+                command.title, (command.title, command.help)
+            )
             yield command._replace(title=title, help=help_text) if lang == "ko" else command

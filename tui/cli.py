@@ -30,7 +30,9 @@ def _attempt_id(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"attempt id must be a whole number, not {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"attempt id must be a whole number, not {text!r}"
+        ) from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"attempt id must be 1 or more, not {value}")
     return value
@@ -54,24 +56,36 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser = _Parser(prog="amazon-contact", description=DESCRIPTION, parents=[common])
     parser.add_argument(
-        "--resume", action="store_true", help="go straight to the step of the most recent unfinished attempt"
+        "--resume",
+        action="store_true",
+        help="go straight to the step of the most recent unfinished attempt",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    history = commands.add_parser("history", parents=[common], help="list all attempts, newest first")
+    history = commands.add_parser(
+        "history", parents=[common], help="list all attempts, newest first"
+    )
     history.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
-    show = commands.add_parser("show", parents=[common], help="print one attempt's timeline, contacts and notes")
+    show = commands.add_parser(
+        "show", parents=[common], help="print one attempt's timeline, contacts and notes"
+    )
     show.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
 
-    export = commands.add_parser("export", parents=[common], help="print a summary of one attempt to keep or send")
+    export = commands.add_parser(
+        "export", parents=[common], help="print a summary of one attempt to keep or send"
+    )
     export.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
     export.add_argument(
-        "--format", choices=["md", "json", "ics"], default="md",
+        "--format",
+        choices=["md", "json", "ics"],
+        default="md",
         help="Markdown (default), JSON, or an iCalendar reminder of the promise it is waiting on",
     )
     export.add_argument(
-        "--redact", action="store_true", help="mask order and case numbers and agents' names, to share safely"
+        "--redact",
+        action="store_true",
+        help="mask order and case numbers and agents' names, to share safely",
     )
 
     due = commands.add_parser(
@@ -80,21 +94,38 @@ def build_parser() -> argparse.ArgumentParser:
         help="list promises to check on; exit status 1 when one is overdue (for a shell prompt or cron)",
     )
     due.add_argument(
-        "--format", choices=["text", "json", "ics"], default="text",
+        "--format",
+        choices=["text", "json", "ics"],
+        default="text",
         help="lines (default), JSON, or an iCalendar file of reminders to import into a calendar",
     )
-    due.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
+    due.add_argument(
+        "--json", action="store_const", const="json", dest="format", help="same as --format json"
+    )
 
-    stats = commands.add_parser("stats", parents=[common], help="how your attempts went: outcomes, routes, escalation")
+    stats = commands.add_parser(
+        "stats", parents=[common], help="how your attempts went: outcomes, routes, escalation"
+    )
     stats.add_argument("--json", action="store_true", help="print JSON instead of text")
 
     doctor = commands.add_parser(
-        "doctor", parents=[common], help="check the data file; with --salvage, copy what is readable to a new file"
+        "doctor",
+        parents=[common],
+        help="check the data file; with --salvage, copy what is readable to a new file",
     )
-    doctor.add_argument("--salvage", metavar="NEW_PATH", help="write every readable attempt into this new data file")
+    doctor.add_argument(
+        "--salvage", metavar="NEW_PATH", help="write every readable attempt into this new data file"
+    )
 
-    flow = commands.add_parser("flow", parents=[common], help="print the contact process as a diagram")
-    flow.add_argument("--format", choices=["mermaid", "md"], default="mermaid", help="Mermaid (default) or a Markdown table")
+    flow = commands.add_parser(
+        "flow", parents=[common], help="print the contact process as a diagram"
+    )
+    flow.add_argument(
+        "--format",
+        choices=["mermaid", "md"],
+        default="mermaid",
+        help="Mermaid (default) or a Markdown table",
+    )
     return parser
 
 
@@ -226,19 +257,36 @@ def _due(store: Store, lang: str, *, output: str) -> int:
             return 0
         sys.stdout.write(calendar(due, lang).decode())
     elif output == "json":
-        print(report.to_json([
-            {"id": f.attempt.id, "due": f.due.isoformat(), "overdue": f.is_overdue(today),
-             "days_overdue": f.days_overdue(today), "promise": f.promise, "goal": f.attempt.goal,
-             "order_number": f.attempt.order_number, "summary": f.attempt.summary}
-            for f in due
-        ]))
+        print(
+            report.to_json(
+                [
+                    {
+                        "id": f.attempt.id,
+                        "due": f.due.isoformat(),
+                        "overdue": f.is_overdue(today),
+                        "days_overdue": f.days_overdue(today),
+                        "promise": f.promise,
+                        "goal": f.attempt.goal,
+                        "order_number": f.attempt.order_number,
+                        "summary": f.attempt.summary,
+                    }
+                    for f in due
+                ]
+            )
+        )
     elif not due:
         print(t("none_due", lang))
     for follow_up in due if output == "text" else []:
-        late = f"  {t('overdue_by', lang, days=follow_up.days_overdue(today))}" if follow_up.is_overdue(today) else ""
+        late = (
+            f"  {t('overdue_by', lang, days=follow_up.days_overdue(today))}"
+            if follow_up.is_overdue(today)
+            else ""
+        )
         promise = f"  “{report.one_line(follow_up.promise, 60)}”" if follow_up.promise else ""
         about = report.printable(report.about(follow_up.attempt, lang))
-        print(f"#{follow_up.attempt.id}  {t('due_on', lang, day=follow_up.due.isoformat())}{late}  {about}{promise}")
+        print(
+            f"#{follow_up.attempt.id}  {t('due_on', lang, day=follow_up.due.isoformat())}{late}  {about}{promise}"
+        )
     return EXIT_OVERDUE if any(f.is_overdue(today) for f in due) else 0
 
 
@@ -282,7 +330,10 @@ def _table(rows: list, lang: str) -> str:
 
     if not rows:
         return t("no_attempts", lang)
-    header = [t(k, lang) for k in ("col_id", "col_started", "col_status", "col_route", "col_cases", "col_about")]
+    header = [
+        t(k, lang)
+        for k in ("col_id", "col_started", "col_status", "col_route", "col_cases", "col_about")
+    ]
     body = [[str(r.id), r.started, r.status, r.route, r.cases, r.about] for r in rows]
     widths = [max(cell_len(line[i]) for line in [header, *body]) for i in range(len(header) - 1)]
 

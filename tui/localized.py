@@ -8,8 +8,9 @@ for changing a binding's description, so this replaces the screen's own copy of 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
@@ -70,12 +71,26 @@ class LocalizedMixin:
             change()
         except StoreError as error:
             if not quiet:
-                self.notify(self.t("not_saved", error=str(error)), severity="error", timeout=10, markup=False)  # type: ignore[attr-defined]
+                self.notify(
+                    self.t("not_saved", error=str(error)),
+                    severity="error",
+                    timeout=10,
+                    markup=False,
+                )  # type: ignore[attr-defined]
             return False
         except TextTooLong as error:
-            field = self.t(f"field_{error.field_name}") if f"field_{error.field_name}" in STRINGS else error.field_name
-            self.notify(self.t("too_long", field=field, length=f"{error.length:,}", limit=f"{error.limit:,}"),
-                        severity="warning", markup=False)  # type: ignore[attr-defined]
+            field = (
+                self.t(f"field_{error.field_name}")
+                if f"field_{error.field_name}" in STRINGS
+                else error.field_name
+            )
+            self.notify(
+                self.t(
+                    "too_long", field=field, length=f"{error.length:,}", limit=f"{error.limit:,}"
+                ),
+                severity="warning",
+                markup=False,
+            )  # type: ignore[attr-defined]
             return False
         except NoContactYet:
             self.notify(self.t("nothing_to_record_on"), severity="warning", markup=False)  # type: ignore[attr-defined]

@@ -23,7 +23,12 @@ _UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 def printable(text: str) -> str:
     """``text`` with every character that could steer a terminal shown as a visible escape."""
-    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE.sub(
+        lambda m: (
+            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
+        ),
+        text,
+    )
 
 
 def one_line(text: str, width: int | None = None) -> str:
@@ -152,7 +157,11 @@ def contact_lines(attempt: Attempt, lang: str) -> list[str]:
         if contact.case_number:
             parts.append(f"{t('case_number', lang)}: {one_line(contact.case_number)}")
         if contact.promise:
-            due = f" ({t('by', lang)} {contact.promise_due.isoformat()})" if contact.promise_due else ""
+            due = (
+                f" ({t('by', lang)} {contact.promise_due.isoformat()})"
+                if contact.promise_due
+                else ""
+            )
             parts.append(f"{t('promised', lang)}: {one_line(contact.promise)}{due}")
         lines.append(" | ".join(parts))
     return lines
@@ -177,17 +186,25 @@ def attempt_text(attempt: Attempt, lang: str) -> str:
     lines = [t("attempt_no", lang, id=attempt.id) + f"  ({when(attempt.created_at)})", ""]
     lines += [f"{k}: {v}" if k else v for k, v in facts(attempt, lang)]
     lines += ["", t("timeline", lang)]
-    lines += [f"  {i.at}  {i.text}" + (f"  (+{i.took})" if i.took else "") for i in timeline(attempt, lang)]
+    lines += [
+        f"  {i.at}  {i.text}" + (f"  (+{i.took})" if i.took else "")
+        for i in timeline(attempt, lang)
+    ]
     if attempt.contacts:
         lines += ["", t("contacts", lang)] + [f"  {line}" for line in contact_lines(attempt, lang)]
     if attempt.notes:
-        lines += ["", t("notes", lang)] + [f"  {when(n.at)}  {printable(n.text)}" for n in attempt.notes]
+        lines += ["", t("notes", lang)] + [
+            f"  {when(n.at)}  {printable(n.text)}" for n in attempt.notes
+        ]
     for saved in attempt.drafts:
         lines += ["", f"{draft_title(saved.kind, lang)} ({when(saved.at)})"]
         lines += [f"  {printable(line)}" for line in saved.text.splitlines()]
     if attempt.site_reports:
         lines += ["", t("site_reports", lang)]
-        lines += [f"  {when(r.at)}  {step_title(r.step, lang)}: {printable(r.text) or '-'}" for r in attempt.site_reports]
+        lines += [
+            f"  {when(r.at)}  {step_title(r.step, lang)}: {printable(r.text) or '-'}"
+            for r in attempt.site_reports
+        ]
     for kept in attempt.transcripts:
         lines += ["", f"{t('transcript_kept', lang)} ({when(kept.at)})"]
         lines += [f"  {printable(line)}" for line in kept.text.splitlines()]
@@ -207,17 +224,27 @@ def attempt_markdown(attempt: Attempt, lang: str) -> str:
     lines = [f"# {t('attempt_no', lang, id=attempt.id)}", ""]
     lines += [f"- **{k}**: {_md(v)}" if k else f"- {_md(v)}" for k, v in facts(attempt, lang)]
     lines += ["", f"## {t('timeline', lang)}", ""]
-    lines += [f"- {i.at} {_md(i.text)}" + (f" (+{i.took})" if i.took else "") for i in timeline(attempt, lang)]
+    lines += [
+        f"- {i.at} {_md(i.text)}" + (f" (+{i.took})" if i.took else "")
+        for i in timeline(attempt, lang)
+    ]
     if attempt.contacts:
-        lines += ["", f"## {t('contacts', lang)}", ""] + [f"- {_md(line)}" for line in contact_lines(attempt, lang)]
+        lines += ["", f"## {t('contacts', lang)}", ""] + [
+            f"- {_md(line)}" for line in contact_lines(attempt, lang)
+        ]
     if attempt.notes:
-        lines += ["", f"## {t('notes', lang)}", ""] + [f"- {when(n.at)}: {_md(n.text)}" for n in attempt.notes]
+        lines += ["", f"## {t('notes', lang)}", ""] + [
+            f"- {when(n.at)}: {_md(n.text)}" for n in attempt.notes
+        ]
     for saved in attempt.drafts:
         lines += ["", f"## {_md(draft_title(saved.kind, lang))} ({when(saved.at)})", ""]
         lines += [f"> {_md(line)}" if line.strip() else ">" for line in saved.text.splitlines()]
     if attempt.site_reports:
         lines += ["", f"## {t('site_reports', lang)}", ""]
-        lines += [f"- {when(r.at)} {_md(step_title(r.step, lang))}: {_md(r.text) or '-'}" for r in attempt.site_reports]
+        lines += [
+            f"- {when(r.at)} {_md(step_title(r.step, lang))}: {_md(r.text) or '-'}"
+            for r in attempt.site_reports
+        ]
     for kept in attempt.transcripts:
         lines += ["", f"## {_md(t('transcript_kept', lang))} ({when(kept.at)})", ""]
         lines += [f"> {_md(line)}" if line.strip() else ">" for line in kept.text.splitlines()]
@@ -238,5 +265,6 @@ def to_json(value: Any) -> str:
     """Readable JSON (Hangul as is) that is still safe to print: C1 controls and bidi overrides,
     which JSON leaves raw, are written as \\u escapes (the same text once parsed)."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    return re.sub(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text)
-
+    return re.sub(
+        r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text
+    )

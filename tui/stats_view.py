@@ -35,7 +35,9 @@ def totals(figures: Stats, lang: str) -> Text:
     text.append("\n" + t("stats_median", lang) + ": ", style="bold")
     median = figures.median_to_resolution
     text.append(duration(median, lang) if median is not None else "-")
-    text.append("\n" + t("stats_transfers", lang, total=figures.transfers, most=figures.most_transfers))
+    text.append(
+        "\n" + t("stats_transfers", lang, total=figures.transfers, most=figures.most_transfers)
+    )
     return text
 
 
@@ -49,20 +51,31 @@ def sparkline(figures: Stats) -> Text:
     """Attempts per month as one line of block characters (for text output; the screen draws its own)."""
     counts = [n for _, n, _ in figures.per_month]
     top = max(counts, default=0)
-    return Text("".join(SPARKS[round(n / top * (len(SPARKS) - 1))] if top else SPARKS[0] for n in counts),
-                style="green")
+    return Text(
+        "".join(SPARKS[round(n / top * (len(SPARKS) - 1))] if top else SPARKS[0] for n in counts),
+        style="green",
+    )
 
 
 def charts(figures: Stats, lang: str) -> Group:
     """Resolved shares as bars: by route, by channel, and with or without escalation."""
     sections = [
-        (t("stats_by_route", lang), [(t(route, lang), figures.by_route[route]) for route in ROUTES]),
-        (t("stats_by_channel", lang), [(guidance.term("channels", c, lang), figures.by_channel[c]) for c in CHANNELS]),
-        (t("stats_escalation", lang), [
-            (t("stats_supervisor_joined", lang), figures.with_supervisor),
-            (t("stats_asked_only", lang), figures.asked_no_supervisor),
-            (t("stats_no_escalation", lang), figures.without_escalation),
-        ]),
+        (
+            t("stats_by_route", lang),
+            [(t(route, lang), figures.by_route[route]) for route in ROUTES],
+        ),
+        (
+            t("stats_by_channel", lang),
+            [(guidance.term("channels", c, lang), figures.by_channel[c]) for c in CHANNELS],
+        ),
+        (
+            t("stats_escalation", lang),
+            [
+                (t("stats_supervisor_joined", lang), figures.with_supervisor),
+                (t("stats_asked_only", lang), figures.asked_no_supervisor),
+                (t("stats_no_escalation", lang), figures.without_escalation),
+            ],
+        ),
     ]
     parts: list[RenderableType] = []
     for title, rows in sections:
@@ -76,6 +89,13 @@ def charts(figures: Stats, lang: str) -> Group:
 
 
 def summary_renderables(figures: Stats, lang: str) -> list[RenderableType]:
-    return [Text(t("stats_title", lang), style="bold"), totals(figures, lang), "",
-            Text(t("stats_per_month", lang), style="bold"), sparkline(figures), months_axis(figures), "",
-            charts(figures, lang)]
+    return [
+        Text(t("stats_title", lang), style="bold"),
+        totals(figures, lang),
+        "",
+        Text(t("stats_per_month", lang), style="bold"),
+        sparkline(figures),
+        months_axis(figures),
+        "",
+        charts(figures, lang),
+    ]

@@ -33,8 +33,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     "yes": ("Yes", "예"),
     "no": ("No", "아니요"),
     "discard_question": ("Discard what you typed?", "입력한 내용을 버릴까요?"),
-    "discard_explain": ("Nothing has been saved from this form yet.", "이 양식의 내용은 아직 저장되지 않았습니다."),
-    "order_number_hint": ("e.g. 112-1234567-1234567, from Your Orders", "예: 112-1234567-1234567 (주문 내역에서)"),
+    "discard_explain": (
+        "Nothing has been saved from this form yet.",
+        "이 양식의 내용은 아직 저장되지 않았습니다.",
+    ),
+    "order_number_hint": (
+        "e.g. 112-1234567-1234567, from Your Orders",
+        "예: 112-1234567-1234567 (주문 내역에서)",
+    ),
     "summary_hint": ("e.g. arrived with a cracked lid", "예: 뚜껑이 깨진 채로 도착함"),
     "evidence_hint": ("e.g. photos of the box, the delivery e-mail", "예: 상자 사진, 배송 이메일"),
     "confirm_end": (
@@ -52,7 +58,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "아마존 고객 서비스에서 주문 문제를 해결하도록 한 단계씩 안내합니다.",
     ),
     "unfinished": ("Unfinished attempts, most recent first", "끝나지 않은 시도 (최근 순)"),
-    "none_unfinished": ("Nothing unfinished. Press n to start.", "끝나지 않은 시도가 없습니다. n을 눌러 시작하세요."),
+    "none_unfinished": (
+        "Nothing unfinished. Press n to start.",
+        "끝나지 않은 시도가 없습니다. n을 눌러 시작하세요.",
+    ),
     "due": ("Follow-ups", "후속 확인"),
     "none_due": ("No promises to check on.", "확인할 약속이 없습니다."),
     "overdue": ("overdue", "기한 지남"),
@@ -108,31 +117,54 @@ STRINGS: dict[str, tuple[str, str]] = {
     "field_evidence": ("evidence", "증거"),
     "field_order_number": ("order number", "주문 번호"),
     "stats": ("Stats", "통계"),
-    "stats_help": ("Outcomes, time to a fix, what worked, with charts", "결과, 해결까지 걸린 시간, 효과 있던 방법과 차트"),
+    "stats_help": (
+        "Outcomes, time to a fix, what worked, with charts",
+        "결과, 해결까지 걸린 시간, 효과 있던 방법과 차트",
+    ),
     "stats_title": ("Your history at a glance", "한눈에 보는 지난 시도"),
     "stats_attempts": ("{count} attempt(s):", "시도 {count}건:"),
     "stats_median": ("Median time from start to resolved", "시작부터 해결까지 걸린 시간 (중앙값)"),
-    "stats_transfers": ("Transfers: {total} in all, at most {most} in one attempt",
-                        "다른 상담원 연결: 모두 {total}번, 한 시도에서 최대 {most}번"),
+    "stats_transfers": (
+        "Transfers: {total} in all, at most {most} in one attempt",
+        "다른 상담원 연결: 모두 {total}번, 한 시도에서 최대 {most}번",
+    ),
     "stats_per_month": ("Attempts per month, last 12 months", "월별 시도 수 (최근 12개월)"),
     "stats_by_route": ("Resolved, by route (finished attempts)", "경로별 해결 비율 (끝난 시도)"),
-    "stats_by_channel": ("Resolved, by channel used (finished attempts)", "연락 방법별 해결 비율 (끝난 시도)"),
-    "stats_escalation": ("Did escalating help? (finished attempts)", "상급자 요청이 도움이 됐나요? (끝난 시도)"),
+    "stats_by_channel": (
+        "Resolved, by channel used (finished attempts)",
+        "연락 방법별 해결 비율 (끝난 시도)",
+    ),
+    "stats_escalation": (
+        "Did escalating help? (finished attempts)",
+        "상급자 요청이 도움이 됐나요? (끝난 시도)",
+    ),
     "stats_supervisor_joined": ("A supervisor joined", "상급자가 연결됨"),
     "stats_asked_only": ("Asked, no supervisor came", "요청했지만 연결 안 됨"),
     "stats_no_escalation": ("Not escalated", "상급자 요청 없음"),
     "of_total": ("{resolved} of {total}", "{total}건 중 {resolved}건"),
     "site_reports": ("Where the site looked different", "사이트가 안내와 달랐던 곳"),
     "site_hint": ("(s: the site looks different)", "(s: 화면이 달라요)"),
-    "site_help": ("Note what you see instead, and find a way around it", "대신 보이는 것을 기록하고 다른 방법 찾기"),
-    "site_describe_first": ("Type what you see first; Esc closes without a note.",
-                            "먼저 보이는 것을 적어 주세요. 기록 없이 닫으려면 Esc."),
-    "site_unsaved": ("What you typed is not kept yet: Enter keeps it, Esc again closes without it.",
-                     "적은 내용을 아직 보관하지 않았습니다. Enter로 보관하거나, Esc를 한 번 더 누르면 보관하지 않고 닫습니다."),
-    "site_noted": ("Noted with this step and today's date.", "지금 단계와 오늘 날짜로 기록했습니다."),
+    "site_help": (
+        "Note what you see instead, and find a way around it",
+        "대신 보이는 것을 기록하고 다른 방법 찾기",
+    ),
+    "site_describe_first": (
+        "Type what you see first; Esc closes without a note.",
+        "먼저 보이는 것을 적어 주세요. 기록 없이 닫으려면 Esc.",
+    ),
+    "site_unsaved": (
+        "What you typed is not kept yet: Enter keeps it, Esc again closes without it.",
+        "적은 내용을 아직 보관하지 않았습니다. Enter로 보관하거나, Esc를 한 번 더 누르면 보관하지 않고 닫습니다.",
+    ),
+    "site_noted": (
+        "Noted with this step and today's date.",
+        "지금 단계와 오늘 날짜로 기록했습니다.",
+    ),
     "transcripts": ("Chat transcripts kept", "보관한 채팅 기록"),
-    "transcript_help": ("Paste a chat to keep it; confirm what it says into the record",
-                        "채팅 내용을 붙여 넣어 보관하고, 찾은 정보를 확인해 기록합니다"),
+    "transcript_help": (
+        "Paste a chat to keep it; confirm what it says into the record",
+        "채팅 내용을 붙여 넣어 보관하고, 찾은 정보를 확인해 기록합니다",
+    ),
     "transcript_title": ("Chat transcript for attempt #{id}", "시도 #{id}의 채팅 기록"),
     "transcript_intro": (
         "Amazon's chat can't be reopened once closed: select all of it, copy, and paste it here. "
@@ -143,9 +175,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "확인한 항목은 Enter로 기록합니다.",
     ),
     "transcript_paste": ("paste the chat here", "여기에 채팅 붙여 넣기"),
-    "transcript_found": ("Found in it: Enter records the highlighted one", "찾은 정보: Enter로 기록"),
+    "transcript_found": (
+        "Found in it: Enter records the highlighted one",
+        "찾은 정보: Enter로 기록",
+    ),
     "transcript_empty": ("Nothing pasted yet.", "아직 붙여 넣은 내용이 없습니다."),
-    "transcript_kept_now": ("Transcript kept; {found} thing(s) found in it.", "채팅 기록을 보관했습니다. 찾은 정보 {found}개."),
+    "transcript_kept_now": (
+        "Transcript kept; {found} thing(s) found in it.",
+        "채팅 기록을 보관했습니다. 찾은 정보 {found}개.",
+    ),
     "transcript_unkept": (
         "The pasted chat is not kept yet: ctrl+s keeps it, Esc again leaves without it.",
         "붙여 넣은 채팅을 아직 보관하지 않았습니다. ctrl+s로 보관하거나, Esc를 한 번 더 누르면 보관하지 않고 나갑니다.",
@@ -157,7 +195,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "found_promise_due": ("Promised by", "약속 기한"),
     "found_recorded": ("Recorded {what}: {value}", "{what} 기록: {value}"),
     "drafts_key": ("drafts", "초안"),
-    "drafts_help": ("The next message, written from this attempt's facts", "이 시도의 사실로 쓴 다음 메시지"),
+    "drafts_help": (
+        "The next message, written from this attempt's facts",
+        "이 시도의 사실로 쓴 다음 메시지",
+    ),
     "drafts_title": ("Drafts for attempt #{id}", "시도 #{id}의 초안"),
     "drafts_intro": (
         "Written from what you recorded. Edit freely; ctrl+s keeps it with the attempt, f5 copies it, "
@@ -170,7 +211,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "restart_draft": ("redo", "다시"),
     "draft_saved": ("kept with the attempt", "시도에 보관됨"),
     "draft_edited": ("edited, not kept yet", "고침, 아직 보관 안 됨"),
-    "draft_saved_now": ("{count} draft(s) kept with the attempt.", "초안 {count}개를 시도에 보관했습니다."),
+    "draft_saved_now": (
+        "{count} draft(s) kept with the attempt.",
+        "초안 {count}개를 시도에 보관했습니다.",
+    ),
     "draft_copied": ("Copied the draft ({chars} characters).", "초안을 복사했습니다 ({chars}자)."),
     "draft_restart_edited": (
         "This draft has edits that are not kept: ctrl+r again throws them away and starts from the facts.",
@@ -183,7 +227,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "phrases": ("phrases", "표현"),
     "phrases_hint": ("p: more lines  d: drafts", "p: 더 많은 표현  d: 초안"),
-    "phrases_help": ("Calm and escalation lines for this step, to copy", "이 단계에서 쓸 차분한 말과 상급자 요청 표현"),
+    "phrases_help": (
+        "Calm and escalation lines for this step, to copy",
+        "이 단계에서 쓸 차분한 말과 상급자 요청 표현",
+    ),
     "phrases_title": ("Lines to say at this step", "이 단계에서 쓸 표현"),
     "phrases_keys": (
         "1-9 or Enter copies the English line, to paste into the chat or read out.  Esc closes.",
@@ -214,7 +261,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "That date has already passed. Save again to keep it anyway.",
         "이미 지난 날짜입니다. 그대로 두려면 한 번 더 저장하세요.",
     ),
-    "bad_date": ("Write the date as YYYY-MM-DD, e.g. 2026-12-01.", "날짜는 YYYY-MM-DD 형식으로 적어 주세요. 예: 2026-12-01"),
+    "bad_date": (
+        "Write the date as YYYY-MM-DD, e.g. 2026-12-01.",
+        "날짜는 YYYY-MM-DD 형식으로 적어 주세요. 예: 2026-12-01",
+    ),
     "saved": ("Saved", "저장됨"),
     "no_such_move": ("There is no move {number} here.", "여기에는 {number}번 선택지가 없습니다."),
     "details_hint": (
@@ -226,12 +276,18 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Esc를 누르면 처음 화면으로, h를 누르면 지난 시도로 갑니다.",
     ),
     "map_help": ("Every step, with the ones visited marked", "모든 단계와 지나온 단계 표시"),
-    "details_help": ("Outcome wanted, order number, what happened", "원하는 결과, 주문 번호, 무슨 일"),
+    "details_help": (
+        "Outcome wanted, order number, what happened",
+        "원하는 결과, 주문 번호, 무슨 일",
+    ),
     "close_hint": ("Esc closes.", "Esc로 닫습니다."),
     "not_saved": ("Not saved yet: {error}", "아직 저장되지 않음: {error}"),
     "in_contact_for": ("In contact for {elapsed}", "연락 중 {elapsed}"),
     "finished_title": ("This attempt is over", "이 시도는 끝났습니다"),
-    "no_contact_yet": ("Record agent details once you are in contact.", "연락이 시작되면 상담원 정보를 기록할 수 있습니다."),
+    "no_contact_yet": (
+        "Record agent details once you are in contact.",
+        "연락이 시작되면 상담원 정보를 기록할 수 있습니다.",
+    ),
     "earlier_cases": ("Earlier case numbers: {cases}", "이전 접수 번호: {cases}"),
     # Direct line
     "direct_title": ("Amazon customer service", "아마존 고객 서비스"),
@@ -239,11 +295,17 @@ STRINGS: dict[str, tuple[str, str]] = {
         "One number for any Amazon problem. Use it when you can't sign in, or don't know which department you need.",
         "어떤 아마존 문제든 받는 번호입니다. 로그인할 수 없거나 어느 부서인지 모를 때 이용하세요.",
     ),
-    "direct_keys": ("c copies the number, Esc closes.", "c를 누르면 번호가 복사되고, Esc로 닫습니다."),
+    "direct_keys": (
+        "c copies the number, Esc closes.",
+        "c를 누르면 번호가 복사되고, Esc로 닫습니다.",
+    ),
     "copied": ("Copied {text}", "{text} 복사됨"),
     # History and detail
     "history_title": ("History", "지난 시도"),
-    "search_placeholder": ("Search: order, case number, agent, note...", "검색: 주문, 접수 번호, 상담원, 메모..."),
+    "search_placeholder": (
+        "Search: order, case number, agent, note...",
+        "검색: 주문, 접수 번호, 상담원, 메모...",
+    ),
     "col_id": ("#", "#"),
     "col_started": ("Started", "시작"),
     "col_about": ("About", "내용"),
@@ -320,4 +382,3 @@ def language_from_environment() -> str:
             return "ko" if value.lower().startswith("ko") else "en"
     code = (locale.getlocale()[0] or "").lower()
     return "ko" if code.startswith("ko") else "en"
-

@@ -86,7 +86,9 @@ def guidance(state_id: str, lang: str) -> StepGuidance:
         do=entry.get("do", ""),
         tips=tuple(entry.get("tips", ())),
         click_is_choice=bool(choice_ids),
-        phrases=tuple(line for kind in PHRASES_AT_STEP.get(state_id, ()) for line in phrases(kind, lang)[:2]),
+        phrases=tuple(
+            line for kind in PHRASES_AT_STEP.get(state_id, ()) for line in phrases(kind, lang)[:2]
+        ),
         labels_checked=labels_checked(state_id) if click_ids else None,
     )
 

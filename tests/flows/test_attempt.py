@@ -9,7 +9,9 @@ from flows.session import Session
 
 
 def sample(clock) -> Attempt:
-    session = Session.begin(clock=clock, goal="refund", order_number="111-2223334-5556667", summary="상자가 찌그러짐")
+    session = Session.begin(
+        clock=clock, goal="refund", order_number="111-2223334-5556667", summary="상자가 찌그러짐"
+    )
     for event in ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]:
         session.move(event)
     session.record(agent_name="김민수", case_number="A1")
@@ -40,7 +42,13 @@ def test_times_keep_their_offset(clock):
         (lambda d: d.update(id="7"), "whole number"),
         (lambda d: d["contacts"][0].update(reached_human="yes"), "reached_human"),
         (lambda d: d["timeline"][0].pop("event"), "missing 'event'"),
-        (lambda d: d.update(notes=[{"at": "2026-11-26T09:00:00+09:00", "text": None}]) or d["notes"][0].pop("text"), "missing 'text'"),
+        (
+            lambda d: (
+                d.update(notes=[{"at": "2026-11-26T09:00:00+09:00", "text": None}])
+                or d["notes"][0].pop("text")
+            ),
+            "missing 'text'",
+        ),
         (lambda d: d.update(summary=5), "summary must be text"),
     ],
 )

@@ -60,7 +60,9 @@ def test_a_healthy_file_has_no_problems(tmp_path, clock):
     latest.add_note("saved in the journal only")
     checkup = examine(path)
     assert checkup.healthy and len(checkup.readable) == 3
-    assert [n.text for n in checkup.readable[latest.attempt.id].notes] == ["saved in the journal only"]
+    assert [n.text for n in checkup.readable[latest.attempt.id].notes] == [
+        "saved in the journal only"
+    ]
 
 
 def test_a_missing_file_is_a_problem_not_a_crash(tmp_path):

@@ -18,10 +18,23 @@ TODAY = date(2026, 11, 26)
 
 
 def promised_then_let_down(clock, store=None) -> Session:
-    session = walk(Session.begin(store, clock=clock, goal="refund", order_number="112-1234567-7654321",
-                                 summary="Blender arrived cracked", evidence="two photos of the box"), TO_AGENT)
-    session.record(agent_name="Mina", case_number="CASE-42", promise="refund within 5 days",
-                   promise_due=date(2026, 11, 20))
+    session = walk(
+        Session.begin(
+            store,
+            clock=clock,
+            goal="refund",
+            order_number="112-1234567-7654321",
+            summary="Blender arrived cracked",
+            evidence="two photos of the box",
+        ),
+        TO_AGENT,
+    )
+    session.record(
+        agent_name="Mina",
+        case_number="CASE-42",
+        promise="refund within 5 days",
+        promise_due=date(2026, 11, 20),
+    )
     return walk(session, ["promise_made"])
 
 
@@ -71,7 +84,9 @@ def test_saved_drafts_replace_their_kind_survive_a_reload_and_are_redacted(tmp_p
     session.save_draft("complaint", "second version, CASE-42 and 112-1234567-7654321, Mina")
     stored = Store(tmp_path / "a.json").get(session.attempt.id)
     assert [(d.kind, d.text) for d in stored.drafts] == [
-        ("agent", "hello"), ("complaint", "second version, CASE-42 and 112-1234567-7654321, Mina")]
+        ("agent", "hello"),
+        ("complaint", "second version, CASE-42 and 112-1234567-7654321, Mina"),
+    ]
     hidden = redacted(stored).drafts[1].text
     assert "CASE-42" not in hidden and "7654321" not in hidden and "Mina" not in hidden
     with pytest.raises(TextTooLong):
@@ -83,5 +98,7 @@ def test_saved_drafts_replace_their_kind_survive_a_reload_and_are_redacted(tmp_p
 def test_the_contact_count_is_for_the_message_being_written(clock):
     waiting = promised_then_let_down(clock).attempt  # one contact over: the next is the second
     assert "this is contact number 2" in draft(waiting, "agent", "en", TODAY)
-    live = walk(Session.begin(clock=clock, goal="refund"), TO_AGENT).attempt  # on the first call now
+    live = walk(
+        Session.begin(clock=clock, goal="refund"), TO_AGENT
+    ).attempt  # on the first call now
     assert "contact number" not in draft(live, "agent", "en", TODAY)

@@ -31,6 +31,11 @@ def test_only_waiting_attempts_with_a_date_earliest_first(clock):
 
 def test_overdue_counts_whole_days_after_the_date(clock):
     (follow_up,) = follow_ups([promised(clock, date(2026, 11, 20)).attempt])
-    assert not follow_up.is_overdue(date(2026, 11, 20)) and follow_up.days_overdue(date(2026, 11, 20)) == 0
-    assert follow_up.is_overdue(date(2026, 11, 21)) and follow_up.days_overdue(date(2026, 11, 26)) == 6
+    assert (
+        not follow_up.is_overdue(date(2026, 11, 20))
+        and follow_up.days_overdue(date(2026, 11, 20)) == 0
+    )
+    assert (
+        follow_up.is_overdue(date(2026, 11, 21)) and follow_up.days_overdue(date(2026, 11, 26)) == 6
+    )
     assert follow_up.days_overdue(date(2026, 11, 1)) == 0

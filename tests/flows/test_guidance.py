@@ -31,7 +31,9 @@ def test_every_state_has_complete_guidance(state_id, lang):
         assert step.tips and all(tip.strip() for tip in step.tips)
 
 
-@pytest.mark.parametrize("state_id", [s.id for s in STATES.values() if s.parent and s.parent.id == "website"])
+@pytest.mark.parametrize(
+    "state_id", [s.id for s in STATES.values() if s.parent and s.parent.id == "website"]
+)
 def test_every_website_step_names_the_labels_to_click(state_id):
     for lang in g.LANGUAGES:
         labels = g.guidance(state_id, lang).click
@@ -64,7 +66,11 @@ def test_labels_referenced_by_steps_exist():
 def test_the_channel_labels_are_offered_as_a_choice():
     step = g.guidance("choosing_channel", "ko")
     assert step.click_is_choice
-    assert [label.display() for label in step.click] == ["E-mail (이메일)", "Phone (전화)", "Chat (채팅)"]
+    assert [label.display() for label in step.click] == [
+        "E-mail (이메일)",
+        "Phone (전화)",
+        "Chat (채팅)",
+    ]
     assert not g.guidance("signing_in", "en").click_is_choice
 
 
@@ -82,7 +88,13 @@ def test_every_event_has_a_label_and_nothing_is_stale(lang):
 def test_named_terms_and_phrases_exist(lang):
     assert set(g.terms("goals", lang)) == {"return", "refund", "replacement", "credit", "other"}
     assert set(g.terms("channels", lang)) == {"email", "phone", "chat", "direct_call"}
-    assert set(g.terms("facts", lang)) == {"order_number", "order_date", "item", "what_went_wrong", "evidence"}
+    assert set(g.terms("facts", lang)) == {
+        "order_number",
+        "order_date",
+        "item",
+        "what_went_wrong",
+        "evidence",
+    }
     assert set(g.terms("outcomes", lang)) >= {"resolved", "gave_up", "in_progress", "waiting"}
     for kind in ("calm", "framing", "supervisor", "thanks"):
         assert g.phrases(kind, lang)

@@ -18,7 +18,9 @@ print(",".join(sorted({m.split(".")[0] for m in sys.modules} & {"textual", "rich
 
 
 def test_importing_all_of_flows_loads_no_ui_module():
-    result = subprocess.run([sys.executable, "-c", CHECK], cwd=PROJECT, capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK], cwd=PROJECT, capture_output=True, text=True, check=True
+    )
     count, ui_modules = result.stdout.splitlines() + [""] * (2 - len(result.stdout.splitlines()))
     assert int(count) >= 5, "the walk found too few modules to mean anything"
     assert ui_modules == ""

@@ -41,15 +41,20 @@ def test_the_lock_file_is_private(tmp_path):
 def test_a_killed_holder_leaves_no_stale_lock(tmp_path):
     path = tmp_path / "a.lock"
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             sys.path.insert(0, {str(PROJECT)!r})
             from flows.locking import ProcessLock
             ProcessLock({str(path)!r}, timeout=0).acquire()
             print("held", flush=True)
             time.sleep(60)
-        """)],
-        stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "held"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
@@ -12,11 +12,14 @@ from flows.session import Session
 from tests.tui.conftest import walk
 
 TO_AGENT = ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]
-NOW = datetime(2026, 11, 26, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=UTC)
 
 
 def promised(clock, due: date, promise: str, **details) -> Session:
-    session = walk(Session.begin(clock=clock, goal="refund", order_number="112-1234567-7654321", **details), TO_AGENT)
+    session = walk(
+        Session.begin(clock=clock, goal="refund", order_number="112-1234567-7654321", **details),
+        TO_AGENT,
+    )
     session.record(agent_name="Mina", case_number="CASE-42", promise=promise, promise_due=due)
     session.move("promise_made")
     return session
@@ -30,7 +33,9 @@ def test_one_all_day_event_with_a_morning_alarm_per_promise(clock):
     first = promised(clock, date(2026, 12, 1), "refund of $40")
     second = promised(clock, date(2026, 11, 28), "call back")
     (soon, later) = events(calendar(follow_ups([first.attempt, second.attempt]), "en", now=NOW))
-    assert soon.decoded("dtstart") == date(2026, 11, 28) and soon.decoded("dtend") == date(2026, 11, 29)
+    assert soon.decoded("dtstart") == date(2026, 11, 28) and soon.decoded("dtend") == date(
+        2026, 11, 29
+    )
     assert later.decoded("dtstart") == date(2026, 12, 1)
     assert f"#{first.attempt.id}" in str(later["summary"])
     description = str(later["description"])

@@ -8,8 +8,16 @@ from flows.attempt import TextTooLong
 from flows.session import NoContactYet, Session
 
 TO_CHAT = [
-    "outcome_decided", "facts_gathered", "take_website_route", "signed_in", "opened_help",
-    "opened_need_more_help", "opened_contact_us", "chose_tell_us_more", "issue_described", "chose_chat",
+    "outcome_decided",
+    "facts_gathered",
+    "take_website_route",
+    "signed_in",
+    "opened_help",
+    "opened_need_more_help",
+    "opened_contact_us",
+    "chose_tell_us_more",
+    "issue_described",
+    "chose_chat",
 ]
 
 
@@ -52,7 +60,9 @@ def test_choosing_a_channel_opens_a_contact_on_that_channel(clock):
 
 
 def test_every_person_spoken_to_is_a_contact_of_their_own(clock):
-    session = walk(Session.begin(clock=clock), ["outcome_decided", "facts_gathered", "call_directly"])
+    session = walk(
+        Session.begin(clock=clock), ["outcome_decided", "facts_gathered", "call_directly"]
+    )
     session.move("agent_answered")
     session.record(agent_name="Agent One", case_number="C-1")
     walk(session, ["transferred", "agent_answered"])
@@ -77,7 +87,9 @@ def test_no_answer_is_recorded_as_not_reaching_anyone(clock):
 
 def test_a_promise_sets_the_follow_up_and_the_case_number_carries_into_the_next_contact(clock):
     session = walk(Session.begin(clock=clock), TO_CHAT + ["agent_answered"])
-    session.record(case_number="CASE-9", promise="Refund within 5 days", promise_due=date(2026, 12, 1))
+    session.record(
+        case_number="CASE-9", promise="Refund within 5 days", promise_due=date(2026, 12, 1)
+    )
     session.move("promise_made")
     assert session.attempt.outcome == "waiting"
     assert session.attempt.follow_up_due == date(2026, 12, 1)
@@ -123,7 +135,10 @@ def test_an_unknown_goal_is_refused(clock):
 
 
 def test_a_follow_on_attempt_carries_the_order_and_case_numbers_over(clock):
-    first = walk(Session.begin(clock=clock, goal="refund", order_number="111-1"), TO_CHAT + ["agent_answered"])
+    first = walk(
+        Session.begin(clock=clock, goal="refund", order_number="111-1"),
+        TO_CHAT + ["agent_answered"],
+    )
     first.record(case_number="CASE-1")
     first.move("give_up")
     second = Session.follow_on(None, first.attempt, clock=clock)

@@ -39,12 +39,17 @@ def walk(session, events):
 
 
 def finished_attempt(store, clock, **details):
-    return walk(Session.begin(store, clock=clock, **details), ["outcome_decided", "give_up"]).attempt
+    return walk(
+        Session.begin(store, clock=clock, **details), ["outcome_decided", "give_up"]
+    ).attempt
 
 
 def test_an_attempt_comes_back_from_a_fresh_store(tmp_path, clock):
     path = tmp_path / "attempts.json"
-    session = walk(Session.begin(Store(path), clock=clock, goal="refund", summary="깨진 컵"), ["outcome_decided"])
+    session = walk(
+        Session.begin(Store(path), clock=clock, goal="refund", summary="깨진 컵"),
+        ["outcome_decided"],
+    )
     again = Session.resume(Store(path), session.attempt.id, clock=clock)
     assert again.attempt == session.attempt
     assert again.moves() == session.moves()
@@ -118,9 +123,14 @@ BAD_FILES = {
     "not UTF-8": (b'{"meta": "\xff\xfe"}', "not UTF-8"),
     "a list": (b"[1, 2, 3]", "expected an object of tables"),
     "table as list": (json.dumps({**HEADER, "attempts": [1]}).encode(), "not a set of records"),
-    "foreign TinyDB file": (json.dumps({"_default": {"1": {"x": 1}}}).encode(), "not an amazon-contact data file"),
+    "foreign TinyDB file": (
+        json.dumps({"_default": {"1": {"x": 1}}}).encode(),
+        "not an amazon-contact data file",
+    ),
     "newer schema": (
-        json.dumps({"meta": {"1": {"app": "amazon-contact", "schema": SCHEMA_VERSION + 1}}}).encode(),
+        json.dumps(
+            {"meta": {"1": {"app": "amazon-contact", "schema": SCHEMA_VERSION + 1}}}
+        ).encode(),
         "newer version",
     ),
 }
@@ -193,7 +203,9 @@ def test_a_failed_write_keeps_the_old_file_and_can_be_retried(tmp_path, clock, m
         monkeypatch.setattr(os, name, disk_full, raising=False)
     with pytest.raises(StoreError, match="No space left on device"):
         session.move("outcome_decided")
-    assert {file: file.read_bytes() for file in before} == before, "the unconfirmed line is taken back"
+    assert {file: file.read_bytes() for file in before} == before, (
+        "the unconfirmed line is taken back"
+    )
     with pytest.raises(StoreError, match="No space left on device"):
         session.store.compact()
     assert {file: file.read_bytes() for file in before} == before
@@ -223,7 +235,10 @@ def test_leftovers_of_a_crash_are_tidied(tmp_path, clock):
 
 # Resume exactly: any walk, saved after every step, comes back identical.
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(choices=st.lists(st.integers(min_value=0, max_value=50), min_size=1, max_size=30))
 def test_random_walks_resume_exactly_after_every_step(tmp_path_factory, choices):
     path = tmp_path_factory.mktemp("walk") / "a.json"
@@ -242,13 +257,19 @@ def test_random_walks_resume_exactly_after_every_step(tmp_path_factory, choices)
 
 # Saving a step costs the same however long the history.
 
+
 def fill_archive(path: Path, template: dict, count: int) -> None:
     folder = path.with_name(path.stem + ".archive")
     folder.mkdir(mode=0o700, exist_ok=True)
     for shard in range(0, count, ARCHIVE_SHARD_SIZE):
-        records = {str(i): {**template, "id": i} for i in range(shard + 1000, min(shard + ARCHIVE_SHARD_SIZE, count) + 1000)}
+        records = {
+            str(i): {**template, "id": i}
+            for i in range(shard + 1000, min(shard + ARCHIVE_SHARD_SIZE, count) + 1000)
+        }
         data = {**HEADER, "attempts": records}
-        atomic_write(folder / f"{(shard + 1000) // ARCHIVE_SHARD_SIZE:04d}.json", json.dumps(data).encode())
+        atomic_write(
+            folder / f"{(shard + 1000) // ARCHIVE_SHARD_SIZE:04d}.json", json.dumps(data).encode()
+        )
 
 
 @pytest.mark.parametrize("history", [10, 10_000])
@@ -265,7 +286,9 @@ def test_saving_a_step_writes_the_same_bytes_whatever_the_history(tmp_path, cloc
     assert 0 < written < 4_000, written
 
 
-def test_beginning_and_saving_touch_no_more_than_the_newest_archive_file(tmp_path, clock, monkeypatch):
+def test_beginning_and_saving_touch_no_more_than_the_newest_archive_file(
+    tmp_path, clock, monkeypatch
+):
     # With years of history, handling every archive file on each save costs time per file.
     import flows.store as store_module
 
@@ -311,7 +334,9 @@ def test_two_processes_saving_at_once_lose_nothing(tmp_path):
     ]
     assert [w.wait(timeout=120) for w in writers] == [0, 0]
     attempts = Store(path).all()
-    assert sorted(a.summary for a in attempts) == sorted(f"{t}{n}" for t in ("first-", "second-") for n in range(25))
+    assert sorted(a.summary for a in attempts) == sorted(
+        f"{t}{n}" for t in ("first-", "second-") for n in range(25)
+    )
     assert len({a.id for a in attempts}) == 50
     assert all(a.step == "gathering_facts" and len(a.notes) == 1 for a in attempts)
 
@@ -341,13 +366,17 @@ def test_killed_mid_write_the_file_is_never_garbage(tmp_path):
     rng = random.Random(2026)
     acknowledged = 0
     for _ in range(30):
-        child = subprocess.Popen([sys.executable, "-c", SAVER, str(path)], cwd=PROJECT, stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(path)], cwd=PROJECT, stdout=subprocess.PIPE, text=True
+        )
         for _ in range(rng.randint(1, 25)):
             acknowledged = int(child.stdout.readline())
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
         # The child may have confirmed more saves than we had read before the kill landed.
-        confirmed = max([acknowledged, *(int(line) for line in child.stdout.read().split() if line.isdigit())])
+        confirmed = max(
+            [acknowledged, *(int(line) for line in child.stdout.read().split() if line.isdigit())]
+        )
         child.stdout.close()
         (attempt,) = Store(path).unfinished()
         assert confirmed <= len(attempt.notes) <= confirmed + 1
@@ -398,7 +427,9 @@ def test_every_write_leaves_a_complete_file(tmp_path, clock, monkeypatch):
     assert Store(path).get(session.attempt.id).outcome == "gave_up"
 
 
-def test_a_step_save_appends_one_line_and_the_journal_is_folded_in_now_and_then(tmp_path, clock, monkeypatch):
+def test_a_step_save_appends_one_line_and_the_journal_is_folded_in_now_and_then(
+    tmp_path, clock, monkeypatch
+):
     import flows.datafile as datafile
 
     monkeypatch.setattr(datafile, "COMPACT_AFTER_LINES", 8)
@@ -413,7 +444,9 @@ def test_a_step_save_appends_one_line_and_the_journal_is_folded_in_now_and_then(
     assert journal.read_bytes().count(b"\n") == 8
     assert Store(path).get(session.attempt.id).notes[-1].text == f"note {7 - lines}"
     session.add_note("one more")
-    assert path.read_bytes() != snapshot and not journal.exists(), "the ninth save wrote a fresh snapshot"
+    assert path.read_bytes() != snapshot and not journal.exists(), (
+        "the ninth save wrote a fresh snapshot"
+    )
     assert Store(path).get(session.attempt.id).notes[-1].text == "one more"
     session.add_note("and another")
     store.compact()
@@ -435,7 +468,9 @@ def test_a_journal_line_cut_short_or_from_another_file_is_ignored(tmp_path, cloc
     assert [n.text for n in Store(path).get(session.attempt.id).notes][-1] == "after the crash"
     # A line that does not extend this snapshot (say, the journal of a file since restored from
     # a backup) never overrides it.
-    foreign = b"\n" + datafile_line("someone-else", json.dumps({"meta": {}, "attempts": {}}).encode())
+    foreign = b"\n" + datafile_line(
+        "someone-else", json.dumps({"meta": {}, "attempts": {}}).encode()
+    )
     with journal.open("ab") as handle:
         handle.write(foreign)
     assert [n.text for n in Store(path).get(session.attempt.id).notes][-1] == "after the crash"
@@ -458,7 +493,10 @@ def test_a_file_rewritten_keeping_its_header_is_not_overridden_by_the_journal(tm
 
 def test_a_file_with_a_journal_is_marked_for_releases_that_read_journals(tmp_path, clock):
     path = tmp_path / "a.json"
-    old_header = {"meta": {"1": {"app": "amazon-contact", "schema": 1, "next_id": 1}}, "attempts": {}}
+    old_header = {
+        "meta": {"1": {"app": "amazon-contact", "schema": 1, "next_id": 1}},
+        "attempts": {},
+    }
     path.write_text(json.dumps(old_header))  # a file from before journals: still read
     session = Session.begin(Store(path), clock=clock)
     session.add_note("in the journal")
@@ -562,7 +600,9 @@ def test_a_file_replaced_underneath_is_read_again_before_the_next_write(tmp_path
     assert Store(path).get(kept.attempt.id).summary == "from the backup"
 
 
-def test_killed_between_archiving_and_leaving_the_open_file_the_finished_copy_wins(tmp_path, clock, monkeypatch):
+def test_killed_between_archiving_and_leaving_the_open_file_the_finished_copy_wins(
+    tmp_path, clock, monkeypatch
+):
     from tinydb.table import Table
 
     path = tmp_path / "a.json"
@@ -576,7 +616,9 @@ def test_killed_between_archiving_and_leaving_the_open_file_the_finished_copy_wi
     with pytest.raises(StoreError, match="Input/output error"):
         session.move("give_up")
     monkeypatch.undo()
-    assert str(session.attempt.id) in read_data_file(path)[0]["attempts"], "the crash left the open copy"
+    assert str(session.attempt.id) in read_data_file(path)[0]["attempts"], (
+        "the crash left the open copy"
+    )
     store = Store(path)
     assert store.unfinished() == []
     assert store.get(session.attempt.id).outcome == "gave_up"
@@ -637,7 +679,9 @@ def test_a_linked_data_file_is_written_through_the_link(tmp_path, clock):
     assert "through the link" in real.read_text("utf-8")
 
 
-def test_a_journal_that_cannot_be_removed_after_folding_is_left_and_ignored(tmp_path, clock, monkeypatch):
+def test_a_journal_that_cannot_be_removed_after_folding_is_left_and_ignored(
+    tmp_path, clock, monkeypatch
+):
     # Windows refuses to remove a file another process has open; the new snapshot is in place.
     path = tmp_path / "a.json"
     store = Store(path)
@@ -655,7 +699,10 @@ def test_a_journal_that_cannot_be_removed_after_folding_is_left_and_ignored(tmp_
     monkeypatch.undo()
     assert journal_of(path).exists()
     session.add_note("after folding")
-    assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["before folding", "after folding"]
+    assert [n.text for n in Store(path).get(session.attempt.id).notes] == [
+        "before folding",
+        "after folding",
+    ]
 
 
 def test_a_backup_put_back_after_a_crash_shows_the_backup(tmp_path, clock):
@@ -685,4 +732,3 @@ def test_a_session_begins_by_folding_in_what_a_crash_left(tmp_path, clock):
     assert not journal_of(path).exists()
     assert "left in the journal by a crash" in path.read_text("utf-8")
     store.release()
-

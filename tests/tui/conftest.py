@@ -12,9 +12,21 @@ from flows.store import Store
 from tests.conftest import FakeClock, FrozenClock
 from tui.app import AmazonContactApp
 
-TO_CONTACT_US = ["outcome_decided", "facts_gathered", "take_website_route", "signed_in", "opened_help",
-                 "opened_need_more_help", "opened_contact_us"]
-TO_CHAT_AGENT = TO_CONTACT_US + ["chose_tell_us_more", "issue_described", "chose_chat", "agent_answered"]
+TO_CONTACT_US = [
+    "outcome_decided",
+    "facts_gathered",
+    "take_website_route",
+    "signed_in",
+    "opened_help",
+    "opened_need_more_help",
+    "opened_contact_us",
+]
+TO_CHAT_AGENT = TO_CONTACT_US + [
+    "chose_tell_us_more",
+    "issue_described",
+    "chose_chat",
+    "agent_answered",
+]
 
 
 def walk(session: Session, events: list[str]) -> Session:
@@ -28,17 +40,46 @@ def seed(path: Path, *, with_history: bool = True) -> Store:
     store = Store(path)
     clock = FakeClock()
     if with_history:
-        resolved = walk(Session.begin(store, clock=clock, goal="refund", order_number="112-7654321-0000001",
-                                      summary="Blender arrived cracked"), TO_CHAT_AGENT)
+        resolved = walk(
+            Session.begin(
+                store,
+                clock=clock,
+                goal="refund",
+                order_number="112-7654321-0000001",
+                summary="Blender arrived cracked",
+            ),
+            TO_CHAT_AGENT,
+        )
         resolved.record(agent_name="Mina", case_number="CASE-2001")
         resolved.add_note("[bold]Refund[/] confirmed by chat; \x1b[31mno red here")
         walk(resolved, ["ask_for_supervisor", "supervisor_joined", "problem_solved"])
-        waiting = walk(Session.begin(store, clock=clock, goal="replacement", order_number="112-0000000-0000002",
-                                     summary="상자가 비어 있었음"), ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"])
-        waiting.record(agent_name="김지수", case_number="KR-77", promise="새 상품 발송", promise_due=date(2026, 11, 20))
+        waiting = walk(
+            Session.begin(
+                store,
+                clock=clock,
+                goal="replacement",
+                order_number="112-0000000-0000002",
+                summary="상자가 비어 있었음",
+            ),
+            ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"],
+        )
+        waiting.record(
+            agent_name="김지수",
+            case_number="KR-77",
+            promise="새 상품 발송",
+            promise_due=date(2026, 11, 20),
+        )
         waiting.move("promise_made")
-    walk(Session.begin(store, clock=clock, goal="return", order_number="112-3333333-0000003",
-                       summary="Wrong size"), TO_CHAT_AGENT)
+    walk(
+        Session.begin(
+            store,
+            clock=clock,
+            goal="return",
+            order_number="112-3333333-0000003",
+            summary="Wrong size",
+        ),
+        TO_CHAT_AGENT,
+    )
     live = store.unfinished()[0]
     session = Session.resume(store, live.id, clock=clock)
     session.record(agent_name="Alex", case_number="CASE-3003")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -33,7 +33,9 @@ def seeded(data_file):
 
 
 def test_help_describes_every_command():
-    result = subprocess.run([sys.executable, "-m", "tui.cli", "--help"], cwd=PROJECT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--help"], cwd=PROJECT, capture_output=True, text=True
+    )
     assert result.returncode == 0
     for command in ("history", "show", "export", "flow", "--db", "--lang"):
         assert command in result.stdout
@@ -88,7 +90,10 @@ def test_export_json_is_the_record(capsys, seeded):
     assert record["contacts"][0]["promise_due"] == "2026-11-20"
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [("mermaid", "on_need_more_help --> on_contact_us"), ("md", "| Calling amazon ")])
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("mermaid", "on_need_more_help --> on_contact_us"), ("md", "| Calling amazon ")],
+)
 def test_flow_prints_the_process(capsys, fmt, expected):
     code, out, _ = run(capsys, "flow", "--format", fmt)
     assert code == 0 and expected in out
@@ -138,8 +143,12 @@ def test_doctor_reports_problems_with_status_1_and_salvages(capsys, tmp_path, se
     assert code == 0 and "journal" not in out
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    code, out, _ = run(capsys, "doctor", "--db", str(broken), "--salvage", str(tmp_path / "new.json"))
-    assert code == 1 and "problem:" in out and "not valid JSON" in out and "saved 0 attempt(s)" in out
+    code, out, _ = run(
+        capsys, "doctor", "--db", str(broken), "--salvage", str(tmp_path / "new.json")
+    )
+    assert (
+        code == 1 and "problem:" in out and "not valid JSON" in out and "saved 0 attempt(s)" in out
+    )
     assert broken.read_text() == "{not json"
 
 
@@ -152,7 +161,9 @@ def test_a_damaged_file_points_to_the_doctor(capsys, tmp_path):
 
 @pytest.mark.parametrize("fmt", ["md", "json"])
 def test_export_can_hide_personal_details(capsys, seeded, fmt):
-    code, out, _ = run(capsys, "export", "2", "--format", fmt, "--redact", "--db", seeded, "--lang", "en")
+    code, out, _ = run(
+        capsys, "export", "2", "--format", fmt, "--redact", "--db", seeded, "--lang", "en"
+    )
     assert code == 0
     for secret in ("112-0000000-0000002", "김지수", "KR-77"):
         assert secret not in out
@@ -183,8 +194,10 @@ def test_due_lists_promises_and_exits_1_when_one_is_overdue(capsys, seeded, monk
     monkeypatch.setattr(flows.attempt, "local_now", lambda: datetime(2026, 11, 26, 9, 0))
     code, out, _ = run(capsys, "due", "--db", seeded, "--lang", "en")
     assert code == 1
-    assert out.strip() == ("#2  due 2026-11-20  OVERDUE by 6 day(s)  Replacement - 112-0000000-0000002 - 상자가 비어 있었음"
-                           "  “새 상품 발송”")
+    assert out.strip() == (
+        "#2  due 2026-11-20  OVERDUE by 6 day(s)  Replacement - 112-0000000-0000002 - 상자가 비어 있었음"
+        "  “새 상품 발송”"
+    )
     code, out, _ = run(capsys, "due", "--db", seeded, "--lang", "ko")
     assert code == 1 and "2026-11-20까지  6일 지남" in out
 
@@ -197,17 +210,30 @@ def test_due_on_time_exits_0_and_json_says_the_same(capsys, seeded, monkeypatch)
     assert code == 0 and "OVERDUE" not in out and out.startswith("#2  due 2026-11-20")
     code, out, _ = run(capsys, "due", "--json", "--db", seeded)
     assert code == 0
-    assert json.loads(out) == [{"id": 2, "due": "2026-11-20", "overdue": False, "days_overdue": 0,
-                                "promise": "새 상품 발송", "goal": "replacement",
-                                "order_number": "112-0000000-0000002", "summary": "상자가 비어 있었음"}]
+    assert json.loads(out) == [
+        {
+            "id": 2,
+            "due": "2026-11-20",
+            "overdue": False,
+            "days_overdue": 0,
+            "promise": "새 상품 발송",
+            "goal": "replacement",
+            "order_number": "112-0000000-0000002",
+            "summary": "상자가 비어 있었음",
+        }
+    ]
 
 
 def test_due_with_nothing_waiting_says_so(capsys, tmp_path):
     seed(tmp_path / "a.json", with_history=False)
     code, out, _ = run(capsys, "due", "--db", str(tmp_path / "a.json"), "--lang", "en")
     assert code == 0 and out.strip() == "No promises to check on."
-    code, out, err = run(capsys, "due", "--format", "ics", "--db", str(tmp_path / "a.json"), "--lang", "en")
-    assert code == 0 and out == "" and err.strip() == "No promises to check on.", "no empty (invalid) calendar"
+    code, out, err = run(
+        capsys, "due", "--format", "ics", "--db", str(tmp_path / "a.json"), "--lang", "en"
+    )
+    assert code == 0 and out == "" and err.strip() == "No promises to check on.", (
+        "no empty (invalid) calendar"
+    )
 
 
 def test_due_prints_a_hostile_promise_harmlessly(capsys, tmp_path, monkeypatch):
@@ -219,7 +245,10 @@ def test_due_prints_a_hostile_promise_harmlessly(capsys, tmp_path, monkeypatch):
     from tests.tui.conftest import walk
 
     path = tmp_path / "a.json"
-    session = walk(Session.begin(Store(path)), ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"])
+    session = walk(
+        Session.begin(Store(path)),
+        ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"],
+    )
     session.record(promise="[bold]refund[/]\x1b[2J\u202e", promise_due=date(2026, 12, 1))
     session.move("promise_made")
     monkeypatch.setattr(flows.attempt, "local_now", lambda: datetime(2026, 11, 26, 9, 0))
@@ -286,5 +315,11 @@ def test_show_and_export_include_a_kept_transcript_and_redact_leaves_it_out(caps
     session.keep_transcript("Sarah: case ID 12345678901\x1b[2J")
     code, out, _ = run(capsys, "show", str(session.attempt.id), "--db", str(path), "--lang", "ko")
     assert code == 0 and "채팅 기록" in out and "  Sarah: case ID 12345678901\\x1b[2J" in out
-    code, out, _ = run(capsys, "export", str(session.attempt.id), "--redact", "--db", str(path), "--lang", "en")
-    assert code == 0 and "12345678901" not in out and "[chat transcript left out: 30 characters]" in out.replace("\\", "")
+    code, out, _ = run(
+        capsys, "export", str(session.attempt.id), "--redact", "--db", str(path), "--lang", "en"
+    )
+    assert (
+        code == 0
+        and "12345678901" not in out
+        and "[chat transcript left out: 30 characters]" in out.replace("\\", "")
+    )

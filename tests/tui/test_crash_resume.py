@@ -36,7 +36,12 @@ class AppInTerminal:
         env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8"}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tui", "--db", str(data_file), "--lang", "en"],
-            stdin=slave, stdout=slave, stderr=slave, cwd=PROJECT, env=env, start_new_session=True,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=PROJECT,
+            env=env,
+            start_new_session=True,
         )
         os.close(slave)
         self.output = bytearray()
@@ -65,7 +70,11 @@ class AppInTerminal:
         """What was drawn lately, without escape sequences: for failure messages."""
         import re
 
-        text = re.sub(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b\][^\x07]*\x07", b" ", bytes(self.output[-6000:]))
+        text = re.sub(
+            rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b\][^\x07]*\x07",
+            b" ",
+            bytes(self.output[-6000:]),
+        )
         return text.decode("utf-8", "replace")
 
     def send(self, keys: str) -> None:
@@ -124,16 +133,27 @@ def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
                     app.send(f"nnote {round_number}\r")
                     pending = ("note", len(attempt.notes) + 1)
                 else:
-                    moves = [m for m in Session(attempt).moves()
-                             if m.target not in FINAL_STATE_IDS and m.event != "promise_made"]
-                    number = [m.event for m in Session(attempt).moves()].index(rng.choice(moves).event) + 1
+                    moves = [
+                        m
+                        for m in Session(attempt).moves()
+                        if m.target not in FINAL_STATE_IDS and m.event != "promise_made"
+                    ]
+                    number = [m.event for m in Session(attempt).moves()].index(
+                        rng.choice(moves).event
+                    ) + 1
                     app.send(str(number))
                     pending = ("step", len(attempt.timeline) + 1)
                 if rng.random() < 0.25:
                     break  # killed while this change is being saved, or just before
                 kind, count = pending
-                measure = (lambda: len(stored(data_file).notes)) if kind == "note" else (lambda: len(stored(data_file).timeline))
-                assert wait_until(lambda: measure() >= count), f"round {round_number}: the {kind} was never saved\n{app.screen_text()}"
+                measure = (
+                    (lambda: len(stored(data_file).notes))
+                    if kind == "note"
+                    else (lambda: len(stored(data_file).timeline))
+                )
+                assert wait_until(lambda: measure() >= count), (
+                    f"round {round_number}: the {kind} was never saved\n{app.screen_text()}"
+                )
                 pending = None
             before_kill = stored(data_file)
             how = rng.choice([signal.SIGKILL, signal.SIGHUP])

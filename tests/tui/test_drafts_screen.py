@@ -37,7 +37,9 @@ async def test_edit_keep_copy_and_find_it_again(data_file):
         assert isinstance(app.screen, StepScreen)
         await pilot.press("d")
         await pilot.pause()
-        assert "Thanks, Kim." in app.screen.query_one("#draft-agent").text, "the kept draft comes back"
+        assert "Thanks, Kim." in app.screen.query_one("#draft-agent").text, (
+            "the kept draft comes back"
+        )
 
 
 async def test_the_complaint_tab_and_a_restart_from_the_facts(data_file):
@@ -65,7 +67,9 @@ async def test_an_unkept_edit_is_warned_about_once_and_language_follows_until_ed
         screen = await open_drafts(pilot)
         await pilot.press("f2")
         await pilot.pause()
-        assert "안녕하세요" in screen.query_one("#draft-agent").text, "not edited: redrafted in Korean"
+        assert "안녕하세요" in screen.query_one("#draft-agent").text, (
+            "not edited: redrafted in Korean"
+        )
         await pilot.press("end", *"!")
         await pilot.press("f2")
         await pilot.pause()

@@ -9,7 +9,7 @@ import pytest
 
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import choose, make_app, open_first_attempt, seed, screen_text
+from tests.tui.conftest import choose, make_app, open_first_attempt, screen_text, seed
 from tui.screens.detail import DetailScreen
 from tui.screens.start import StartScreen
 from tui.screens.step import StepScreen
@@ -103,7 +103,9 @@ async def test_a_second_window_opens_read_only(data_file):
             assert isinstance(second.screen, StartScreen)
             await pilot.press("enter")
             await pilot.pause()
-            assert isinstance(second.screen, DetailScreen), "an attempt opens to look at, not to walk"
+            assert isinstance(second.screen, DetailScreen), (
+                "an attempt opens to look at, not to walk"
+            )
             assert second.screen.check_action("continue", ()) is False
         # The first window still writes.
         await first_pilot.press("enter")
@@ -126,7 +128,9 @@ async def test_a_read_only_window_says_so_and_can_write_once_the_other_closes(da
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
         assert app.store.read_only
-        assert "Read-only" in screen_text(app.screen.query_one("#tagline")), "said on the screen, not only in a toast"
+        assert "Read-only" in screen_text(app.screen.query_one("#tagline")), (
+            "said on the screen, not only in a toast"
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, DetailScreen)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from textual.widgets import DataTable
 
+from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
-from flows.session import Session
 from tests.tui.conftest import TO_CONTACT_US, make_app, open_history, seed, walk
 
 
@@ -19,18 +19,21 @@ async def search(pilot, query: str) -> list[int]:
     return sorted(int(table.get_row_at(row)[0].plain) for row in range(table.row_count))
 
 
-@pytest.mark.parametrize(("lang", "query", "found"), [
-    ("en", "refund confirmed", [1]),        # words of a note
-    ("en", "MINA", [1]),                    # an agent's name, whatever its case
-    ("en", "kr-77", [2]),                   # a case number
-    ("en", "비어", [2]),                      # the summary, in Hangul
-    ("en", "resolved", [1]),                # the status as shown in English
-    ("en", "refund chat", [1]),             # a goal and a route: two labels
-    ("en", "김지수 waiting", [2]),            # a typed name and a shown label together
-    ("ko", "해결", [1]),                      # the status as shown in Korean
-    ("ko", "resolved", []),                 # ...and no longer in English
-    ("en", "mina wrong", []),               # every term must match the same attempt
-])
+@pytest.mark.parametrize(
+    ("lang", "query", "found"),
+    [
+        ("en", "refund confirmed", [1]),  # words of a note
+        ("en", "MINA", [1]),  # an agent's name, whatever its case
+        ("en", "kr-77", [2]),  # a case number
+        ("en", "비어", [2]),  # the summary, in Hangul
+        ("en", "resolved", [1]),  # the status as shown in English
+        ("en", "refund chat", [1]),  # a goal and a route: two labels
+        ("en", "김지수 waiting", [2]),  # a typed name and a shown label together
+        ("ko", "해결", [1]),  # the status as shown in Korean
+        ("ko", "resolved", []),  # ...and no longer in English
+        ("en", "mina wrong", []),  # every term must match the same attempt
+    ],
+)
 async def test_a_search_matches_typed_words_and_shown_labels(data_file, lang, query, found):
     seed(data_file)
     app = make_app(Store(data_file), lang=lang, clock=FakeClock())

@@ -8,12 +8,12 @@ import re
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from flows import privacy
 from flows.attempt import TEXT_LIMITS
 from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
 from tests.tui.conftest import TO_CHAT_AGENT, make_app, open_history, walk
-from flows import privacy
 from tui import report
 
 # Control characters (but tab and newline) and bidi overrides: what must never reach a terminal raw.
@@ -31,18 +31,24 @@ CORPUS = [
     "tab\tand\nnewline",
 ]
 
-text_of_any_kind = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.sampled_from(CORPUS)
+text_of_any_kind = st.text(alphabet=st.characters(codec="utf-8"), max_size=200) | st.sampled_from(
+    CORPUS
+)
 
 
 def fill(store: Store, text: str) -> int:
-    session = Session.begin(store, clock=FakeClock(), summary=text[: TEXT_LIMITS["summary"]], evidence=text)
+    session = Session.begin(
+        store, clock=FakeClock(), summary=text[: TEXT_LIMITS["summary"]], evidence=text
+    )
     walk(session, TO_CHAT_AGENT)
     session.record(agent_name=text[:120], case_number=text[:64], promise=text)
     session.add_note(text)
     return session.attempt.id
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(text=text_of_any_kind)
 def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
     path = tmp_path_factory.mktemp("hostile") / "a.json"
@@ -55,7 +61,10 @@ def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
         for shown in (
             report.attempt_text(attempt, lang),
             report.attempt_markdown(attempt, lang),
-            row.about, row.status, row.cases, row.route,
+            row.about,
+            row.status,
+            row.cases,
+            row.route,
             *(item.text for item in report.timeline(attempt, lang)),
         ):
             assert not UNSAFE.search(shown), shown

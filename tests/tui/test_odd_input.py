@@ -10,7 +10,16 @@ from textual.widgets import DataTable, Input
 from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import TO_CHAT_AGENT, choose, end_attempt, make_app, open_first_attempt, open_history, seed, walk
+from tests.tui.conftest import (
+    TO_CHAT_AGENT,
+    choose,
+    end_attempt,
+    make_app,
+    open_first_attempt,
+    open_history,
+    seed,
+    walk,
+)
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.edit_details import EditDetailsScreen
 from tui.screens.prepare import PrepareScreen
@@ -23,16 +32,23 @@ HOSTILE = "[@click=app.quit]quit[/] [red]뚜껑[/red] 깨짐"
 
 async def test_history_shows_markup_as_typed_and_a_click_on_it_does_nothing(data_file):
     store = Store(data_file)
-    walk(Session.begin(store, clock=FakeClock(), summary=HOSTILE, order_number="[b]123[/b]"), ["give_up"])
+    walk(
+        Session.begin(store, clock=FakeClock(), summary=HOSTILE, order_number="[b]123[/b]"),
+        ["give_up"],
+    )
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(140, 30)) as pilot:
-        await pilot.press("escape")  # leave the new-attempt form that opens when nothing is unfinished
+        await pilot.press(
+            "escape"
+        )  # leave the new-attempt form that opens when nothing is unfinished
         await pilot.pause()
         await open_history(pilot)
         table = app.screen.query_one(DataTable)
         about = table.get_row_at(0)[4]
         assert isinstance(about, Text) and "[@click=app.quit]quit[/]" in about.plain
-        column_x = sum(column.get_render_width(table) for column in list(table.columns.values())[:4])
+        column_x = sum(
+            column.get_render_width(table) for column in list(table.columns.values())[:4]
+        )
         await pilot.click(table, offset=(column_x + 2, 1))
         await pilot.pause()
         assert app.is_running, "a click on typed text must not run an action"

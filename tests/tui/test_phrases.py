@@ -10,7 +10,6 @@ from tui.screens.phrases import PhrasesScreen
 from tui.screens.step import StepScreen
 
 
-
 async def test_p_opens_the_lines_for_this_step_and_a_number_copies_one(data_file):
     seed(data_file, with_history=False)
     app = make_app(Store(data_file), clock=FakeClock())
@@ -22,7 +21,9 @@ async def test_p_opens_the_lines_for_this_step_and_a_number_copies_one(data_file
         screen = app.screen
         assert isinstance(screen, PhrasesScreen)
         kinds = [p.kind for p in screen.phrases]
-        assert kinds[0] == "framing" and "supervisor" in kinds, "the step's own lines first, then escalation"
+        assert kinds[0] == "framing" and "supervisor" in kinds, (
+            "the step's own lines first, then escalation"
+        )
         await pilot.press("2")
         await pilot.pause()
         assert app.clipboard == screen.phrases[1].english

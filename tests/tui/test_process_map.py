@@ -16,4 +16,6 @@ def test_the_map_marks_the_current_step_and_the_path_taken():
     attempt = Attempt(1, now, now, configuration=configuration_of("on_help_page"))
     text = render_map(attempt, "en", every_step=True).plain
     assert "> On the Help page" in text and "[>] Amazon website" in text
-    assert phase_of("no_fix_yet") == "after" and progress_line(attempt, "en") == "Amazon website 3/10"
+    assert (
+        phase_of("no_fix_yet") == "after" and progress_line(attempt, "en") == "Amazon website 3/10"
+    )

@@ -15,7 +15,6 @@ from tui.screens.site_different import SiteDifferentScreen
 from tui.screens.step import StepScreen
 
 
-
 def website_attempt(data_file) -> Store:
     store = Store(data_file)
     walk(Session.begin(store, clock=FakeClock(), goal="refund"), TO_CONTACT_US)
@@ -34,9 +33,14 @@ async def test_note_what_is_seen_then_call_instead(data_file):
         await pilot.press(*"No Contact Us link, only [Customer Service]", "enter")
         await pilot.pause()
         (report,) = Store(data_file).get(step.session.attempt.id).site_reports
-        assert (report.step, report.text) == ("on_contact_us", "No Contact Us link, only [Customer Service]")
+        assert (report.step, report.text) == (
+            "on_contact_us",
+            "No Contact Us link, only [Customer Service]",
+        )
         ways = [o.id for o in app.screen.query_one("#ways")._options]
-        assert ways == ["call_instead", "go_back"], "the machine's ways around, asked of the machine"
+        assert ways == ["call_instead", "go_back"], (
+            "the machine's ways around, asked of the machine"
+        )
         await pilot.press("enter")  # the first: call Amazon instead
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
@@ -90,7 +94,12 @@ def test_show_lists_the_differences_noted(data_file, capsys):
 
     store = website_attempt(data_file)
     (attempt,) = store.unfinished()
-    Session.resume(store, attempt.id, clock=FakeClock()).report_site_difference("no [b]Help[/b] link\x1b[2J")
+    Session.resume(store, attempt.id, clock=FakeClock()).report_site_difference(
+        "no [b]Help[/b] link\x1b[2J"
+    )
     assert main(["show", str(attempt.id), "--db", str(data_file), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "Where the site looked different" in out and "On Contact Us: no [b]Help[/b] link\\x1b[2J" in out
+    assert (
+        "Where the site looked different" in out
+        and "On Contact Us: no [b]Help[/b] link\\x1b[2J" in out
+    )

@@ -20,7 +20,10 @@ async def settle(pilot) -> None:
 
 def website_step_store(path) -> Store:
     store = Store(path)
-    walk(Session.begin(store, clock=FakeClock(), goal="refund", order_number="112-9999999-0000009"), TO_CONTACT_US)
+    walk(
+        Session.begin(store, clock=FakeClock(), goal="refund", order_number="112-9999999-0000009"),
+        TO_CONTACT_US,
+    )
     return store
 
 

@@ -11,7 +11,6 @@ from tui.screens.start import StartScreen
 from tui.screens.stats import StatsScreen
 
 
-
 async def test_s_opens_the_stats_and_escape_returns(data_file):
     seed(data_file)
     app = make_app(Store(data_file), clock=FakeClock())

@@ -60,7 +60,8 @@ async def test_the_screen_reads_without_colour(data_file, monkeypatch):
         assert app.no_color
         # Position and choices are told by characters, not by colour alone.
         shown = "\n".join(
-            strip.text for widget in (app.screen.query_one("#map"), app.screen.query_one("#moves"))
+            strip.text
+            for widget in (app.screen.query_one("#map"), app.screen.query_one("#moves"))
             for strip in widget.render_lines(widget.region.reset_offset)
         )
         for mark in ("[>] In contact with Amazon", "[x] Amazon website", "1 I'm being transferred"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flows.session import Session
@@ -27,7 +27,13 @@ def test_a_contact_across_the_spring_forward_lasts_its_real_length(tmp_path):
     end = datetime(2026, 3, 8, 3, 30, tzinfo=NEW_YORK)
     clock = ScriptedClock(start, start, start, start, start, end)
     session = Session.begin(Store(tmp_path / "a.json"), clock=clock)
-    for event in ["outcome_decided", "facts_gathered", "call_directly", "agent_answered", "problem_solved"]:
+    for event in [
+        "outcome_decided",
+        "facts_gathered",
+        "call_directly",
+        "agent_answered",
+        "problem_solved",
+    ]:
         session.move(event)
     contact = Store(tmp_path / "a.json").get(session.attempt.id).contacts[0]
     assert contact.duration == timedelta(hours=1)
@@ -50,7 +56,7 @@ def test_an_attempt_carried_from_seoul_to_new_york_keeps_true_durations(tmp_path
 
 
 def test_a_clock_that_jumps_back_keeps_the_order_and_never_shows_negative_time(tmp_path):
-    now = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
     earlier = now - timedelta(hours=2)
     clock = ScriptedClock(now, now, earlier, earlier)
     session = Session.begin(Store(tmp_path / "a.json"), clock=clock)

@@ -33,13 +33,19 @@ async def test_paste_keep_and_confirm_suggestions_into_the_record(data_file):
         stored = Store(data_file).get(attempt_id)
         assert stored.transcripts[-1].text == CHAT, "kept exactly as pasted"
         assert [s.value for s in screen.found][:3] == ["Sarah", "Mike", "12345678901"]
-        assert not stored.contacts[-1].agent_name == "Sarah", "nothing recorded before it is confirmed"
+        assert not stored.contacts[-1].agent_name == "Sarah", (
+            "nothing recorded before it is confirmed"
+        )
         await pilot.press("enter")  # Sarah
         await pilot.press("down", "down", "enter")  # the case number
         await pilot.press("down", "down", "enter")  # by December 2
         await pilot.pause()
         contact = Store(data_file).get(attempt_id).contacts[-1]
-        assert (contact.agent_name, contact.case_number, contact.promise_due) == ("Sarah", "12345678901", date(2026, 12, 2))
+        assert (contact.agent_name, contact.case_number, contact.promise_due) == (
+            "Sarah",
+            "12345678901",
+            date(2026, 12, 2),
+        )
         assert "December 2" in contact.promise
         assert screen.recorded == {0, 2, 4}
         await pilot.press("escape")
@@ -80,7 +86,9 @@ async def test_an_over_long_paste_is_refused_in_the_persons_language_and_kept_on
         await pilot.press("ctrl+s")
         await pilot.pause()
         messages = [str(n.message) for n in app._notifications]
-        assert any("너무 깁니다 (채팅 기록): 200,001자, 한도는 200,000자" in m for m in messages), messages
+        assert any("너무 깁니다 (채팅 기록): 200,001자, 한도는 200,000자" in m for m in messages), (
+            messages
+        )
         assert len(screen.query_one("#transcript-text").text) == 200_001, "nothing lost"
         assert not screen.session.attempt.transcripts
 

@@ -26,13 +26,19 @@ def rendered(widget: Static) -> str:
 
 def rendered_lines(widget: Static) -> list[str]:
     """What a widget shows, line by line, as plain text."""
-    return [strip.text.rstrip() for strip in widget.render_lines(widget.region.reset_offset) if strip.text.strip()]
+    return [
+        strip.text.rstrip()
+        for strip in widget.render_lines(widget.region.reset_offset)
+        if strip.text.strip()
+    ]
 
 
 async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        assert isinstance(app.screen, PrepareScreen), "with nothing unfinished, a new attempt starts"
+        assert isinstance(app.screen, PrepareScreen), (
+            "with nothing unfinished, a new attempt starts"
+        )
         await pilot.click("#goal-refund")
         await pilot.click("#order_number")
         await pilot.press(*"111-2223334-5556667")
@@ -40,8 +46,17 @@ async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
         assert app.screen.session.step == "signing_in"
-        for event in ["signed_in", "opened_help", "opened_need_more_help", "asked_to_sign_in_again",
-                      "signed_in_again", "chose_tell_us_more", "issue_described", "chose_chat", "agent_answered"]:
+        for event in [
+            "signed_in",
+            "opened_help",
+            "opened_need_more_help",
+            "asked_to_sign_in_again",
+            "signed_in_again",
+            "chose_tell_us_more",
+            "issue_described",
+            "chose_chat",
+            "agent_answered",
+        ]:
             await choose(pilot, event)
         assert app.screen.session.step == "talking_with_agent"
         await pilot.press("r")
@@ -198,7 +213,9 @@ async def test_history_search_and_a_follow_on_attempt(data_file):
         await pilot.pause()
         detail = app.screen
         assert isinstance(detail, DetailScreen) and detail.attempt.outcome == "resolved"
-        assert detail.check_action("continue", ()) is False, "a finished attempt cannot be continued"
+        assert detail.check_action("continue", ()) is False, (
+            "a finished attempt cannot be continued"
+        )
         await pilot.press("a")
         await pilot.pause()
         prepare = app.screen

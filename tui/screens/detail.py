@@ -15,7 +15,6 @@ from flows.store import StoreError
 from tui import report
 from tui.localized import LocalizedScreen
 
-
 SECTIONS = ("timeline", "contacts", "notes", "drafts", "site_reports", "transcripts")
 # Shown only when the attempt has some: most never will.
 OPTIONAL_SECTIONS = ("drafts", "site_reports", "transcripts")
@@ -78,16 +77,32 @@ class DetailScreen(LocalizedScreen):
             table.add_row(item.at, f"+{item.took}" if item.took else "", item.text)
         self.query_one("#timeline", Static).update(table)
         self._section("contacts", report.contact_lines(attempt, lang))
-        self._section("notes", [f"{report.when(n.at)}  {report.printable(n.text)}" for n in attempt.notes])
-        kept = [f"{report.draft_title(d.kind, lang)} ({report.when(d.at)})\n{report.printable(d.text)}\n"
-                for d in attempt.drafts]
+        self._section(
+            "notes", [f"{report.when(n.at)}  {report.printable(n.text)}" for n in attempt.notes]
+        )
+        kept = [
+            f"{report.draft_title(d.kind, lang)} ({report.when(d.at)})\n{report.printable(d.text)}\n"
+            for d in attempt.drafts
+        ]
         self._section("drafts", kept)
-        self._section("site_reports", [f"{report.when(r.at)}  {report.step_title(r.step, lang)}: "
-                                       f"{report.printable(r.text)}" for r in attempt.site_reports])
-        self._section("transcripts", [f"{report.when(x.at)}\n{report.printable(x.text)}\n" for x in attempt.transcripts])
+        self._section(
+            "site_reports",
+            [
+                f"{report.when(r.at)}  {report.step_title(r.step, lang)}: "
+                f"{report.printable(r.text)}"
+                for r in attempt.site_reports
+            ],
+        )
+        self._section(
+            "transcripts",
+            [f"{report.when(x.at)}\n{report.printable(x.text)}\n" for x in attempt.transcripts],
+        )
 
     def _section(self, name: str, lines: list[str]) -> None:
-        heading, body = self.query_one(f"#{name}-heading", Static), self.query_one(f"#{name}", Static)
+        heading, body = (
+            self.query_one(f"#{name}-heading", Static),
+            self.query_one(f"#{name}", Static),
+        )
         heading.update(self.t(name))
         body.update(Text("\n".join(lines)) if lines else Text(self.t("none"), style="dim"))
         if name in OPTIONAL_SECTIONS:

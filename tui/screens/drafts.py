@@ -70,7 +70,10 @@ class DraftsScreen(LocalizedScreen[None]):
         self._baseline[kind] = text
 
     def _edited(self, kind: str) -> bool:
-        return kind in self._baseline and self.query_one(f"#draft-{kind}", TextArea).text != self._baseline[kind]
+        return (
+            kind in self._baseline
+            and self.query_one(f"#draft-{kind}", TextArea).text != self._baseline[kind]
+        )
 
     @property
     def current(self) -> str:
@@ -78,7 +81,10 @@ class DraftsScreen(LocalizedScreen[None]):
 
     def action_save(self) -> None:
         """Keep the draft in view, and every other one edited since it was last kept."""
-        kinds = [self.current, *(kind for kind in KINDS if kind != self.current and self._edited(kind))]
+        kinds = [
+            self.current,
+            *(kind for kind in KINDS if kind != self.current and self._edited(kind)),
+        ]
         for kind in kinds:
             box = self.query_one(f"#draft-{kind}", TextArea)
             text = box.text

@@ -63,7 +63,9 @@ class HistoryScreen(LocalizedScreen):
         searchable = _labels_of(attempts, lang)
         self.app.call_from_thread(self._loaded, attempts, searchable, lang, error)
 
-    def _loaded(self, attempts: list[AttemptSummary], searchable: list[str], lang: str, error: str) -> None:
+    def _loaded(
+        self, attempts: list[AttemptSummary], searchable: list[str], lang: str, error: str
+    ) -> None:
         if self not in self.app.screen_stack:
             return  # the person left (the screen is being taken down) before the list was read
         self._attempts, self._load_error = attempts, error
@@ -89,10 +91,19 @@ class HistoryScreen(LocalizedScreen):
         table.clear()
         terms = self.query_one("#search", Input).value.casefold().split()
         attempts = self._attempts or []
-        matches = [a for a, labels in zip(attempts, self._searchable) if report.matches(a, labels, terms)]
+        matches = [
+            a for a, labels in zip(attempts, self._searchable) if report.matches(a, labels, terms)
+        ]
         for row in (report.history_row(a, self.lang) for a in matches[:ROWS_SHOWN]):
             # Typed text is data: wrapped in Text so nothing in it is read as markup.
-            cells = (str(row.id), row.started, row.status, row.cases, report.one_line(row.about, 40), row.route)
+            cells = (
+                str(row.id),
+                row.started,
+                row.status,
+                row.cases,
+                report.one_line(row.about, 40),
+                row.route,
+            )
             table.add_row(*(Text(cell) for cell in cells), key=str(row.id))
         shown = min(len(matches), ROWS_SHOWN)
         count = self.query_one("#count", Static)
@@ -139,4 +150,7 @@ class HistoryScreen(LocalizedScreen):
 def _labels_of(attempts: list[AttemptSummary], lang: str) -> list[str]:
     """Each attempt's search labels; the many equal ones share one string."""
     shared: dict[str, str] = {}
-    return [shared.setdefault(labels, labels) for labels in (report.search_labels(a, lang) for a in attempts)]
+    return [
+        shared.setdefault(labels, labels)
+        for labels in (report.search_labels(a, lang) for a in attempts)
+    ]

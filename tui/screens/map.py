@@ -34,6 +34,9 @@ class MapScreen(LocalizedModal[None]):
         self.query_one("#map", Static).update(text)
         self.query_one("#close-hint", Static).update(self.t("close_hint"))
         # Bring the current step into view on short terminals.
-        current = next((n for n, line in enumerate(text.plain.splitlines()) if line.lstrip().startswith(">")), 0)
+        current = next(
+            (n for n, line in enumerate(text.plain.splitlines()) if line.lstrip().startswith(">")),
+            0,
+        )
         body = self.query_one("#map-body", VerticalScroll)
         self.call_after_refresh(body.scroll_to, y=max(current - 4, 0), animate=False)

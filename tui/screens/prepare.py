@@ -58,7 +58,9 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         self.query_one("#cancel", Button).label = self.t("cancel_button")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        {"start": self.action_start, "skip": self.action_skip, "cancel": self.action_cancel}[event.button.id or "cancel"]()
+        {"start": self.action_start, "skip": self.action_skip, "cancel": self.action_cancel}[
+            event.button.id or "cancel"
+        ]()
 
     def action_start(self) -> None:
         """Start with what the form says, and walk the preparation steps it has covered."""
@@ -66,7 +68,9 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         if session is None:
             return
         pressed = self.query_one("#route", RadioSet).pressed_button
-        route_event = "call_directly" if pressed and pressed.id == "route-direct" else "take_website_route"
+        route_event = (
+            "call_directly" if pressed and pressed.id == "route-direct" else "take_website_route"
+        )
 
         def walk_the_preparation() -> None:
             for event in ("outcome_decided", "facts_gathered", route_event):

@@ -52,7 +52,8 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
         self.query_one("#intro", Static).update(self._term("intro"))
         self.query_one(Input).placeholder = self._term("placeholder")
         self.query_one("#around", Static).update(
-            "\n".join(f"- {self._term(key)}" for key in ("elsewhere", "any_problem", "chat")))
+            "\n".join(f"- {self._term(key)}" for key in ("elsewhere", "any_problem", "chat"))
+        )
         self.query_one("#moves-heading", Static).update(self._term("moves"))
         ways = self.query_one(OptionList)
         ways.clear_options()

@@ -67,7 +67,10 @@ class StartScreen(LocalizedScreen):
             prompt = Text.assemble(
                 (f"#{attempt.id} ", "bold"),
                 report.about(attempt, lang),
-                ("\n   " + report.status(attempt, lang) + "  " + report.when(attempt.updated_at), "dim"),
+                (
+                    "\n   " + report.status(attempt, lang) + "  " + report.when(attempt.updated_at),
+                    "dim",
+                ),
             )
             options.add_option(Option(prompt, id=str(attempt.id)))
         options.display = bool(self._unfinished)

@@ -15,6 +15,7 @@ from flows.store import StoreError
 from tui import stats_view
 from tui.localized import LocalizedScreen
 
+
 class StatsScreen(LocalizedScreen[None]):
     CSS_PATH = "stats.tcss"
     BINDINGS = [Binding("escape,q", "back", "back")]
@@ -61,7 +62,11 @@ class StatsScreen(LocalizedScreen[None]):
         for widget in ("#month-heading", "#per-month", "#month-axis", "#charts"):
             self.query_one(widget).display = figures is not None and figures.attempts > 0
         if figures is None:
-            totals.update(Text(self.error, style="bold") if self.error else Text(self.t("loading"), style="dim"))
+            totals.update(
+                Text(self.error, style="bold")
+                if self.error
+                else Text(self.t("loading"), style="dim")
+            )
             return
         if not figures.attempts:
             totals.update(Text(self.t("no_attempts"), style="dim"))

@@ -19,7 +19,6 @@ from tui.widgets.moves_menu import MovesMenu
 from tui.widgets.process_map import ProcessMap, progress_line
 from tui.widgets.record_bar import RecordBar
 
-
 RETRY_SECONDS = 3
 MAP_MIN_HEIGHT = 30
 
@@ -87,13 +86,18 @@ class StepScreen(LocalizedScreen):
         session, lang = self.session, self.lang
         attempt = session.attempt
         self.query_one("#attempt-title", Static).update(
-            Text.assemble((self.t("attempt_no", id=attempt.id), "bold"), "  ", report.about(attempt, lang))
+            Text.assemble(
+                (self.t("attempt_no", id=attempt.id), "bold"), "  ", report.about(attempt, lang)
+            )
         )
         reports = [r.at.date() for r in attempt.site_reports if r.step == session.step]
-        self.query_one(GuidancePanel).show(guidance.guidance(session.step, lang), lang,
-                                           reported=reports[-1] if reports else None)
+        self.query_one(GuidancePanel).show(
+            guidance.guidance(session.step, lang), lang, reported=reports[-1] if reports else None
+        )
         moves_menu = self.query_one(MovesMenu)
-        moves_menu.border_title = self.t("moves_title") if not session.is_finished else self.t("finished_title")
+        moves_menu.border_title = (
+            self.t("moves_title") if not session.is_finished else self.t("finished_title")
+        )
         moves_menu.show(session.moves(), lang)
         moves_menu.border_subtitle = progress_line(attempt, lang)
         self.query_one(ProcessMap).show(attempt, lang)
@@ -130,7 +134,9 @@ class StepScreen(LocalizedScreen):
         if move.needs_promise:
             from tui.screens.promise import PromiseScreen
 
-            self.app.push_screen(PromiseScreen(), lambda promise: self._promise_given(promise, move))
+            self.app.push_screen(
+                PromiseScreen(), lambda promise: self._promise_given(promise, move)
+            )
         elif move.ends_attempt:
             label = guidance.event_label(move.event, self.lang)
             from tui.screens.confirm import ConfirmScreen

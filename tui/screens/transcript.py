@@ -43,7 +43,9 @@ class TranscriptScreen(LocalizedScreen[None]):
 
     def update_texts(self) -> None:
         kept = len(self.session.attempt.transcripts)
-        self.query_one("#transcript-title", Static).update(self.t("transcript_title", id=self.session.attempt.id))
+        self.query_one("#transcript-title", Static).update(
+            self.t("transcript_title", id=self.session.attempt.id)
+        )
         self.query_one("#transcript-intro", Static).update(self.t("transcript_intro", kept=kept))
         self.query_one(TextArea).border_title = self.t("transcript_paste")
         self.query_one("#found-heading", Static).update(self.t("transcript_found"))
@@ -93,12 +95,20 @@ class TranscriptScreen(LocalizedScreen[None]):
             def change() -> object:
                 return self.session.record(promise_due=suggestion.day, promise=promise)
         else:
+
             def change() -> object:
                 return self.session.record(**{suggestion.kind: suggestion.value})
+
         if self.saving(change):
             self.recorded.add(number)
-            self.notify(self.t("found_recorded", what=self.t(f"found_{suggestion.kind}"),
-                               value=report.one_line(suggestion.value, 40)), timeout=3)
+            self.notify(
+                self.t(
+                    "found_recorded",
+                    what=self.t(f"found_{suggestion.kind}"),
+                    value=report.one_line(suggestion.value, 40),
+                ),
+                timeout=3,
+            )
             self._show_found()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:

@@ -12,7 +12,11 @@ from tui.strings import t
 from tui.widgets.marked_radio import MarkedRadioButton
 
 FIELDS = ("order_number", "summary", "evidence")
-_FACT_OF_FIELD = {"order_number": "order_number", "summary": "what_went_wrong", "evidence": "evidence"}
+_FACT_OF_FIELD = {
+    "order_number": "order_number",
+    "summary": "what_went_wrong",
+    "evidence": "evidence",
+}
 
 
 class DetailsForm(Vertical):
@@ -27,19 +31,30 @@ class DetailsForm(Vertical):
         yield Label(id="goal-label")
         with RadioSet(id="goal", compact=True):
             for goal in GOALS:
-                yield MarkedRadioButton(id=f"goal-{goal}", value=bool(source and source.goal == goal))
+                yield MarkedRadioButton(
+                    id=f"goal-{goal}", value=bool(source and source.goal == goal)
+                )
         for field in FIELDS:
             with Horizontal(classes="field"):
                 yield Label(id=f"{field}-label")
                 # Typing adds to what is there rather than replacing it; length is checked on save.
-                yield Input(value=getattr(source, field, "") if source else "", id=field, compact=True, select_on_focus=False)
+                yield Input(
+                    value=getattr(source, field, "") if source else "",
+                    id=field,
+                    compact=True,
+                    select_on_focus=False,
+                )
 
     def show(self, lang: str) -> None:
         self.query_one("#goal-label", Label).update(t("goal_question", lang))
         for goal in GOALS:
-            self.query_one(f"#goal-{goal}", MarkedRadioButton).label = guidance.term("goals", goal, lang)
+            self.query_one(f"#goal-{goal}", MarkedRadioButton).label = guidance.term(
+                "goals", goal, lang
+            )
         for field in FIELDS:
-            self.query_one(f"#{field}-label", Label).update(guidance.term("facts", _FACT_OF_FIELD[field], lang))
+            self.query_one(f"#{field}-label", Label).update(
+                guidance.term("facts", _FACT_OF_FIELD[field], lang)
+            )
             self.query_one(f"#{field}", Input).placeholder = t(f"{field}_hint", lang)
 
     def details(self) -> dict[str, str]:
@@ -50,7 +65,9 @@ class DetailsForm(Vertical):
 
     def changed_from_source(self) -> bool:
         source = self._source
-        before = {field: getattr(source, field, "") if source else "" for field in (*FIELDS, "goal")}
+        before = {
+            field: getattr(source, field, "") if source else "" for field in (*FIELDS, "goal")
+        }
         return self.details() != before
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

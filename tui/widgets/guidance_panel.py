@@ -30,7 +30,9 @@ class GuidancePanel(VerticalScroll):
     def show(self, step: StepGuidance, lang: str, *, reported: date | None = None) -> None:
         """``reported``: when the person last noted that this step's screen looked different."""
         self.query_one("#step-title", Static).update(Text(step.title, style="bold"))
-        self.query_one("#step-where", Static).update(Text.assemble((t("where", lang) + ": ", "bold"), step.where))
+        self.query_one("#step-where", Static).update(
+            Text.assemble((t("where", lang) + ": ", "bold"), step.where)
+        )
         next_box = self.query_one("#step-next", Static)
         next_box.display = bool(step.next_screen or step.click)
         next_box.border_title = t("next", lang)
@@ -38,10 +40,16 @@ class GuidancePanel(VerticalScroll):
         checked = self.query_one("#step-checked", Static)
         checked.display = step.labels_checked is not None
         if step.labels_checked is not None:
-            line = Text(term("site_different", "checked", lang).format(day=step.labels_checked.isoformat()), style="dim")
+            line = Text(
+                term("site_different", "checked", lang).format(day=step.labels_checked.isoformat()),
+                style="dim",
+            )
             if reported is not None:
-                line.append("  " + term("site_different", "reported", lang).format(day=reported.isoformat()),
-                            style="bold")
+                line.append(
+                    "  "
+                    + term("site_different", "reported", lang).format(day=reported.isoformat()),
+                    style="bold",
+                )
             line.append("  " + t("site_hint", lang), style="dim")
             checked.update(line)
         do = self.query_one("#step-do", Static)

@@ -10,11 +10,14 @@ from flows.attempt import Attempt
 from flows.guidance import guidance
 from tui.strings import t
 
+
 def _phases() -> list[tuple[str, list[str]]]:
     """The phases, read off the machine: each compound state with its steps, in the order they
     are declared (the order a person meets them), then the steps after a contact, then the ends."""
     top = [state for state in AmazonContact.states_map.values() if state.parent is None]
-    phases = [(state.id, [child.id for child in state.states]) for state in top if not state.is_atomic]
+    phases = [
+        (state.id, [child.id for child in state.states]) for state in top if not state.is_atomic
+    ]
     phases.append(("after", [state.id for state in top if state.is_atomic and not state.final]))
     phases.append(("end", [state.id for state in top if state.final]))
     return phases
@@ -29,7 +32,11 @@ def phase_of(step: str) -> str:
 
 def render_map(attempt: Attempt, lang: str, *, every_step: bool = False) -> Text:
     """Markers are plain ASCII, so the map reads the same without colour and in any terminal."""
-    visited = {attempt.configuration[0]} | {e.source for e in attempt.timeline} | {e.target for e in attempt.timeline}
+    visited = (
+        {attempt.configuration[0]}
+        | {e.source for e in attempt.timeline}
+        | {e.target for e in attempt.timeline}
+    )
     current_phase = phase_of(attempt.step)
     text = Text()
     for phase, steps in PHASES:
@@ -50,7 +57,9 @@ def render_map(attempt: Attempt, lang: str, *, every_step: bool = False) -> Text
                 if not every_step and step != attempt.step:
                     continue
                 mark = ">" if step == attempt.step else ("x" if step in visited else " ")
-                step_style = "bold reverse" if step == attempt.step else ("" if step in visited else "dim")
+                step_style = (
+                    "bold reverse" if step == attempt.step else ("" if step in visited else "dim")
+                )
                 text.append("\n    ")
                 text.append(f"{mark} {guidance(step, lang).title}", style=step_style)
     return text

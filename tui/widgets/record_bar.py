@@ -60,7 +60,16 @@ class RecordBar(Vertical):
                 due = f" ({contact.promise_due.isoformat()})" if contact.promise_due else ""
                 parts.append((t("promise", lang), one_line(contact.promise, 40) + due))
         elif attempt.earlier_case_numbers:
-            parts.append(("", t("earlier_cases", lang, cases=", ".join(one_line(c) for c in attempt.earlier_case_numbers))))
+            parts.append(
+                (
+                    "",
+                    t(
+                        "earlier_cases",
+                        lang,
+                        cases=", ".join(one_line(c) for c in attempt.earlier_case_numbers),
+                    ),
+                )
+            )
         elif attempt.is_preparing:
             parts.append(("", t("details_hint", lang)))
         elif not attempt.is_finished:
