@@ -14,9 +14,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import ClassVar
 
 from textual.app import App
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static
@@ -47,7 +48,7 @@ class RecordBar(Vertical):
 
 class StepScreen(Screen):
     CSS_PATH = str(STEP_STYLES)
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "nothing('1')", "Move", key_display="1-9"),
         Binding("r", "nothing('r')", "Record"),
         Binding("h", "nothing('h')", "History"),
@@ -90,7 +91,7 @@ class StepScreen(Screen):
 
 
 class WidgetsOnly(App):
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f2", "nothing('f2')", "한국어", priority=True),
         Binding("f3", "nothing('f3')", "Call Amazon", priority=True),

@@ -11,10 +11,12 @@ This module holds the rules only. What each state and event *says* to a person l
 
 from __future__ import annotations
 
+from typing import Any
+
 from statemachine import State, StateChart
 
 
-class AmazonContact(StateChart):
+class AmazonContact(StateChart[Any]):
     """One attempt at getting Amazon customer service to fix a problem."""
 
     # Bugs in callbacks must surface, and an event the current step does not offer is an error,
@@ -147,13 +149,8 @@ class AmazonContact(StateChart):
         | waiting_on_promise.to(preparing.choosing_route)
     )
 
-    give_up = (
-        preparing.to(gave_up)
-        | website.to(gave_up)
-        | in_contact.to(gave_up)
-        | disconnected.to(gave_up)
-        | no_fix_yet.to(gave_up)
-        | waiting_on_promise.to(gave_up)
+    give_up = gave_up.from_(
+        preparing, website, in_contact, disconnected, no_fix_yet, waiting_on_promise
     )
 
 
@@ -173,7 +170,7 @@ DIRECT_NUMBER = "1 (888) 280-4331"
 
 def configuration_of(leaf_id: str) -> list[str]:
     """The full configuration (outermost first) that has ``leaf_id`` as its active leaf."""
-    state = AmazonContact.states_map[leaf_id]
+    state: State | None = AmazonContact.states_map[leaf_id]
     chain = []
     while state is not None:
         chain.append(state.id)

@@ -167,7 +167,8 @@ def _parse(path: Path, raw: bytes) -> dict[str, Any]:
             " it may be truncated or damaged"
         ) from error
     check_shape(path, data)
-    return data
+    shaped: dict[str, Any] = data
+    return shaped
 
 
 def check_shape(path: Path, data: Any) -> None:
@@ -373,9 +374,9 @@ class JournaledJSONStorage(AtomicJSONStorage):
                 return
         header = {**data["meta"]["1"], "snapshot": os.urandom(8).hex(), "schema": SCHEMA_VERSION}
         # A copy: should the write fail, what is cached must still be what is on disk.
-        fresh = {**data, "meta": {**data["meta"], "1": header}}
+        renewed = {**data, "meta": {**data["meta"], "1": header}}
         try:
-            payload = self._replace(fresh)
+            payload = self._replace(renewed)
         except OSError:
             self._cache = self._cache_signature = None
             raise
@@ -384,6 +385,6 @@ class JournaledJSONStorage(AtomicJSONStorage):
         # refused (on Windows, while a reader has the journal open): the save itself is done.
         with contextlib.suppress(OSError):
             os.unlink(self.journal)
-        self._snapshot_key = snapshot_key(fresh, payload)
+        self._snapshot_key = snapshot_key(renewed, payload)
         self._cache_signature = (self._cache_signature, None)
         self._journal_lines = self._journal_bytes = 0

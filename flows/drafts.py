@@ -7,6 +7,7 @@ person edits it before it goes anywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flows import guidance
@@ -55,15 +56,15 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
         history.append(text("first_contact", day=_day(spoken[0].started_at.date()), count=count))
     if cases and kind != "complaint":  # the complaint's timeline names each case already
         history.append(text("cases", cases=", ".join(cases)))
-    for contact in broken_promises(attempt, today):
-        history.append(
-            text(
-                "promise_broken",
-                day=_day(contact.started_at.date()),
-                promise=contact.promise,
-                due=_day(contact.promise_due),
-            )
-        )  # type: ignore[arg-type]
+    history.extend(
+        text(
+            "promise_broken",
+            day=_day(contact.started_at.date()),
+            promise=contact.promise,
+            due=_day(contact.promise_due),  # type: ignore[arg-type]
+        )
+        for contact in broken_promises(attempt, today)
+    )
     if attempt.evidence:
         history.append(text("evidence", evidence=" ".join(attempt.evidence.split()).rstrip(".")))
 
@@ -94,8 +95,8 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
     return "\n\n".join(parts)
 
 
-def _entry(contact: Contact, text, lang: str) -> str:
-    channel = guidance.term("drafts", "channels", lang)[contact.channel] if contact.channel else ""
+def _entry(contact: Contact, text: Callable[..., str], lang: str) -> str:
+    channel = guidance.term("drafts.channels", contact.channel, lang) if contact.channel else ""
     if contact.agent_name:
         key = "complaint_with_supervisor" if contact.role == "supervisor" else "complaint_with"
         with_whom = text(key, name=contact.agent_name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
@@ -21,6 +22,10 @@ def _clean(text: str) -> str:
     return _CONTROLS.sub(" ", text)
 
 
+def _reminder_text(key: str, *, lang: str, attempt_id: int, **values: object) -> str:
+    return _clean(guidance.term("reminder", key, lang).format(id=attempt_id, **values))
+
+
 def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None = None) -> bytes:
     """An iCalendar file with one all-day event (and a morning alarm) per promise."""
     from icalendar import Alarm, Calendar, Event  # only this export needs it
@@ -32,8 +37,7 @@ def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None 
     for follow_up in follow_ups:
         attempt = follow_up.attempt
 
-        def text(key: str, **values: object) -> str:
-            return _clean(guidance.term("reminder", key, lang).format(id=attempt.id, **values))
+        text = functools.partial(_reminder_text, lang=lang, attempt_id=attempt.id)
 
         cases = sorted({c.case_number for c in attempt.contacts if c.case_number})
         agents = [c.agent_name for c in attempt.contacts if c.promise and c.agent_name][-1:]
@@ -57,4 +61,5 @@ def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None 
         alarm.add("trigger", ALARM_AFTER_MIDNIGHT)
         event.add_component(alarm)
         ical.add_component(event)
-    return ical.to_ical()
+    payload: bytes = ical.to_ical()
+    return payload

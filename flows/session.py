@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict, cast
 
 from statemachine import State
 from statemachine.orderedset import OrderedSet
@@ -140,7 +140,16 @@ class _Recorder:
         attempt.contacts.append(contact)
 
 
-def _checked_details(**details: str | None) -> dict[str, str]:
+class Details(TypedDict, total=False):
+    """What a person may tell about their problem when an attempt begins."""
+
+    goal: str
+    order_number: str
+    summary: str
+    evidence: str
+
+
+def _checked_details(**details: str | None) -> Details:
     """The given details (``None`` left out), or an error for an unknown goal or too-long text."""
     unknown = set(details) - {"goal", "order_number", "summary", "evidence"}
     if unknown:
@@ -148,11 +157,12 @@ def _checked_details(**details: str | None) -> dict[str, str]:
     goal = details.get("goal")
     if goal and goal not in GOALS:
         raise ValueError(f"unknown goal {goal!r}; choose one of {', '.join(GOALS)}")
-    return {
+    checked: dict[str, str] = {
         name: value if name == "goal" else checked_text(name, value)
         for name, value in details.items()
         if value is not None
     }
+    return cast(Details, checked)  # the names were checked above
 
 
 class Session:
@@ -256,6 +266,14 @@ class Session:
         for name, value in checked.items():
             setattr(self.attempt, name, value)
         self._touch()
+
+    def record_text(self, field: str, value: str) -> Contact:
+        """Record the agent's name or the case number, named by its field (as a form names it)."""
+        if field == "agent_name":
+            return self.record(agent_name=value)
+        if field == "case_number":
+            return self.record(case_number=value)
+        raise ValueError(f"{field!r} is not a text to record; choose agent_name or case_number")
 
     def record(
         self,

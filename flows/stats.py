@@ -65,7 +65,9 @@ def stats(summaries: Iterable[AttemptSummary], today: date, months: int = 12) ->
     return Stats(
         attempts=len(attempts),
         outcomes={k: outcomes.get(k, 0) for k in ("resolved", "gave_up", "waiting", "in_progress")},
-        median_to_resolution=statistics.median(took) if took else None,
+        median_to_resolution=(
+            timedelta(seconds=statistics.median(t.total_seconds() for t in took)) if took else None
+        ),
         # Shares count finished attempts only: one still going has not failed.
         by_route={r: _share([a for a in finished if a.route == r]) for r in ROUTES},
         by_channel={c: _share([a for a in finished if c in a.channels]) for c in CHANNELS},
@@ -78,7 +80,7 @@ def stats(summaries: Iterable[AttemptSummary], today: date, months: int = 12) ->
         ),
         transfers=sum(a.transfers for a in attempts),
         most_transfers=max((a.transfers for a in attempts), default=0),
-        per_month=[(key, *per_month[key]) for key in month_keys],
+        per_month=[(key, per_month[key][0], per_month[key][1]) for key in month_keys],
     )
 
 

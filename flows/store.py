@@ -75,7 +75,7 @@ class UnknownAttempt(StoreError, KeyError):
         super().__init__(f"no attempt with id {attempt_id}")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 def archive_folder_of(path: Path) -> Path:

@@ -8,6 +8,7 @@ is only a suggestion, recorded when the person confirms it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -137,7 +138,7 @@ def suggestions(transcript: str, received: date) -> list[Suggestion]:
     return sorted(found, key=lambda s: order[s.kind])
 
 
-def _dates(text: str, received: date):
+def _dates(text: str, received: date) -> Iterator[tuple[date, int, int]]:
     for match in _ISO_DATE.finditer(text):
         day = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if day:

@@ -11,6 +11,7 @@ def test_the_quick_benchmark_runs_and_reports_every_figure():
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--quick"],
         cwd=PROJECT,
+        check=False,
         capture_output=True,
         text=True,
         timeout=600,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.events import Resize
 from textual.geometry import Size
 from textual.reactive import reactive
@@ -17,7 +18,7 @@ from flows.amazon import DIRECT_NUMBER
 from flows.attempt import Attempt, Clock, local_now
 from flows.session import Session
 from flows.store import Store, StoreError
-from tui.localized import LocalizedScreen, localize_bindings
+from tui.localized import LocalizedMixin, LocalizedScreen, localize_bindings
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.strings import t
 
@@ -38,7 +39,7 @@ BUILT_IN_COMMANDS_KO: dict[str, tuple[str, str]] = {
 class AmazonContactApp(App[None]):
     TITLE = "amazon-contact"
     CSS_PATH = "app.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "quit", priority=True),
         # Priority: dialogs (modal screens) would otherwise never see them.
         Binding("f2", "toggle_language", "language", priority=True),
@@ -128,9 +129,7 @@ class AmazonContactApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A second window on the same file may look, not change.
-        if action == "new_attempt" and self.store.read_only:
-            return False
-        return True
+        return not (action == "new_attempt" and self.store.read_only)
 
     def watch_lang(self, lang: str) -> None:
         localize_bindings(self, lang)
@@ -142,8 +141,8 @@ class AmazonContactApp(App[None]):
         """Show an attempt's current step (or, read-only, its record), over the start screen."""
         from tui.screens.detail import DetailScreen
 
-        leaving = [screen for screen in self.screen_stack[2:] if hasattr(screen, "may_leave")]
-        if not all(screen.may_leave() for screen in leaving):  # type: ignore[attr-defined]
+        leaving = [s for s in self.screen_stack[2:] if isinstance(s, LocalizedMixin)]
+        if not all(screen.may_leave() for screen in leaving):
             return
         while len(self.screen_stack) > 2:
             self.pop_screen()
@@ -151,15 +150,14 @@ class AmazonContactApp(App[None]):
             DetailScreen(session.attempt) if self.store.read_only else self._step_screen(session)
         )
 
-    def _step_screen(self, session: Session) -> Screen:
+    def _step_screen(self, session: Session) -> Screen[None]:
         from tui.screens.step import StepScreen
 
         return StepScreen(session)
 
     async def action_quit(self) -> None:
         """Quit, unless the current step's last change is still unsaved (then warn once)."""
-        may_leave = getattr(self.screen, "may_leave", None)
-        if may_leave is None or may_leave():
+        if not isinstance(self.screen, LocalizedMixin) or self.screen.may_leave():
             self.exit()
 
     def leave_step(self) -> None:
@@ -205,7 +203,9 @@ class AmazonContactApp(App[None]):
 
     # The command palette offers every action, in the current language.
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from tui.screens.step import StepScreen  # the palette opens long after the first frame
+
         lang = self.lang
         if not self.store.read_only:
             yield SystemCommand(t("new_attempt", lang), t("cmd_new", lang), self.action_new_attempt)
@@ -216,31 +216,31 @@ class AmazonContactApp(App[None]):
         yield SystemCommand(
             t("cmd_language", lang), t("language", lang), self.action_toggle_language
         )
-        step = getattr(screen, "session", None)
-        if step is not None:
-            yield SystemCommand(t("map", lang), t("map_help", lang), screen.action_map)  # type: ignore[attr-defined]
+        if isinstance(screen, StepScreen):
+            step = screen.session
+            yield SystemCommand(t("map", lang), t("map_help", lang), screen.action_map)
             yield SystemCommand(
                 t("phrases_title", lang), t("phrases_help", lang), screen.action_phrases
-            )  # type: ignore[attr-defined]
+            )
             yield SystemCommand(
                 t("drafts_title", lang, id=step.attempt.id),
                 t("drafts_help", lang),
                 screen.action_drafts,
-            )  # type: ignore[attr-defined]
+            )
             yield SystemCommand(
                 t("transcript_title", lang, id=step.attempt.id),
                 t("transcript_help", lang),
                 screen.action_transcript,
-            )  # type: ignore[attr-defined]
+            )
             if step.on_website:
                 yield SystemCommand(
                     guidance.term("site_different", "title", lang),
                     t("site_help", lang),
                     screen.action_site_different,
-                )  # type: ignore[attr-defined]
-            yield SystemCommand(t("details", lang), t("details_help", lang), screen.action_details)  # type: ignore[attr-defined]
-            yield SystemCommand(t("record", lang), t("agent_name", lang), screen.action_record)  # type: ignore[attr-defined]
-            yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)  # type: ignore[attr-defined]
+                )
+            yield SystemCommand(t("details", lang), t("details_help", lang), screen.action_details)
+            yield SystemCommand(t("record", lang), t("agent_name", lang), screen.action_record)
+            yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)
         for command in super().get_system_commands(screen):
             title, help_text = BUILT_IN_COMMANDS_KO.get(
                 command.title, (command.title, command.help)

@@ -9,9 +9,12 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from flows.store import DataFileError, Store, StoreError, UnknownAttempt
+
+if TYPE_CHECKING:
+    from tui.report import HistoryRow  # imported when a report is printed
 
 DESCRIPTION = (
     "Walks you step by step through getting Amazon customer service to fix a problem with an "
@@ -41,7 +44,7 @@ def _attempt_id(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     # Shared options are accepted before or after the command; SUPPRESS keeps a later absence
     # from overwriting an earlier value.
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument(
         "--db",
         metavar="PATH",
@@ -323,7 +326,7 @@ def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
     return 0
 
 
-def _table(rows: list, lang: str) -> str:
+def _table(rows: list[HistoryRow], lang: str) -> str:
     from rich.cells import cell_len
 
     from tui.strings import t
@@ -338,7 +341,7 @@ def _table(rows: list, lang: str) -> str:
     widths = [max(cell_len(line[i]) for line in [header, *body]) for i in range(len(header) - 1)]
 
     def line(cells: list[str]) -> str:
-        padded = [cell + " " * (w - cell_len(cell)) for cell, w in zip(cells, widths)]
+        padded = [cell + " " * (w - cell_len(cell)) for cell, w in zip(cells, widths, strict=False)]
         return "  ".join([*padded, cells[-1]]).rstrip()
 
     return "\n".join(line(cells) for cells in [header, *body])

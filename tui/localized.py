@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
@@ -20,6 +20,14 @@ from flows.session import NoContactYet
 from flows.store import StoreError
 from tui.strings import STRINGS, t
 
+if TYPE_CHECKING:
+    from tui.app import AmazonContactApp
+
+    # The mixin only ever sits in front of a screen: let the type checker know what it has.
+    _ScreenBase = Screen[Any]
+else:
+    _ScreenBase = object
+
 
 def localize_bindings(node: DOMNode, lang: str) -> None:
     originals: dict[str, list[str]] = node.__dict__.setdefault("_binding_string_keys", {})
@@ -28,35 +36,44 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
         string_keys = originals.setdefault(key, [b.description for b in bindings])
         key_to_bindings[key] = [
             replace(binding, description=t(k, lang) if k in STRINGS else k)
-            for binding, k in zip(bindings, string_keys)
+            for binding, k in zip(bindings, string_keys, strict=False)
         ]
 
 
-class LocalizedMixin:
+class LocalizedMixin(_ScreenBase):
     """For screens: call :meth:`update_texts` now and whenever the language changes."""
 
     @property
+    def contact_app(self) -> AmazonContactApp:
+        """The app, with its own attributes typed (Textual types ``self.app`` as any app)."""
+        return cast("AmazonContactApp", self.app)
+
+    @property
     def lang(self) -> str:
-        return self.app.lang  # type: ignore[attr-defined]
+        return self.contact_app.lang
+
+    def may_leave(self) -> bool:
+        """Whether the person may leave this screen now (a screen with unsaved work may warn)."""
+        return True
 
     def t(self, key: str, **values: object) -> str:
         return t(key, self.lang, **values)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Translated before the footer is first drawn, so it need not be drawn again on mount.
         self._bindings_lang = self.lang
-        localize_bindings(self, self._bindings_lang)  # type: ignore[arg-type]
+        localize_bindings(self, self._bindings_lang)
 
     def on_mount(self) -> None:
-        self.watch(self.app, "lang", self._language_changed)  # type: ignore[attr-defined]
+        self.watch(self.app, "lang", self._language_changed)
 
     def _language_changed(self, lang: str) -> None:
         self.update_texts()
         if lang != self._bindings_lang:
             self._bindings_lang = lang
-            localize_bindings(self, lang)  # type: ignore[arg-type]
-            self.refresh_bindings()  # type: ignore[attr-defined]
+            localize_bindings(self, lang)
+            self.refresh_bindings()
 
     def update_texts(self) -> None:
         """Put every text of this screen in the current language."""
@@ -76,7 +93,7 @@ class LocalizedMixin:
                     severity="error",
                     timeout=10,
                     markup=False,
-                )  # type: ignore[attr-defined]
+                )
             return False
         except TextTooLong as error:
             field = (
@@ -90,10 +107,10 @@ class LocalizedMixin:
                 ),
                 severity="warning",
                 markup=False,
-            )  # type: ignore[attr-defined]
+            )
             return False
         except NoContactYet:
-            self.notify(self.t("nothing_to_record_on"), severity="warning", markup=False)  # type: ignore[attr-defined]
+            self.notify(self.t("nothing_to_record_on"), severity="warning", markup=False)
             return False
         return True
 

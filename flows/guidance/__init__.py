@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+from typing import Any
 
 LANGUAGES: tuple[str, ...] = ("en", "ko")
 DEFAULT_LANGUAGE = "en"
@@ -55,14 +56,14 @@ class StepGuidance:
 
 
 @cache
-def _catalog(lang: str) -> dict:
+def _catalog(lang: str) -> dict[str, Any]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     return tomllib.loads(resources.files(__name__).joinpath(f"{lang}.toml").read_text("utf-8"))
 
 
 @cache
-def _labels() -> dict:
+def _labels() -> dict[str, Any]:
     return tomllib.loads(resources.files(__name__).joinpath("labels.toml").read_text("utf-8"))
 
 
@@ -96,20 +97,28 @@ def guidance(state_id: str, lang: str) -> StepGuidance:
 def labels_checked(state_id: str) -> date:
     """When this step's Amazon labels were last compared with the live site."""
     checked = _labels()["checked"]
-    return checked.get(state_id, checked["default"])
+    day: date = checked.get(state_id, checked["default"])
+    return day
 
 
 def event_label(event_id: str, lang: str) -> str:
     """How a move is offered to the person, e.g. "I'm signed in"."""
-    return _catalog(lang)["events"][event_id]
+    label: str = _catalog(lang)["events"][event_id]
+    return label
 
 
 def term(section: str, key: str, lang: str) -> str:
-    """A named term: ``goals``, ``channels``, ``facts``, ``outcomes``."""
-    return _catalog(lang)[section][key]
+    """A named term: ``goals``, ``channels``, ``facts``, ``outcomes``; a nested table is named
+    with dots (``drafts.channels``)."""
+    table = _catalog(lang)
+    for name in section.split("."):
+        table = table[name]
+    text: str = table[key]
+    return text
 
 
 def terms(section: str, lang: str) -> dict[str, str]:
+    """Every term of a section, by key."""
     return dict(_catalog(lang)[section])
 
 

@@ -72,7 +72,7 @@ def test_a_bare_attempt_still_gets_a_polite_draft(clock):
     for kind in KINDS:
         text = draft(bare, kind, "en", TODAY)
         assert "my order" in text and "put right" in text
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown draft 'threat'"):
         draft(bare, "threat", "en", TODAY)
 
 
@@ -91,7 +91,7 @@ def test_saved_drafts_replace_their_kind_survive_a_reload_and_are_redacted(tmp_p
     assert "CASE-42" not in hidden and "7654321" not in hidden and "Mina" not in hidden
     with pytest.raises(TextTooLong):
         session.save_draft("agent", "x" * 20_001)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="unknown draft 'letter'"):
         session.save_draft("letter", "x")
 
 

@@ -70,5 +70,5 @@ def test_a_killed_holder_leaves_no_stale_lock(tmp_path):
 
 
 def test_a_lock_file_that_cannot_be_made_is_an_os_error(tmp_path):
-    with pytest.raises(OSError):
+    with pytest.raises(FileNotFoundError):
         ProcessLock(tmp_path / "missing-folder" / "a.lock", timeout=0).acquire()

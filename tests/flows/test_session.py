@@ -41,7 +41,7 @@ def test_the_timeline_records_every_move_with_its_time(clock):
 
 
 def test_a_move_from_a_whole_phase_is_recorded_from_the_step_you_were_on(clock):
-    session = walk(Session.begin(clock=clock), TO_CHAT[:5] + ["give_up"])
+    session = walk(Session.begin(clock=clock), [*TO_CHAT[:5], "give_up"])
     last = session.attempt.timeline[-1]
     assert (last.event, last.source, last.target) == ("give_up", "on_help_page", "gave_up")
     assert session.attempt.outcome == "gave_up" and session.is_finished
@@ -79,14 +79,14 @@ def test_every_person_spoken_to_is_a_contact_of_their_own(clock):
 
 
 def test_no_answer_is_recorded_as_not_reaching_anyone(clock):
-    session = walk(Session.begin(clock=clock), TO_CHAT[:-1] + ["chose_phone", "no_answer"])
+    session = walk(Session.begin(clock=clock), [*TO_CHAT[:-1], "chose_phone", "no_answer"])
     contact = session.attempt.contacts[-1]
     assert contact.reached_human is False and contact.ended_at is not None
     assert session.step == "no_fix_yet"
 
 
 def test_a_promise_sets_the_follow_up_and_the_case_number_carries_into_the_next_contact(clock):
-    session = walk(Session.begin(clock=clock), TO_CHAT + ["agent_answered"])
+    session = walk(Session.begin(clock=clock), [*TO_CHAT, "agent_answered"])
     session.record(
         case_number="CASE-9", promise="Refund within 5 days", promise_due=date(2026, 12, 1)
     )
@@ -99,7 +99,7 @@ def test_a_promise_sets_the_follow_up_and_the_case_number_carries_into_the_next_
 
 
 def test_being_cut_off_and_called_back_is_a_new_contact_with_a_person(clock):
-    session = walk(Session.begin(clock=clock), TO_CHAT + ["agent_answered", "got_cut_off"])
+    session = walk(Session.begin(clock=clock), [*TO_CHAT, "agent_answered", "got_cut_off"])
     assert session.attempt.contacts[-1].ended_at is not None
     session.move("amazon_called_back")
     assert len(session.attempt.contacts) == 2
@@ -137,7 +137,7 @@ def test_an_unknown_goal_is_refused(clock):
 def test_a_follow_on_attempt_carries_the_order_and_case_numbers_over(clock):
     first = walk(
         Session.begin(clock=clock, goal="refund", order_number="111-1"),
-        TO_CHAT + ["agent_answered"],
+        [*TO_CHAT, "agent_answered"],
     )
     first.record(case_number="CASE-1")
     first.move("give_up")

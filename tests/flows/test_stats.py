@@ -17,18 +17,24 @@ def history(tmp_path, clock) -> Store:
     # Website and chat, escalated, resolved.
     walk(
         Session.begin(store, clock=clock),
-        TO_CHAT_AGENT + ["ask_for_supervisor", "supervisor_joined", "problem_solved"],
+        [*TO_CHAT_AGENT, "ask_for_supervisor", "supervisor_joined", "problem_solved"],
     )
     # Direct call, transferred twice, resolved.
     walk(
         Session.begin(store, clock=clock),
-        DIRECT
-        + ["transferred", "agent_answered", "transferred", "agent_answered", "problem_solved"],
+        [
+            *DIRECT,
+            "transferred",
+            "agent_answered",
+            "transferred",
+            "agent_answered",
+            "problem_solved",
+        ],
     )
     # Direct call, asked for a supervisor, none came, gave up.
     walk(
         Session.begin(store, clock=clock),
-        DIRECT + ["ask_for_supervisor", "supervisor_unavailable", "give_up"],
+        [*DIRECT, "ask_for_supervisor", "supervisor_unavailable", "give_up"],
     )
     # Still going.
     walk(Session.begin(store, clock=clock), DIRECT)

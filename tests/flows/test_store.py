@@ -142,8 +142,7 @@ def test_a_bad_file_is_reported_and_left_untouched(tmp_path, clock, name):
     path = tmp_path / "a.json"
     path.write_bytes(content)
     with pytest.raises(DataFileError, match=message) as raised:
-        store = Store(path)
-        Session.begin(store, clock=clock)
+        Session.begin(Store(path), clock=clock)
     assert str(path) in str(raised.value)
     assert path.read_bytes() == content
 

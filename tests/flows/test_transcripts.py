@@ -86,7 +86,7 @@ def test_a_kept_transcript_is_stored_as_pasted_and_redacted_on_export(tmp_path, 
     assert hidden == f"[chat transcript left out: {len(CHAT) + 5:,} characters]", (
         "names in it were never recorded"
     )
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="the transcript is empty"):
         session.keep_transcript("   ")
     with pytest.raises(TextTooLong):
         session.keep_transcript("x" * 200_001)

@@ -21,7 +21,8 @@ TO_CONTACT_US = [
     "opened_need_more_help",
     "opened_contact_us",
 ]
-TO_CHAT_AGENT = TO_CONTACT_US + [
+TO_CHAT_AGENT = [
+    *TO_CONTACT_US,
     "chose_tell_us_more",
     "issue_described",
     "chose_chat",

@@ -146,12 +146,12 @@ def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
                 if rng.random() < 0.25:
                     break  # killed while this change is being saved, or just before
                 kind, count = pending
-                measure = (
-                    (lambda: len(stored(data_file).notes))
-                    if kind == "note"
-                    else (lambda: len(stored(data_file).timeline))
-                )
-                assert wait_until(lambda: measure() >= count), (
+
+                def saved(kind: str = kind, count: int = count) -> bool:
+                    attempt = stored(data_file)
+                    return len(attempt.notes if kind == "note" else attempt.timeline) >= count
+
+                assert wait_until(saved), (
                     f"round {round_number}: the {kind} was never saved\n{app.screen_text()}"
                 )
                 pending = None

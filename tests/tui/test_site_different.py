@@ -83,7 +83,7 @@ async def test_the_step_shows_the_difference_noted_and_s_does_nothing_off_the_we
 
 def test_only_website_steps_take_a_report_and_only_steps_with_labels_show_a_date(clock):
     session = Session.begin(clock=clock)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="is not a step on Amazon's website"):
         session.report_site_difference("x")
     assert guidance.guidance("on_help_page", "en").labels_checked == date(2026, 11, 26)
     assert guidance.guidance("talking_with_agent", "en").labels_checked is None

@@ -33,9 +33,7 @@ async def test_paste_keep_and_confirm_suggestions_into_the_record(data_file):
         stored = Store(data_file).get(attempt_id)
         assert stored.transcripts[-1].text == CHAT, "kept exactly as pasted"
         assert [s.value for s in screen.found][:3] == ["Sarah", "Mike", "12345678901"]
-        assert not stored.contacts[-1].agent_name == "Sarah", (
-            "nothing recorded before it is confirmed"
-        )
+        assert stored.contacts[-1].agent_name != "Sarah", "nothing recorded before it is confirmed"
         await pilot.press("enter")  # Sarah
         await pilot.press("down", "down", "enter")  # the case number
         await pilot.press("down", "down", "enter")  # by December 2

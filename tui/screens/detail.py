@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
@@ -20,9 +22,9 @@ SECTIONS = ("timeline", "contacts", "notes", "drafts", "site_reports", "transcri
 OPTIONAL_SECTIONS = ("drafts", "site_reports", "transcripts")
 
 
-class DetailScreen(LocalizedScreen):
+class DetailScreen(LocalizedScreen[None]):
     CSS_PATH = "detail.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "continue", "continue"),
         Binding("a", "again", "again"),
         Binding("d", "drafts", "drafts_key"),
@@ -47,7 +49,7 @@ class DetailScreen(LocalizedScreen):
         self.query_one("#detail", VerticalScroll).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        read_only = self.app.store.read_only  # type: ignore[attr-defined]
+        read_only = self.contact_app.store.read_only
         if action == "continue":
             return not self.attempt.is_finished and not read_only
         if action in ("again", "drafts", "transcript"):
@@ -57,7 +59,7 @@ class DetailScreen(LocalizedScreen):
     def update_texts(self) -> None:
         attempt, lang = self.attempt, self.lang
         title = Text(f"{self.t('attempt_no', id=attempt.id)}  ({report.when(attempt.created_at)})")
-        if self.app.store.read_only:  # type: ignore[attr-defined]
+        if self.contact_app.store.read_only:
             title.append("\n" + self.t("read_only_line"), style="not bold")
         self.query_one("#title", Static).update(title)
         facts = Text()
@@ -109,13 +111,13 @@ class DetailScreen(LocalizedScreen):
             heading.display = body.display = bool(lines)
 
     def action_continue(self) -> None:
-        app = self.app
+        app = self.contact_app
         try:
-            session = Session.resume(app.store, self.attempt.id, clock=app.clock)  # type: ignore[attr-defined]
+            session = Session.resume(app.store, self.attempt.id, clock=app.clock)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        app.open_session(session)  # type: ignore[attr-defined]
+        app.open_session(session)
 
     def action_drafts(self) -> None:
         from tui.screens.drafts import DraftsScreen
@@ -132,7 +134,7 @@ class DetailScreen(LocalizedScreen):
             if isinstance(live, Session) and live.attempt.id == self.attempt.id:
                 self.attempt = live.attempt
                 return live
-        return Session(self.attempt, self.app.store, clock=self.app.clock)  # type: ignore[attr-defined]
+        return Session(self.attempt, self.contact_app.store, clock=self.contact_app.clock)
 
     def action_transcript(self) -> None:
         from tui.screens.transcript import TranscriptScreen
@@ -140,7 +142,7 @@ class DetailScreen(LocalizedScreen):
         self.app.push_screen(TranscriptScreen(self._session()), lambda _: self.update_texts())
 
     def action_again(self) -> None:
-        self.app.action_new_attempt(follow_on=self.attempt)  # type: ignore[attr-defined]
+        self.contact_app.action_new_attempt(follow_on=self.attempt)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
@@ -14,7 +16,7 @@ from tui.localized import LocalizedModal
 class DirectLineScreen(LocalizedModal[None]):
     CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "copy", "copy"),
         Binding("escape,q", "dismiss", "close"),
     ]

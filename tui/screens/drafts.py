@@ -3,8 +3,11 @@ copy and keep with the attempt."""
 
 from __future__ import annotations
 
+import functools
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static, TabbedContent, TabPane, TextArea
 
 from flows import guidance
@@ -15,7 +18,7 @@ from tui.localized import LocalizedScreen
 
 class DraftsScreen(LocalizedScreen[None]):
     CSS_PATH = "drafts.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save_draft", priority=True),
         Binding("f5", "copy", "copy_draft", priority=True),
         Binding("ctrl+r", "restart", "restart_draft", priority=True),
@@ -62,7 +65,7 @@ class DraftsScreen(LocalizedScreen[None]):
                 box.border_title = self.t("draft_saved") if kind in saved else ""
 
     def _drafted(self, kind: str) -> str:
-        today = self.app.clock().date()  # type: ignore[attr-defined]
+        today = self.contact_app.clock().date()
         return draft(self.session.attempt, kind, self.lang, today)
 
     def _fill(self, kind: str, text: str) -> None:
@@ -88,7 +91,7 @@ class DraftsScreen(LocalizedScreen[None]):
         for kind in kinds:
             box = self.query_one(f"#draft-{kind}", TextArea)
             text = box.text
-            if not self.saving(lambda: self.session.save_draft(kind, text)):
+            if not self.saving(functools.partial(self.session.save_draft, kind, text)):
                 return
             self._baseline[kind] = text
             box.border_title = self.t("draft_saved")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, RadioSet, Static
 
@@ -14,7 +16,7 @@ from tui.widgets.details_form import DetailsForm
 
 class EditDetailsScreen(LocalizedScreen[None]):
     CSS_PATH = "prepare.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save"),
         Binding("escape", "cancel", "back"),
     ]

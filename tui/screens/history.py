@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Input, Static
 
 from flows.attempt import AttemptSummary
@@ -19,9 +21,9 @@ COLUMNS = ("col_id", "col_started", "col_status", "col_cases", "col_about", "col
 ROWS_SHOWN = 200
 
 
-class HistoryScreen(LocalizedScreen):
+class HistoryScreen(LocalizedScreen[None]):
     CSS_PATH = "history.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "back"),
         Binding("slash", "search", "search", key_display="/"),
         Binding("ctrl+g", "app.stats", "stats"),
@@ -57,7 +59,7 @@ class HistoryScreen(LocalizedScreen):
         """Reading the archive may take a moment with years of history: keep keys responsive."""
         error, lang = "", self.lang
         try:
-            attempts = self.app.store.summaries()  # type: ignore[attr-defined]
+            attempts = self.contact_app.store.summaries()
         except StoreError as problem:
             attempts, error = [], str(problem)
         searchable = _labels_of(attempts, lang)
@@ -92,7 +94,9 @@ class HistoryScreen(LocalizedScreen):
         terms = self.query_one("#search", Input).value.casefold().split()
         attempts = self._attempts or []
         matches = [
-            a for a, labels in zip(attempts, self._searchable) if report.matches(a, labels, terms)
+            a
+            for a, labels in zip(attempts, self._searchable, strict=False)
+            if report.matches(a, labels, terms)
         ]
         for row in (report.history_row(a, self.lang) for a in matches[:ROWS_SHOWN]):
             # Typed text is data: wrapped in Text so nothing in it is read as markup.
@@ -131,7 +135,7 @@ class HistoryScreen(LocalizedScreen):
         from tui.screens.detail import DetailScreen
 
         try:
-            attempt = self.app.store.get(int(event.row_key.value or 0))  # type: ignore[attr-defined]
+            attempt = self.contact_app.store.get(int(event.row_key.value or 0))
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return

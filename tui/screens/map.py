@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
@@ -15,7 +17,7 @@ from tui.widgets.process_map import render_map
 class MapScreen(LocalizedModal[None]):
     CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
-    BINDINGS = [Binding("escape,m,q", "dismiss", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,m,q", "dismiss", "close")]
 
     def __init__(self, attempt: Attempt) -> None:
         super().__init__()

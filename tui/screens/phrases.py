@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -17,7 +19,7 @@ from tui.localized import LocalizedModal
 class PhrasesScreen(LocalizedModal[None]):
     CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "copy(1)", "copy", key_display="1-9"),
         *[Binding(str(n), f"copy({n})", show=False) for n in range(2, 10)],
         Binding("c", "copy_highlighted", "copy", show=False),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Label, RadioSet, Static
 
@@ -19,7 +21,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
     """Dismissed with the new session, or ``None`` when the person backs out."""
 
     CSS_PATH = "prepare.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "start"),
         Binding("escape", "cancel", "back"),
     ]
@@ -93,12 +95,12 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         self.app.push_screen(question, lambda discard: discard and self.dismiss(None))
 
     def _new_session(self) -> Session | None:
-        app = self.app
+        app = self.contact_app
         details = self.query_one(DetailsForm).details()
         created: list[Session] = []
 
         def begin() -> None:
-            session = Session.begin(app.store, clock=app.clock, earlier=self.follow_on, **details)  # type: ignore[attr-defined]
+            session = Session.begin(app.store, clock=app.clock, earlier=self.follow_on, **details)
             created.append(session)
 
         return created[0] if self.saving(begin) else None

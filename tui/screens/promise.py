@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
@@ -17,7 +18,7 @@ from tui.localized import LocalizedModal
 class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
     CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
-    BINDINGS = [Binding("escape", "cancel", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "close")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -61,16 +62,19 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
         text = self.query_one("#promise", Input).value.strip()
         due_text = self.query_one("#due", Input).value.strip()
         if len(text) > TEXT_LIMITS["promise"]:
-            return self._problem(str(TextTooLong("promise", len(text))), "#promise")
+            self._problem(str(TextTooLong("promise", len(text))), "#promise")
+            return
         try:
             due = date.fromisoformat(due_text) if due_text else None
         except ValueError:
-            return self._problem(self.t("bad_date"), "#due")
-        today = self.app.clock().date()  # type: ignore[attr-defined]
+            self._problem(self.t("bad_date"), "#due")
+            return
+        today = self.contact_app.clock().date()
         if due is not None and due < today and not self._past_date_confirmed:
             # A past date is usually a typo; saving again keeps it on purpose.
             self._past_date_confirmed = True
-            return self._problem(self.t("past_date"), "#due")
+            self._problem(self.t("past_date"), "#due")
+            return
         self.dismiss((text, due))
 
     def _problem(self, message: str, field: str) -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,7 +21,7 @@ WAYS_AROUND = ("call_instead", "go_back")
 class SiteDifferentScreen(LocalizedModal[Move | None]):
     CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog site-different"
-    BINDINGS = [Binding("escape", "close", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "close")]
 
     def __init__(self, session: Session) -> None:
         super().__init__()

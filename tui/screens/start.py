@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -19,9 +20,9 @@ from tui import report
 from tui.localized import LocalizedScreen
 
 
-class StartScreen(LocalizedScreen):
+class StartScreen(LocalizedScreen[None]):
     CSS_PATH = "start.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_attempt", "new"),
         Binding("h", "app.history", "history"),
         Binding("s", "app.stats", "stats"),
@@ -50,13 +51,13 @@ class StartScreen(LocalizedScreen):
 
     def update_texts(self) -> None:
         try:
-            self._unfinished = self.app.store.unfinished()  # type: ignore[attr-defined]
+            self._unfinished = self.contact_app.store.unfinished()
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             self._unfinished = []
         lang = self.lang
         tagline = Text(self.t("tagline"))
-        if self.app.store.read_only:  # type: ignore[attr-defined]
+        if self.contact_app.store.read_only:
             tagline.append("\n" + self.t("read_only_line"), style="bold")
         self.query_one("#tagline", Static).update(tagline)
         self.query_one("#unfinished-heading", Static).update(self.t("unfinished"))
@@ -83,7 +84,7 @@ class StartScreen(LocalizedScreen):
         self.query_one("#due", Static).update(self._due_text())
 
     def _due_text(self) -> Text:
-        today: date = self.app.clock().date()  # type: ignore[attr-defined]
+        today: date = self.contact_app.clock().date()
         due = follow_ups(self._unfinished)
         if not due:
             return Text(self.t("none_due"), style="dim")
@@ -100,10 +101,10 @@ class StartScreen(LocalizedScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         attempt_id = int(event.option.id or 0)
-        app = self.app
+        app = self.contact_app
         try:
-            session = Session.resume(app.store, attempt_id, clock=app.clock)  # type: ignore[attr-defined]
+            session = Session.resume(app.store, attempt_id, clock=app.clock)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
-        app.open_session(session)  # type: ignore[attr-defined]
+        app.open_session(session)

@@ -3,10 +3,12 @@ whether escalating helped, with small charts."""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Sparkline, Static
 
@@ -18,7 +20,7 @@ from tui.localized import LocalizedScreen
 
 class StatsScreen(LocalizedScreen[None]):
     CSS_PATH = "stats.tcss"
-    BINDINGS = [Binding("escape,q", "back", "back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "back")]
 
     def __init__(self) -> None:
         super().__init__()
@@ -41,9 +43,9 @@ class StatsScreen(LocalizedScreen[None]):
 
     @work(thread=True, exclusive=True)
     def load(self) -> None:
-        today = self.app.clock().date()  # type: ignore[attr-defined]
+        today = self.contact_app.clock().date()
         try:
-            figures, error = stats(self.app.store.summaries(), today), ""  # type: ignore[attr-defined]
+            figures, error = stats(self.contact_app.store.summaries(), today), ""
         except StoreError as problem:
             figures, error = None, str(problem)
         self.app.call_from_thread(self._loaded, figures, error)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+from datetime import date
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.widgets import Footer, Input, Static
@@ -23,9 +27,9 @@ RETRY_SECONDS = 3
 MAP_MIN_HEIGHT = 30
 
 
-class StepScreen(LocalizedScreen):
+class StepScreen(LocalizedScreen[None]):
     CSS_PATH = "step.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(1)", "move", key_display="1-9"),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)],
         # Priority, so the app runs them the moment the key arrives: the keys typed right after
@@ -51,7 +55,7 @@ class StepScreen(LocalizedScreen):
         with Horizontal(id="topbar"):
             yield Static(id="attempt-title")
             yield Static(id="unsaved")
-            yield ContactTimer(self.app.clock, id="timer")  # type: ignore[attr-defined]
+            yield ContactTimer(self.contact_app.clock, id="timer")
         with Horizontal(id="body"):
             yield GuidancePanel(id="guidance")
             with Vertical(id="side"):
@@ -142,11 +146,15 @@ class StepScreen(LocalizedScreen):
             from tui.screens.confirm import ConfirmScreen
 
             question = ConfirmScreen(label, self.t("confirm_end"))
-            self.app.push_screen(question, lambda yes: yes and self._send(move.event))
+            self.app.push_screen(question, functools.partial(self._send_if_sure, move.event))
         else:
             self._send(move.event)
 
-    def _promise_given(self, promise, move: Move) -> None:
+    def _send_if_sure(self, event: str, sure: bool | None) -> None:
+        if sure:
+            self._send(event)
+
+    def _promise_given(self, promise: tuple[str, date | None] | None, move: Move) -> None:
         if promise is None:
             return
         text, due = promise
@@ -161,7 +169,7 @@ class StepScreen(LocalizedScreen):
     # Recording
 
     def on_record_bar_recorded(self, message: RecordBar.Recorded) -> None:
-        if self.saving(lambda: self.session.record(**{message.field: message.value})):
+        if self.saving(lambda: self.session.record_text(message.field, message.value)):
             self.notify(self.t("saved"), timeout=2)
         self.refresh_step()
         if message.field != "agent_name":
@@ -191,7 +199,7 @@ class StepScreen(LocalizedScreen):
         if isinstance(self.focused, Input):
             self.action_focus_moves()
         elif self.may_leave():
-            self.app.leave_step()  # type: ignore[attr-defined]
+            self.contact_app.leave_step()
 
     def may_leave(self) -> bool:
         """True when nothing would be lost; otherwise warn once, and let a second try through."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -16,7 +18,7 @@ from tui.localized import LocalizedScreen
 
 class TranscriptScreen(LocalizedScreen[None]):
     CSS_PATH = "transcript.tcss"
-    BINDINGS = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "keep", "keep_transcript", priority=True),
         Binding("escape", "back", "back"),
     ]
@@ -59,7 +61,7 @@ class TranscriptScreen(LocalizedScreen[None]):
             return
         if not self.saving(lambda: self.session.keep_transcript(text)):
             return
-        received = self.app.clock().date()  # type: ignore[attr-defined]
+        received = self.contact_app.clock().date()
         self.found, self.recorded = suggestions(text, received), set()
         box.load_text("")
         self.notify(self.t("transcript_kept_now", found=len(self.found)), timeout=4)
@@ -97,7 +99,7 @@ class TranscriptScreen(LocalizedScreen[None]):
         else:
 
             def change() -> object:
-                return self.session.record(**{suggestion.kind: suggestion.value})
+                return self.session.record_text(suggestion.kind, suggestion.value)
 
         if self.saving(change):
             self.recorded.add(number)

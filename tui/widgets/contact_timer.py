@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from textual.widgets import Static
 
@@ -13,7 +14,7 @@ from tui.strings import t
 
 
 class ContactTimer(Static):
-    def __init__(self, clock: Callable[[], datetime], **kwargs) -> None:
+    def __init__(self, clock: Callable[[], datetime], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._clock = clock
         self._contact: Contact | None = None

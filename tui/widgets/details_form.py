@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, RadioSet
@@ -22,7 +24,7 @@ _FACT_OF_FIELD = {
 class DetailsForm(Vertical):
     """Filled from an attempt (or empty); read back with :meth:`details`."""
 
-    def __init__(self, source: Attempt | None = None, **kwargs) -> None:
+    def __init__(self, source: Attempt | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self._source = source
 
