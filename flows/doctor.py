@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flows.attempt import Attempt, InvalidRecord
-from flows.datafile import JournalError, journal_of, parse_data_file, read_data_file
+from flows.datafile import (
+    journal_of,
+    legacy_journal,
+    parse_bytes,
+    parse_data_file,
+    read_regular_file,
+)
 from flows.store import (
     DataFileError,
     Store,
@@ -36,7 +42,9 @@ class Checkup:
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     readable: dict[int, Attempt] = field(default_factory=dict)
-    journal_lines: int = 0  # saves in the open file's journal, not yet folded into it
+    # An earlier release's journal beside the open file: its saves are read with the file, and
+    # the app writes them into the file when it next starts.
+    legacy_journal: bool = False
 
     @property
     def healthy(self) -> bool:
@@ -76,16 +84,20 @@ def _check_permissions(file: Path, checkup: Checkup) -> None:
 def _examine_file(file: Path, checkup: Checkup) -> None:
     _check_permissions(file, checkup)
     try:
-        if file == checkup.path:  # the open file's newest contents may be in its journal
-            data, _, checkup.journal_lines = read_data_file(file)
+        if file == checkup.path:  # an earlier release may have left its newest saves in a journal
+            raw = read_regular_file(file)
+            data = parse_bytes(file, raw)
+            journal = journal_of(file)
+            try:
+                newer = legacy_journal(file, raw, data)
+            except DataFileError as error:
+                # The journal is damaged, not the file: report it, and read the file itself.
+                checkup.problems.append(Problem(journal, str(error).removeprefix(f"{journal}: ")))
+                newer = None
+            checkup.legacy_journal = newer is not None
+            data = newer or data
         else:
             data = parse_data_file(file)
-    except JournalError as error:
-        # The journal is damaged, not the file: report it, and read what the file itself holds.
-        checkup.problems.append(
-            Problem(journal_of(file), str(error).removeprefix(f"{journal_of(file)}: "))
-        )
-        data = parse_data_file(file)
     except StoreError as error:
         checkup.problems.append(Problem(file, str(error).removeprefix(f"{file}: ")))
         return

@@ -3,18 +3,16 @@
 Layout, for a data file ``attempts.json``::
 
     attempts.json            the attempts still going on (in progress, or waiting on a promise)
-    attempts.json.journal    its newest contents, one line per save since it was last rewritten
     attempts.archive/0000.json, 0001.json, ...
                              finished attempts, a hundred ids per file (id // 100)
 
-Saving a step touches only the open file, which holds the few attempts still open, so it costs
-the same with ten finished attempts behind it or ten thousand; and it only appends a line to the
-journal (see ``flows.datafile``). Finishing an attempt writes it once into its archive file, which
-never holds more than a hundred.
+Saving a step rewrites only the open file, which holds the few attempts still open, so it costs
+the same with ten finished attempts behind it or ten thousand. Finishing an attempt writes it
+once into its archive file, which never holds more than a hundred.
 
 Files are replaced whole through a temporary file in the same folder that is flushed, fsynced and
-then renamed over the old one, so a crash leaves either the old file or the new one, never a mix;
-journal lines carry a checksum, so one cut short by a crash is never taken for a save. A file lock
+then renamed over the old one, so a crash leaves either the old file or the new one, never a mix
+(see ``flows.datafile``). A file lock
 keeps writers from different processes one at a time; inside it, TinyDB's table caches are
 dropped, and the parsed file is re-read whenever the file on disk is not the one last read (its
 inode, size and time are compared), so a writer always starts from what is on disk.
@@ -38,7 +36,6 @@ from flows.datafile import (  # the errors and the file format are also used fro
     SCHEMA_VERSION,
     AtomicJSONStorage,
     DataFileError,
-    JournaledJSONStorage,
     StoreError,
     atomic_write,
     journal_of,
@@ -106,9 +103,9 @@ def default_path() -> Path:
 class _DataFile:
     """One TinyDB file of ours: a header record and a table of attempts."""
 
-    def __init__(self, path: Path, storage: type[AtomicJSONStorage] = AtomicJSONStorage):
+    def __init__(self, path: Path):
         self.path = path
-        self.db = TinyDB(path, storage=storage)
+        self.db = TinyDB(path, storage=AtomicJSONStorage)
         self.attempts: Table = self.db.table("attempts")
         self.meta: Table = self.db.table("meta")
         # Table caches (query results, next id) would hide another process's writes.
@@ -156,7 +153,7 @@ class Store:
         # not replaced by a plain file.
         self.path = (Path(path).expanduser() if path is not None else default_path()).resolve()
         self.archive_folder = archive_folder_of(self.path)
-        self._active = _DataFile(self.path, JournaledJSONStorage)
+        self._active = _DataFile(self.path)
         self._shards: dict[int, _DataFile] = {}
         self._recovered = False
         self._lock = ProcessLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
@@ -181,29 +178,25 @@ class Store:
             self.read_only = True
             return False
         self.read_only = False
-        # A fresh snapshot for this session: its journal then never applies to a copy of the file
-        # taken before (a backup put back after a crash shows the backup, not the journal), and
-        # what a crash left in a journal is folded in at once.
+        # Saves an earlier release left in a journal become part of the file now (or, should
+        # that fail, with the next save), so that what is left is one plain file.
         with contextlib.suppress(StoreError):
-            self.compact(fresh=True)
+            self.fold_legacy_journal()
         return True
 
     def release(self) -> None:
-        """Let go of the file, first folding the journal into it: what is left is one plain file."""
+        """Let go of the file, for another window to take."""
         if self._claim.is_locked:
-            with contextlib.suppress(StoreError):
-                self.compact()
             self._claim.release_fully()
 
-    def compact(self, *, fresh: bool = False) -> None:
-        """Rewrite the open file with its newest contents and remove its journal; ``fresh``: even
-        when there is no journal, so that the next journal extends only this very file."""
-        if not self._active.exists():
+    def fold_legacy_journal(self) -> None:
+        """Write the saves an earlier release left in a journal into the file itself."""
+        if not self._active.exists() or not self._active.storage.has_legacy_journal:
             return
         with self._writing():
-            storage = self._active.storage
-            assert isinstance(storage, JournaledJSONStorage)
-            storage.compact(fresh=fresh)
+            data = self._active.storage.read()
+            if data is not None and self._active.storage.has_legacy_journal:
+                self._active.storage.write(data)
 
     # Reading
 
@@ -296,8 +289,6 @@ class Store:
             highest = max((a.id for a in attempts), default=0)
             if int(self._active.header().get("next_id", 1)) <= highest:
                 self._active.meta.update({"next_id": highest + 1}, doc_ids=[1])
-        # Restored files are often moved or copied next: leave one plain file, no journal.
-        self.compact()
 
     @property
     def bytes_written(self) -> int:

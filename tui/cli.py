@@ -188,10 +188,10 @@ def _doctor(db: str | None, salvage_to: str | None) -> int:
         f"{path}: {len(checkup.files)} file(s), {len(checkup.readable)} readable attempt(s) "
         f"({finished} finished), {len(checkup.problems)} problem(s)"
     )
-    if checkup.journal_lines:
+    if checkup.legacy_journal:
         print(
-            f"{checkup.journal_lines} save(s) are in {path.name}.journal beside it, not yet folded into the file "
-            "(the app folds them in when it starts and when it closes); a copy must include it"
+            f"the newest saves are in {path.name}.journal beside it, left by an earlier release; "
+            "they are read with the file, and the app writes them into it when it next starts"
         )
     if salvage_to:
         count = salvage(checkup, Path(salvage_to).expanduser())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -25,7 +26,6 @@ def damaged(tmp_path, clock):
     walk(Session.begin(store, clock=clock, summary="kept"), ["outcome_decided"])
     walk(Session.begin(store, clock=clock, summary="finished"), ["give_up"])
     broken = Session.begin(store, clock=clock, summary="impossible")
-    store.compact()
     data = json.loads(path.read_text())
     data["attempts"][str(broken.attempt.id)]["configuration"] = ["website", "moon"]
     path.write_text(json.dumps(data), "utf-8")
@@ -57,12 +57,10 @@ def test_a_healthy_file_has_no_problems(tmp_path, clock):
     walk(Session.begin(Store(path), clock=clock), ["give_up"])
     Session.begin(Store(path), clock=clock)
     latest = Session.begin(Store(path), clock=clock)
-    latest.add_note("saved in the journal only")
+    latest.add_note("the newest save")
     checkup = examine(path)
     assert checkup.healthy and len(checkup.readable) == 3
-    assert [n.text for n in checkup.readable[latest.attempt.id].notes] == [
-        "saved in the journal only"
-    ]
+    assert [n.text for n in checkup.readable[latest.attempt.id].notes] == ["the newest save"]
 
 
 def test_a_missing_file_is_a_problem_not_a_crash(tmp_path):
@@ -87,20 +85,21 @@ def test_salvage_never_overwrites(damaged):
         salvage(examine(damaged), damaged)
 
 
-def test_a_damaged_journal_is_reported_and_the_file_itself_still_salvaged(tmp_path, clock):
-    from flows.datafile import journal_line, journal_of, read_snapshot
+def test_a_damaged_journal_of_0_1_is_reported_and_the_file_itself_still_read(tmp_path):
+    import shutil
+    import zlib
 
-    path = tmp_path / "a.json"
-    store = Store(path)
-    Session.begin(store, clock=clock, summary="in the file")
-    store.compact()
-    key = read_snapshot(path)[1]
-    journal_of(path).write_bytes(b"\n" + journal_line(key, b"{damaged"))
-    journal_of(path).chmod(0o600)
+    from flows.datafile import journal_of
+
+    shutil.copytree(Path(__file__).parent / "files_from_v0.1" / "journal", tmp_path / "j")
+    path = tmp_path / "j" / "attempts.json"
+    key = journal_of(path).read_bytes().split(b"\n")[1].split(b" ")[1]
+    body = key + b" {damaged"
+    journal_of(path).write_bytes(b"\n%08x " % zlib.crc32(body) + body)
     checkup = examine(path)
     assert [p.file for p in checkup.problems] == [journal_of(path)]
     assert "not valid JSON" in checkup.problems[0].what
-    assert [a.summary for a in checkup.readable.values()] == ["in the file"]
+    assert len(checkup.readable) == 4 and not checkup.legacy_journal
 
 
 def test_salvage_leaves_one_plain_file_to_move_into_place(damaged, tmp_path):

@@ -7,7 +7,6 @@ import stat
 import subprocess
 import sys
 import textwrap
-import zlib
 from pathlib import Path
 
 import pytest
@@ -15,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flows.amazon import FINAL_STATE_IDS
-from flows.datafile import journal_line as datafile_line
-from flows.datafile import journal_of, read_data_file, read_snapshot
+from flows.datafile import parse_data_file
 from flows.session import Session
 from flows.store import (
     ARCHIVE_SHARD_SIZE,
@@ -85,8 +83,7 @@ def test_hangul_is_readable_in_the_file(tmp_path, clock):
     store = Store(tmp_path / "a.json")
     session = Session.begin(store, clock=clock, summary="상품이 파손되어 도착함")
     session.add_note("배송이 늦어짐")
-    assert "배송이 늦어짐" in journal_of(store.path).read_text("utf-8")
-    store.compact()
+    assert "배송이 늦어짐" in (tmp_path / "a.json").read_text("utf-8")
     assert "상품이 파손되어 도착함" in (tmp_path / "a.json").read_text("utf-8")
 
 
@@ -151,7 +148,6 @@ def test_an_impossible_record_is_reported_with_the_file(tmp_path, clock):
     path = tmp_path / "a.json"
     store = Store(path)
     session = Session.begin(store, clock=clock)
-    store.compact()
     data = json.loads(path.read_text())
     data["attempts"][str(session.attempt.id)]["configuration"] = ["website", "teleported"]
     path.write_text(json.dumps(data))
@@ -165,14 +161,14 @@ def test_an_unreadable_file_is_reported(tmp_path, clock, monkeypatch):
     path = tmp_path / "a.json"
     Session.begin(Store(path), clock=clock)
     before = path.read_bytes()
-    real_read_bytes = Path.read_bytes
+    real_open = open
 
-    def refuse(self):
-        if self == path:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
-        return real_read_bytes(self)
+    def refuse(file, *args, **kwargs):
+        if Path(file) == path:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
+        return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr("builtins.open", refuse)
     with pytest.raises(StoreError, match="Permission denied") as raised:
         Store(path)
     assert str(path) in str(raised.value)
@@ -192,8 +188,8 @@ def test_a_file_without_read_permission_is_reported(tmp_path, clock):
 def test_a_failed_write_keeps_the_old_file_and_can_be_retried(tmp_path, clock, monkeypatch):
     path = tmp_path / "a.json"
     session = Session.begin(Store(path), clock=clock)
-    session.add_note("in the journal")
-    before = {file: file.read_bytes() for file in (path, journal_of(path))}
+    session.add_note("saved")
+    before = {path: path.read_bytes()}
 
     def disk_full(descriptor):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
@@ -202,11 +198,6 @@ def test_a_failed_write_keeps_the_old_file_and_can_be_retried(tmp_path, clock, m
         monkeypatch.setattr(os, name, disk_full, raising=False)
     with pytest.raises(StoreError, match="No space left on device"):
         session.move("outcome_decided")
-    assert {file: file.read_bytes() for file in before} == before, (
-        "the unconfirmed line is taken back"
-    )
-    with pytest.raises(StoreError, match="No space left on device"):
-        session.store.compact()
     assert {file: file.read_bytes() for file in before} == before
     assert not list(tmp_path.glob(".*.tmp"))
     monkeypatch.undo()
@@ -218,7 +209,6 @@ def test_leftovers_of_a_crash_are_tidied(tmp_path, clock):
     path = tmp_path / "a.json"
     store = Store(path)
     attempt = finished_attempt(store, clock)
-    store.compact()
     # As if killed between writing the archive and removing the attempt from the open file.
     data = json.loads(path.read_text())
     data["attempts"][str(attempt.id)] = attempt.to_dict()
@@ -228,7 +218,7 @@ def test_leftovers_of_a_crash_are_tidied(tmp_path, clock):
     fresh = Store(path)
     Session.begin(fresh, clock=clock)
     assert not stale.exists()
-    assert str(attempt.id) not in read_data_file(path)[0]["attempts"]
+    assert str(attempt.id) not in parse_data_file(path)["attempts"]
     assert [a.id for a in fresh.all()].count(attempt.id) == 1
 
 
@@ -389,31 +379,23 @@ def test_killed_mid_write_the_file_is_never_garbage(tmp_path):
 def test_no_final_state_stays_in_the_open_file(tmp_path, clock):
     store = Store(tmp_path / "a.json")
     finished_attempt(store, clock)
-    open_records = read_data_file(tmp_path / "a.json")[0]["attempts"].values()
+    open_records = parse_data_file(tmp_path / "a.json")["attempts"].values()
     assert all(r["configuration"][-1] not in FINAL_STATE_IDS for r in open_records)
 
 
 def test_every_write_leaves_a_complete_file(tmp_path, clock, monkeypatch):
-    # Each write is a moment a crash can freeze: every one must hold a readable data file,
-    # whether it replaces a whole file or appends a journal line.
+    # Each write is a moment a crash can freeze: every one must hold a readable data file.
     import flows.datafile as datafile
 
     path = tmp_path / "a.json"
     written: list[bytes] = []
-    real_atomic_write, real_append_line = datafile.atomic_write, datafile.append_line
+    real_atomic_write = datafile.atomic_write
 
     def replacing(target, payload):
         written.append(payload)
         return real_atomic_write(target, payload)
 
-    def appending(target, line):
-        checksum, snapshot, payload = line.split(b" ", 2)
-        assert int(checksum, 16) == zlib.crc32(snapshot + b" " + payload)
-        written.append(payload)
-        return real_append_line(target, line)
-
     monkeypatch.setattr(datafile, "atomic_write", replacing)
-    monkeypatch.setattr(datafile, "append_line", appending)
     store = Store(path)
     session = walk(Session.begin(store, clock=clock), ["outcome_decided", "give_up"])
     Session.begin(store, clock=clock)
@@ -426,115 +408,6 @@ def test_every_write_leaves_a_complete_file(tmp_path, clock, monkeypatch):
     assert Store(path).get(session.attempt.id).outcome == "gave_up"
 
 
-def test_a_step_save_appends_one_line_and_the_journal_is_folded_in_now_and_then(
-    tmp_path, clock, monkeypatch
-):
-    import flows.datafile as datafile
-
-    monkeypatch.setattr(datafile, "COMPACT_AFTER_LINES", 8)
-    path = tmp_path / "a.json"
-    store = Store(path)
-    session = Session.begin(store, clock=clock)
-    snapshot, journal = path.read_bytes(), journal_of(path)
-    lines = journal.read_bytes().count(b"\n")  # each line starts on a new line
-    for number in range(8 - lines):
-        session.add_note(f"note {number}")
-    assert path.read_bytes() == snapshot, "saves went to the journal, not the file"
-    assert journal.read_bytes().count(b"\n") == 8
-    assert Store(path).get(session.attempt.id).notes[-1].text == f"note {7 - lines}"
-    session.add_note("one more")
-    assert path.read_bytes() != snapshot and not journal.exists(), (
-        "the ninth save wrote a fresh snapshot"
-    )
-    assert Store(path).get(session.attempt.id).notes[-1].text == "one more"
-    session.add_note("and another")
-    store.compact()
-    assert not journal.exists()
-    assert Store(path).get(session.attempt.id).notes[-1].text == "and another"
-
-
-def test_a_journal_line_cut_short_or_from_another_file_is_ignored(tmp_path, clock):
-    path = tmp_path / "a.json"
-    store = Store(path)
-    session = Session.begin(store, clock=clock)
-    session.add_note("confirmed")
-    journal = journal_of(path)
-    whole = journal.read_bytes()
-    session.add_note("cut short by a crash")
-    journal.write_bytes(journal.read_bytes()[: len(whole) + 40])
-    assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["confirmed"]
-    session.add_note("after the crash")  # starts on a fresh line, so it is whole
-    assert [n.text for n in Store(path).get(session.attempt.id).notes][-1] == "after the crash"
-    # A line that does not extend this snapshot (say, the journal of a file since restored from
-    # a backup) never overrides it.
-    foreign = b"\n" + datafile_line(
-        "someone-else", json.dumps({"meta": {}, "attempts": {}}).encode()
-    )
-    with journal.open("ab") as handle:
-        handle.write(foreign)
-    assert [n.text for n in Store(path).get(session.attempt.id).notes][-1] == "after the crash"
-
-
-def test_a_file_rewritten_keeping_its_header_is_not_overridden_by_the_journal(tmp_path, clock):
-    # An older release, or an editor, rewrites the file and keeps the header (and its snapshot
-    # id): the journal was written after other bytes, so it no longer applies.
-    path = tmp_path / "a.json"
-    store = Store(path)
-    session = Session.begin(store, clock=clock, summary="before")
-    store.compact()
-    session.add_note("only in the journal")
-    data = json.loads(path.read_text())
-    data["attempts"][str(session.attempt.id)]["summary"] = "rewritten by hand"
-    path.write_text(json.dumps(data), "utf-8")
-    attempt = Store(path).get(session.attempt.id)
-    assert attempt.summary == "rewritten by hand" and attempt.notes == []
-
-
-def test_a_file_with_a_journal_is_marked_for_releases_that_read_journals(tmp_path, clock):
-    path = tmp_path / "a.json"
-    old_header = {
-        "meta": {"1": {"app": "amazon-contact", "schema": 1, "next_id": 1}},
-        "attempts": {},
-    }
-    path.write_text(json.dumps(old_header))  # a file from before journals: still read
-    session = Session.begin(Store(path), clock=clock)
-    session.add_note("in the journal")
-    assert json.loads(path.read_text())["meta"]["1"]["schema"] == SCHEMA_VERSION == 2
-    assert Store(path).get(session.attempt.id).notes[0].text == "in the journal"
-
-
-def test_journal_lines_ending_in_a_carriage_return_are_still_read(tmp_path, clock):
-    # As a journal copied through Windows text-mode tools comes back.
-    path = tmp_path / "a.json"
-    session = Session.begin(Store(path), clock=clock)
-    session.add_note("first")
-    session.add_note("second")
-    journal = journal_of(path)
-    journal.write_bytes(journal.read_bytes().replace(b"\n", b"\r\n"))
-    assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["first", "second"]
-
-
-def test_a_reader_racing_the_journal_being_folded_in_reads_again(tmp_path, clock, monkeypatch):
-    import flows.datafile as datafile
-
-    path = tmp_path / "a.json"
-    writer = Store(path)
-    session = Session.begin(writer, clock=clock)
-    session.add_note("only in the journal")
-    real_newest = datafile.newest_in_journal
-    folded: list[bool] = []
-
-    def fold_first(journal, key):
-        if not folded:  # the reader has read the snapshot; now the writer folds the journal in
-            folded.append(True)
-            writer.compact()
-        return real_newest(journal, key)
-
-    monkeypatch.setattr(datafile, "newest_in_journal", fold_first)
-    assert [n.text for n in Store(path).get(session.attempt.id).notes] == ["only in the journal"]
-    assert folded
-
-
 def test_a_long_lived_reader_follows_appends_and_folds(tmp_path, clock):
     path = tmp_path / "a.json"
     writer, reader = Store(path), Store(path)
@@ -542,19 +415,8 @@ def test_a_long_lived_reader_follows_appends_and_folds(tmp_path, clock):
     for text in ["one", "two"]:
         session.add_note(text)
         assert reader.get(session.attempt.id).notes[-1].text == text
-    writer.compact()
     session.add_note("three")
     assert reader.get(session.attempt.id).notes[-1].text == "three"
-
-
-def test_a_damaged_journal_line_whose_checksum_holds_is_reported(tmp_path, clock):
-    path = tmp_path / "a.json"
-    store = Store(path)
-    Session.begin(store, clock=clock).add_note("fine")
-    with journal_of(path).open("ab") as handle:
-        handle.write(b"\n" + datafile_line(read_snapshot(path)[1], b"{not json"))
-    with pytest.raises(DataFileError, match="journal"):
-        Store(path).unfinished()
 
 
 def test_loose_permissions_are_tightened_on_open(tmp_path, clock):
@@ -590,7 +452,6 @@ def test_a_file_replaced_underneath_is_read_again_before_the_next_write(tmp_path
     for _ in range(4):
         Session.begin(other, clock=clock)
     kept = Session.begin(other, clock=clock, summary="from the backup")
-    other.compact()
     # Someone restores a backup over the file while this store has it cached.
     atomic_write(path, elsewhere.read_bytes())
     session.add_note("still mine")
@@ -615,7 +476,7 @@ def test_killed_between_archiving_and_leaving_the_open_file_the_finished_copy_wi
     with pytest.raises(StoreError, match="Input/output error"):
         session.move("give_up")
     monkeypatch.undo()
-    assert str(session.attempt.id) in read_data_file(path)[0]["attempts"], (
+    assert str(session.attempt.id) in parse_data_file(path)["attempts"], (
         "the crash left the open copy"
     )
     store = Store(path)
@@ -624,14 +485,13 @@ def test_killed_between_archiving_and_leaving_the_open_file_the_finished_copy_wi
     assert [a.outcome for a in store.all()] == ["gave_up"]
     assert [s.outcome for s in store.summaries()] == ["gave_up"]
     Session.begin(store, clock=clock)  # the next write tidies the stale open copy away
-    assert str(session.attempt.id) not in read_data_file(path)[0]["attempts"]
+    assert str(session.attempt.id) not in parse_data_file(path)["attempts"]
 
 
 def test_a_restored_older_file_does_not_hand_out_ids_in_use(tmp_path, clock):
     path = tmp_path / "a.json"
     store = Store(path)
     Session.begin(store, clock=clock)
-    store.compact()
     backup = path.read_bytes()  # its counter says the next id is 2
     finished = walk(Session.begin(store, clock=clock, summary="archived"), ["give_up"])
     atomic_write(path, backup)
@@ -672,36 +532,9 @@ def test_a_linked_data_file_is_written_through_the_link(tmp_path, clock):
     link = tmp_path / "attempts.json"
     Session.begin(Store(real), clock=clock)
     link.symlink_to(real)
-    Session.begin(through := Store(link), clock=clock, summary="through the link")
-    through.compact()
+    Session.begin(Store(link), clock=clock, summary="through the link")
     assert link.is_symlink()
     assert "through the link" in real.read_text("utf-8")
-
-
-def test_a_journal_that_cannot_be_removed_after_folding_is_left_and_ignored(
-    tmp_path, clock, monkeypatch
-):
-    # Windows refuses to remove a file another process has open; the new snapshot is in place.
-    path = tmp_path / "a.json"
-    store = Store(path)
-    session = Session.begin(store, clock=clock)
-    session.add_note("before folding")
-    real_unlink = os.unlink
-
-    def refuse(target, *args, **kwargs):
-        if str(target).endswith(".journal"):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))
-        return real_unlink(target, *args, **kwargs)
-
-    monkeypatch.setattr(os, "unlink", refuse)
-    store.compact()  # no error: the save is done
-    monkeypatch.undo()
-    assert journal_of(path).exists()
-    session.add_note("after folding")
-    assert [n.text for n in Store(path).get(session.attempt.id).notes] == [
-        "before folding",
-        "after folding",
-    ]
 
 
 def test_a_backup_put_back_after_a_crash_shows_the_backup(tmp_path, clock):
@@ -714,20 +547,8 @@ def test_a_backup_put_back_after_a_crash_shows_the_backup(tmp_path, clock):
     second = Store(path)
     assert second.claim()  # the next session
     Session.resume(second, session.attempt.id, clock=clock).add_note("after the backup")
-    # ...and it crashes: no release, the note is only in the journal. The backup is put back.
+    # ...and it crashes: no release. The backup is put back.
     atomic_write(path, backup)
     second._claim.release_fully()
     restored = Store(path).get(session.attempt.id)
     assert restored.summary == "in the backup" and restored.notes == []
-
-
-def test_a_session_begins_by_folding_in_what_a_crash_left(tmp_path, clock):
-    path = tmp_path / "a.json"
-    session = Session.begin(Store(path), clock=clock)
-    session.add_note("left in the journal by a crash")
-    assert journal_of(path).exists()
-    store = Store(path)
-    assert store.claim()
-    assert not journal_of(path).exists()
-    assert "left in the journal by a crash" in path.read_text("utf-8")
-    store.release()

@@ -14,11 +14,9 @@ from tui.screens.detail import DetailScreen
 from tui.screens.start import StartScreen
 from tui.screens.step import StepScreen
 
-# A save syncs with fsync (a whole file) or fdatasync (a journal line, where there is one).
-SYNCS = [name for name in ("fsync", "fdatasync") if hasattr(os, name)]
 FAULTS = {
-    "disk full": (SYNCS, errno.ENOSPC),
-    "fsync fails": (SYNCS, errno.EIO),
+    "disk full": (["fsync"], errno.ENOSPC),
+    "fsync fails": (["fsync"], errno.EIO),
     "read-only folder": (["open"], errno.EROFS),
     "no permission": (["open"], errno.EACCES),
 }
@@ -37,7 +35,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(data_file, monkeypatch, f
         real_open = os.open
 
         def refuse(*args, **kwargs):
-            if names == ["open"] and not str(args[0]).endswith((".tmp", ".journal")):
+            if names == ["open"] and not str(args[0]).endswith(".tmp"):
                 return real_open(*args, **kwargs)  # only what a save writes to fails
             raise OSError(code, os.strerror(code))
 
@@ -71,17 +69,14 @@ async def test_a_deleted_file_is_written_again_without_reusing_archived_ids(data
     assert store.new_id() > max(a.id for a in store.all())
 
 
-async def test_the_journal_is_folded_into_the_file_when_the_app_closes(data_file):
+async def test_a_step_is_in_the_file_itself_the_moment_it_is_taken(data_file):
     seed(data_file, with_history=False)
-    journal = data_file.with_name(data_file.name + ".journal")
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
         await open_first_attempt(pilot)
         await choose(pilot, "ask_for_supervisor")
-        assert journal.exists(), "a step's save appends to the journal"
-        assert "asking_for_supervisor" not in data_file.read_text("utf-8")
-    assert not journal.exists(), "what is left is one plain file, for copying or backing up"
-    assert "asking_for_supervisor" in data_file.read_text("utf-8")
+        assert "asking_for_supervisor" in data_file.read_text("utf-8")
+        assert not data_file.with_name(data_file.name + ".journal").exists()
     assert Store(data_file).unfinished()[0].step == "asking_for_supervisor"
 
 
@@ -159,8 +154,7 @@ async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file,
         def disk_full(*args):
             raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        for name in SYNCS:
-            monkeypatch.setattr(os, name, disk_full)
+        monkeypatch.setattr(os, "fsync", disk_full)
         await choose(pilot, "ask_for_supervisor")
         await pilot.press("ctrl+q")
         await pilot.pause()
