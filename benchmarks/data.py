@@ -7,8 +7,9 @@ import random
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from flows.attempt import encode
 from flows.session import Session
-from flows.store import ARCHIVE_SHARD_SIZE, Store, atomic_write
+from flows.store import ARCHIVE_SHARD_SIZE, SCHEMA_VERSION, Store, atomic_write
 
 SEOUL = timezone(timedelta(hours=9))
 WALKS = [
@@ -82,11 +83,12 @@ def finished_records(count: int, seed: int = 2026) -> list[dict]:
         )
         for event in walk:
             session.move(event)
-            if session.attempt.current_contact and not session.attempt.current_contact.agent_name:
+            person = session.attempt.current_person
+            if person is not None and not person.name:
                 session.record(agent_name="김상담", case_number="CASE-000000")
         for text in NOTES[: number + 2]:
             session.add_note(text)
-        templates.append(session.attempt.to_dict())
+        templates.append(encode(session.attempt))
     records = []
     for attempt_id in range(1, count + 1):
         record = json.loads(json.dumps(rng.choice(templates)))
@@ -101,16 +103,17 @@ def finished_records(count: int, seed: int = 2026) -> list[dict]:
                 "Kindle won't charge",
             ]
         )
-        for contact in record["contacts"]:
-            contact["case_number"] = f"CASE-{attempt_id:06d}"
-            contact["agent_name"] = rng.choice(["Mina", "김지수", "Alex", "Priya", "박서준"])
+        for contact in record.get("contacts", []):
+            for person in contact.get("people", []):
+                person["case_number"] = f"CASE-{attempt_id:06d}"
+                person["name"] = rng.choice(["Mina", "김지수", "Alex", "Priya", "박서준"])
         records.append(record)
     return records
 
 
 def write_history(path: Path, records: list[dict]) -> None:
     """Lay finished attempts into the archive, and an empty open file, as the store would."""
-    header = {"1": {"app": "amazon-contact", "schema": 1, "next_id": len(records) + 1}}
+    header = {"1": {"app": "amazon-contact", "schema": SCHEMA_VERSION, "next_id": len(records) + 1}}
     folder = path.with_name(path.stem + ".archive")
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     shards: dict[int, dict] = {}

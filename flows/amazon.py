@@ -155,6 +155,20 @@ class AmazonContact(StateChart[Any]):
 
 
 FINAL_STATE_IDS: frozenset[str] = frozenset(state.id for state in AmazonContact.final_states)
+# Every name a record may hold, in the machine's own order.
+STATE_IDS: tuple[str, ...] = tuple(AmazonContact.states_map)
+EVENT_IDS: tuple[str, ...] = tuple(
+    dict.fromkeys(
+        event.id
+        for state in AmazonContact.states_map.values()
+        for transition in state.transitions
+        if not transition.initial
+        for event in transition.events
+    )
+)
+WEBSITE_STATE_IDS: tuple[str, ...] = tuple(
+    state.id for state in AmazonContact.states_map["website"].states
+)
 
 # A contact's channel is told by the state in which it starts.
 CHANNEL_OF_STATE: dict[str, str] = {
@@ -168,6 +182,13 @@ CHANNEL_OF_STATE: dict[str, str] = {
 DIRECT_NUMBER = "1 (888) 280-4331"
 
 
+def _initial_leaf() -> State:
+    state: State = AmazonContact.states_map[AmazonContact.initial_state.id]
+    while not state.is_atomic:
+        state = next(child for child in state.states if child.initial)
+    return state
+
+
 def configuration_of(leaf_id: str) -> list[str]:
     """The full configuration (outermost first) that has ``leaf_id`` as its active leaf."""
     state: State | None = AmazonContact.states_map[leaf_id]
@@ -177,6 +198,9 @@ def configuration_of(leaf_id: str) -> list[str]:
         state = state.parent
     return chain[::-1]
 
+
+# Where every attempt begins.
+INITIAL_CONFIGURATION: tuple[str, ...] = tuple(configuration_of(_initial_leaf().id))
 
 # Every configuration the machine can be in: one per atomic state, outermost state first.
 _VALID_CONFIGURATIONS: frozenset[tuple[str, ...]] = frozenset(

@@ -1,18 +1,40 @@
-"""The record of one attempt: what it is about, where it stands, and everything that happened.
+"""The record of one attempt (record v2): what it is about, where it stands, what happened.
 
 An attempt is evidence in a dispute, so it is kept as plain data with explicit times (always
 timezone-aware), and every piece of text a person typed is stored exactly as typed, within limits
 that are stated up front rather than enforced by silent truncation.
+
+The record is a set of ``msgspec`` structs: decoding checks every field's type, and every name
+(steps, events, goals, channels, kinds of draft) against the lists the machine and the guidance
+define, so a record from anywhere else is refused with the path of what is wrong, not half read.
+
+Three shapes make two copies of one attempt easy to merge (``flows.merge``):
+- a **revision**, raised by every save, tells a stale copy from the newest;
+- what the person wrote (notes, drafts, transcripts, notes on the site, confirmations, English
+  wordings) is a list of **entries** with ids, only ever added to: correcting a note adds an
+  edit, deleting one adds a deletion (and the deleted text leaves the file);
+- a **contact** is one call, chat or e-mail thread, and the **people** in it (the agent, the one
+  transferred to, a supervisor) are listed inside it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
+import secrets
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
-from flows.amazon import FINAL_STATE_IDS, is_valid_configuration
+import msgspec
+from msgspec import Meta, Struct
+
+from flows.amazon import (
+    CHANNEL_OF_STATE,
+    EVENT_IDS,
+    FINAL_STATE_IDS,
+    STATE_IDS,
+    WEBSITE_STATE_IDS,
+    is_valid_configuration,
+)
 
 Clock = Callable[[], datetime]
 
@@ -35,11 +57,49 @@ TEXT_LIMITS: dict[str, int] = {
     "draft": 20_000,
     "transcript": 200_000,
     "site_report": 2_000,
+    "english": 20_000,
 }
 
 GOALS: tuple[str, ...] = ("return", "refund", "replacement", "credit", "other")
 # The escalation ladder, rung by rung: to an agent, for a supervisor, in writing.
 DRAFT_KINDS: tuple[str, ...] = ("agent", "supervisor", "complaint")
+ROLES: tuple[str, ...] = ("agent", "supervisor")
+# Fields whose typed, not yet confirmed text is kept as an unsent draft.
+UNSENT_FIELDS: tuple[str, ...] = ("note", "agent_name", "case_number")
+CHANNELS: tuple[str, ...] = tuple(dict.fromkeys(CHANNEL_OF_STATE.values()))
+
+# Ids and counters stay far inside what every JSON reader represents exactly (2**53).
+MAX_ATTEMPT_ID = 999_999_999
+MAX_REVISION = 2**40
+
+if TYPE_CHECKING:
+    StepName = str
+    WebsiteStep = str
+    EventName = str
+    Goal = str
+    Channel = str
+    DraftKind = str
+    Role = str
+    UnsentField = str
+else:
+    # The allowed names, from the machine and the guidance: one list, never a hand-kept copy.
+    StepName = Literal[STATE_IDS]
+    WebsiteStep = Literal[WEBSITE_STATE_IDS]
+    EventName = Literal[EVENT_IDS]
+    Goal = Literal[("", *GOALS)]
+    Channel = Literal[CHANNELS]
+    DraftKind = Literal[DRAFT_KINDS]
+    Role = Literal[ROLES]
+    UnsentField = Literal[UNSENT_FIELDS]
+
+Moment = Annotated[datetime, Meta(tz=True)]
+AttemptId = Annotated[int, Meta(ge=0, le=MAX_ATTEMPT_ID)]
+EntryId = Annotated[str, Meta(min_length=1, max_length=40)]
+
+
+def new_id() -> str:
+    """An id for an entry, a contact or a person: unique across copies and windows."""
+    return secrets.token_hex(6)
 
 
 class InvalidRecord(ValueError):
@@ -65,92 +125,171 @@ def checked_text(field_name: str, value: str) -> str:
     return value
 
 
-@dataclass
-class TimelineEntry:
+class _Record(Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+    """Every stored struct: a field we do not know is damage, not something to drop."""
+
+
+class TimelineEntry(_Record):
     """One move through the process: which event, from which step to which, and when."""
 
-    at: datetime
-    event: str
-    source: str
-    target: str
+    id: EntryId
+    at: Moment
+    event: EventName
+    source: StepName
+    target: StepName
 
 
-@dataclass
-class Contact:
-    """One conversation with one person at Amazon (or the wait for one), on one channel.
+class Person(_Record):
+    """Someone at Amazon the person spoke with, within one contact."""
 
-    A transfer or a supervisor taking over starts a new contact, so every person spoken to keeps
-    their own name, case number and promise.
-    """
-
-    channel: str
-    started_at: datetime
-    role: str = "agent"
-    ended_at: datetime | None = None
-    reached_human: bool | None = None
-    agent_name: str = ""
+    id: EntryId
+    joined_at: Moment
+    role: Role = "agent"
+    left_at: Moment | None = None
+    name: str = ""
     case_number: str = ""
     promise: str = ""
     promise_due: date | None = None
 
     @property
+    def agent_name(self) -> str:
+        return self.name
+
+
+class Contact(_Record):
+    """One call, chat or e-mail thread with Amazon, from the wait to its end."""
+
+    id: EntryId
+    channel: Channel
+    started_at: Moment
+    ended_at: Moment | None = None
+    # Whether anyone answered: True, False (no one did), None (not known yet).
+    reached_human: bool | None = None
+    people: list[Person] = []
+
+    @property
     def duration(self) -> timedelta | None:
         return self.ended_at - self.started_at if self.ended_at else None
 
+    @property
+    def current_person(self) -> Person | None:
+        if self.people and self.people[-1].left_at is None and self.ended_at is None:
+            return self.people[-1]
+        return None
 
-@dataclass
-class Note:
-    at: datetime
+
+# What the person wrote: entries with ids, only ever added to.
+
+
+class Note(_Record, tag="note"):
+    id: EntryId
+    at: Moment
+    text: str
+    step: StepName | None = None  # where the person was when writing it
+
+
+class NoteEdit(_Record, tag="note_edit"):
+    """A correction of a note: its whole new text."""
+
+    id: EntryId
+    at: Moment
+    note: EntryId
     text: str
 
 
-@dataclass
-class Transcript:
+class Deletion(_Record, tag="deletion"):
+    """A note taken back. Its text (and its edits') leaves the record; that it was, stays."""
+
+    id: EntryId
+    at: Moment
+    of: EntryId
+
+
+class Draft(_Record, tag="draft"):
+    """A message up the escalation ladder, as edited and kept; the newest of a kind counts."""
+
+    id: EntryId
+    at: Moment
+    kind: DraftKind
+    text: str
+
+
+class Transcript(_Record, tag="transcript"):
     """A chat as Amazon's window showed it, pasted in to keep: the chat cannot be reopened later."""
 
-    at: datetime
+    id: EntryId
+    at: Moment
     text: str
 
 
-@dataclass
-class SiteReport:
-    """What the person saw where the guide's labels did not match Amazon's site, and at which step."""
+class SiteReport(_Record, tag="site_note"):
+    """What the person saw where the guide's labels did not match Amazon's site, and where."""
 
-    at: datetime
-    step: str
+    id: EntryId
+    at: Moment
+    step: WebsiteStep
     text: str
 
 
-@dataclass
-class Draft:
-    """A message up the escalation ladder (``agent``, ``supervisor``, ``complaint``), as edited."""
+class Confirmation(_Record, tag="confirmation"):
+    """The person's word that a website step's labels matched their screen."""
 
-    kind: str
-    at: datetime
+    id: EntryId
+    at: Moment
+    step: WebsiteStep
+
+
+class EnglishWording(_Record, tag="english"):
+    """An English wording of something written in another language, for a message to Amazon.
+
+    ``of`` names what it words: ``summary``, ``evidence``, or the id of an entry.
+    """
+
+    id: EntryId
+    at: Moment
+    of: Annotated[str, Meta(min_length=1, max_length=40)]
     text: str
 
 
-@dataclass
-class Attempt:
+Entry = Note | NoteEdit | Deletion | Draft | Transcript | SiteReport | Confirmation | EnglishWording
+
+
+_EntryT = TypeVar("_EntryT", bound=_Record)
+
+
+class Unsent(_Record):
+    """Text typed into a field but not yet confirmed: offered back, never taken as a fact."""
+
+    at: Moment
+    step: StepName
+    text: str
+
+
+class Attempt(_Record):
     """One effort to get one problem solved, possibly over several contacts and days."""
 
-    id: int
-    created_at: datetime
-    updated_at: datetime
-    configuration: list[str]
-    goal: str = ""
+    id: AttemptId
+    created_at: Moment
+    updated_at: Moment
+    configuration: list[StepName]
+    revision: Annotated[int, Meta(ge=0, le=MAX_REVISION)] = 0
+    goal: Goal = ""
     order_number: str = ""
     summary: str = ""
     evidence: str = ""
-    timeline: list[TimelineEntry] = field(default_factory=list)
-    contacts: list[Contact] = field(default_factory=list)
-    notes: list[Note] = field(default_factory=list)
+    timeline: list[TimelineEntry] = []
+    contacts: list[Contact] = []
+    entries: list[Entry] = []
     follow_up_due: date | None = None
-    continues: int | None = None
-    earlier_case_numbers: list[str] = field(default_factory=list)
-    drafts: list[Draft] = field(default_factory=list)
-    transcripts: list[Transcript] = field(default_factory=list)
-    site_reports: list[SiteReport] = field(default_factory=list)
+    continues: AttemptId | None = None
+    earlier_case_numbers: list[str] = []
+    unsent: dict[UnsentField, Unsent] = {}
+
+    def __post_init__(self) -> None:
+        if not is_valid_configuration(self.configuration):
+            raise ValueError(f"impossible step: {self.configuration!r}")
+
+    # Where it stands
 
     @property
     def step(self) -> str:
@@ -180,21 +319,24 @@ class Attempt:
         """``website``, ``direct`` or ``""`` while no route has been taken yet."""
         return route_of(entry.event for entry in self.timeline)
 
+    # Contacts and people
+
     @property
     def channels(self) -> list[str]:
         return list(dict.fromkeys(c.channel for c in self.contacts))
 
     @property
-    def note_texts(self) -> list[str]:
-        return [n.text for n in self.notes]
+    def people(self) -> list[Person]:
+        """Everyone spoken with, in order, across every contact."""
+        return [person for contact in self.contacts for person in contact.people]
 
     @property
     def case_numbers(self) -> list[str]:
-        return list(dict.fromkeys(c.case_number for c in self.contacts if c.case_number))
+        return list(dict.fromkeys(p.case_number for p in self.people if p.case_number))
 
     @property
     def agent_names(self) -> list[str]:
-        return list(dict.fromkeys(c.agent_name for c in self.contacts if c.agent_name))
+        return list(dict.fromkeys(p.name for p in self.people if p.name))
 
     @property
     def current_contact(self) -> Contact | None:
@@ -202,89 +344,54 @@ class Attempt:
             return self.contacts[-1]
         return None
 
-    # Serialisation: JSON-ready dicts with ISO-8601 times (offset included).
+    @property
+    def current_person(self) -> Person | None:
+        contact = self.current_contact
+        return contact.current_person if contact is not None else None
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "created_at": self.created_at.isoformat(),
-            "updated_at": self.updated_at.isoformat(),
-            "configuration": list(self.configuration),
-            "goal": self.goal,
-            "order_number": self.order_number,
-            "summary": self.summary,
-            "evidence": self.evidence,
-            "timeline": [
-                {"at": e.at.isoformat(), "event": e.event, "source": e.source, "target": e.target}
-                for e in self.timeline
-            ],
-            "contacts": [_contact_to_dict(c) for c in self.contacts],
-            "notes": [{"at": n.at.isoformat(), "text": n.text} for n in self.notes],
-            "follow_up_due": self.follow_up_due.isoformat() if self.follow_up_due else None,
-            "continues": self.continues,
-            "earlier_case_numbers": list(self.earlier_case_numbers),
-            "drafts": [
-                {"kind": d.kind, "at": d.at.isoformat(), "text": d.text} for d in self.drafts
-            ],
-            "transcripts": [{"at": x.at.isoformat(), "text": x.text} for x in self.transcripts],
-            "site_reports": [
-                {"at": r.at.isoformat(), "step": r.step, "text": r.text} for r in self.site_reports
-            ],
-        }
+    @property
+    def last_person(self) -> Person | None:
+        people = self.people
+        return people[-1] if people else None
 
-    @classmethod
-    def from_dict(cls, data: Any) -> Attempt:
-        """Read a stored record, or raise :class:`InvalidRecord` saying what is wrong with it."""
-        if not isinstance(data, dict):
-            raise InvalidRecord(f"an attempt must be an object, not {type(data).__name__}")
-        missing = {"id", "created_at", "configuration"} - data.keys()
-        if missing:
-            raise InvalidRecord(f"missing field(s): {', '.join(sorted(missing))}")
-        try:
-            configuration = list(data["configuration"])
-            if not is_valid_configuration(configuration):
-                raise InvalidRecord(f"impossible step: {configuration!r}")
-            created_at = _time(data["created_at"])
-            return cls(
-                id=_integer(data["id"]),
-                created_at=created_at,
-                updated_at=_time(data.get("updated_at") or data["created_at"]),
-                configuration=configuration,
-                goal=_text(data, "goal"),
-                order_number=_text(data, "order_number"),
-                summary=_text(data, "summary"),
-                evidence=_text(data, "evidence"),
-                timeline=[
-                    TimelineEntry(
-                        _time(e["at"]), str(e["event"]), str(e["source"]), str(e["target"])
-                    )
-                    for e in data.get("timeline") or []
-                ],
-                contacts=[_contact_from_dict(c) for c in data.get("contacts") or []],
-                notes=[Note(_time(n["at"]), str(n["text"])) for n in data.get("notes") or []],
-                follow_up_due=_day(data.get("follow_up_due")),
-                continues=_integer(data["continues"])
-                if data.get("continues") is not None
-                else None,
-                earlier_case_numbers=[str(c) for c in data.get("earlier_case_numbers") or []],
-                drafts=[
-                    Draft(str(d["kind"]), _time(d["at"]), str(d["text"]))
-                    for d in data.get("drafts") or []
-                ],
-                transcripts=[
-                    Transcript(_time(x["at"]), str(x["text"]))
-                    for x in data.get("transcripts") or []
-                ],
-                site_reports=[
-                    SiteReport(_time(r["at"]), str(r["step"]), str(r["text"]))
-                    for r in data.get("site_reports") or []
-                ],
-            )
-        except InvalidRecord:
-            raise
-        except (KeyError, TypeError, ValueError) as error:
-            detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
-            raise InvalidRecord(f"attempt {data.get('id')!r}: {detail}") from error
+    # What the person wrote, as it stands now
+
+    @property
+    def notes(self) -> list[Note]:
+        """The notes not deleted, each with its newest correction."""
+        deleted = {e.of for e in self.entries if isinstance(e, Deletion)}
+        edits = {e.note: e.text for e in self.entries if isinstance(e, NoteEdit)}
+        return [
+            msgspec.structs.replace(e, text=edits[e.id]) if e.id in edits else e
+            for e in self.entries
+            if isinstance(e, Note) and e.id not in deleted
+        ]
+
+    @property
+    def drafts(self) -> list[Draft]:
+        """The newest kept draft of each kind, the most recently kept last."""
+        newest = {d.kind: d for d in self._entries_of(Draft)}
+        return sorted(newest.values(), key=lambda d: d.at)
+
+    @property
+    def transcripts(self) -> list[Transcript]:
+        return self._entries_of(Transcript)
+
+    @property
+    def site_reports(self) -> list[SiteReport]:
+        return self._entries_of(SiteReport)
+
+    @property
+    def confirmations(self) -> list[Confirmation]:
+        return self._entries_of(Confirmation)
+
+    @property
+    def english_wordings(self) -> dict[str, str]:
+        """The newest English wording of each thing worded, by what it words."""
+        return {e.of: e.text for e in self._entries_of(EnglishWording)}
+
+    def _entries_of(self, kind: type[_EntryT]) -> list[_EntryT]:
+        return [e for e in self.entries if isinstance(e, kind)]
 
 
 def outcome_of(step: str) -> str:
@@ -293,7 +400,7 @@ def outcome_of(step: str) -> str:
     return "waiting" if step == "waiting_on_promise" else "in_progress"
 
 
-def route_of(events: Any) -> str:
+def route_of(events: Iterable[str]) -> str:
     for event in events:
         if event == "take_website_route":
             return "website"
@@ -302,150 +409,40 @@ def route_of(events: Any) -> str:
     return ""
 
 
-@dataclass(frozen=True, slots=True)
-class AttemptSummary:
-    """What the history list needs of an attempt, read straight from its stored record.
-
-    Building one skips parsing every time in the timeline, which is most of the cost of reading
-    a full :class:`Attempt`: years of history open in about the time it takes to parse the JSON.
-    """
-
-    id: int
-    created_at: datetime
-    step: str
-    goal: str
-    order_number: str
-    summary: str
-    follow_up_due: date | None
-    route: str
-    channels: tuple[str, ...]
-    case_numbers: tuple[str, ...]
-    agent_names: tuple[str, ...]
-    # Everything typed into the attempt (its number, order, summary, case numbers, agents' names,
-    # notes and notes on the site looking different) in one case-folded string: what a search
-    # matches whatever the language. Notes are kept only here: with years of history they are
-    # most of the list's memory. (Chat transcripts are left out: each may be 200,000 characters.)
-    typed_words: str
-    finished_at: datetime | None = None
-    transfers: int = 0
-    asked_for_supervisor: bool = False
-    supervisor_joined: bool = False
-
-    @property
-    def is_finished(self) -> bool:
-        return self.step in FINAL_STATE_IDS
-
-    @property
-    def outcome(self) -> str:
-        return outcome_of(self.step)
-
-    @classmethod
-    def from_record(cls, data: Any) -> AttemptSummary:
-        try:
-            configuration = data["configuration"]
-            if not is_valid_configuration(configuration):
-                raise InvalidRecord(f"impossible step: {configuration!r}")
-            channels: dict[str, None] = {}
-            cases: dict[str, None] = {}
-            agents: dict[str, None] = {}
-            for contact in data.get("contacts") or []:
-                channels[str(contact["channel"])] = None
-                if contact.get("case_number"):
-                    cases[contact["case_number"]] = None
-                if contact.get("agent_name"):
-                    agents[contact["agent_name"]] = None
-            timeline = data.get("timeline") or []
-            events = [entry["event"] for entry in timeline]
-            finished = configuration[-1] in FINAL_STATE_IDS and timeline
-            return cls(
-                id=_integer(data["id"]),
-                created_at=_time(data["created_at"]),
-                step=configuration[-1],
-                goal=_text(data, "goal"),
-                order_number=_text(data, "order_number"),
-                summary=_text(data, "summary"),
-                follow_up_due=_day(data.get("follow_up_due")),
-                route=route_of(events),
-                channels=tuple(channels),
-                case_numbers=tuple(cases),
-                agent_names=tuple(agents),
-                typed_words=" ".join(
-                    [
-                        str(data["id"]),
-                        _text(data, "order_number"),
-                        _text(data, "summary"),
-                        *cases,
-                        *agents,
-                        *(str(n["text"]) for n in data.get("notes") or []),
-                        *(str(r["text"]) for r in data.get("site_reports") or []),
-                    ]
-                ).casefold(),
-                # Only the last time is parsed, and only for a finished attempt: it stays cheap.
-                finished_at=_time(timeline[-1]["at"]) if finished else None,
-                transfers=events.count("transferred"),
-                asked_for_supervisor="ask_for_supervisor" in events,
-                supervisor_joined="supervisor_joined" in events,
-            )
-        except InvalidRecord:
-            raise
-        except (KeyError, TypeError, ValueError) as error:
-            detail = f"missing {error}" if isinstance(error, KeyError) else str(error)
-            identity = data.get("id") if isinstance(data, dict) else None
-            raise InvalidRecord(f"attempt {identity!r}: {detail}") from error
+def erase_deleted(attempt: Attempt) -> None:
+    """Take the text of every deleted note (and of its corrections) out of the record."""
+    deleted = {e.of for e in attempt.entries if isinstance(e, Deletion)}
+    if not deleted:
+        return
+    attempt.entries = [
+        msgspec.structs.replace(e, text="")
+        if (isinstance(e, Note) and e.id in deleted)
+        or (isinstance(e, NoteEdit) and e.note in deleted)
+        else e
+        for e in attempt.entries
+    ]
 
 
-def _contact_to_dict(contact: Contact) -> dict[str, Any]:
-    return {
-        "channel": contact.channel,
-        "role": contact.role,
-        "started_at": contact.started_at.isoformat(),
-        "ended_at": contact.ended_at.isoformat() if contact.ended_at else None,
-        "reached_human": contact.reached_human,
-        "agent_name": contact.agent_name,
-        "case_number": contact.case_number,
-        "promise": contact.promise,
-        "promise_due": contact.promise_due.isoformat() if contact.promise_due else None,
-    }
+# The codec: one way in (checked), one way out.
 
 
-def _contact_from_dict(data: dict[str, Any]) -> Contact:
-    reached = data.get("reached_human")
-    if reached is not None and not isinstance(reached, bool):
-        raise ValueError(f"reached_human must be true, false or null, not {reached!r}")
-    return Contact(
-        channel=str(data["channel"]),
-        started_at=_time(data["started_at"]),
-        role=str(data.get("role") or "agent"),
-        ended_at=_time(data["ended_at"]) if data.get("ended_at") else None,
-        reached_human=reached,
-        agent_name=_text(data, "agent_name"),
-        case_number=_text(data, "case_number"),
-        promise=_text(data, "promise"),
-        promise_due=_day(data.get("promise_due")),
-    )
+def decode(record: Any) -> Attempt:
+    """A stored record as an :class:`Attempt`, or :class:`InvalidRecord` saying what is wrong."""
+    try:
+        return msgspec.convert(record, Attempt)
+    except msgspec.ValidationError as error:
+        identity = record.get("id") if isinstance(record, dict) else None
+        known = isinstance(identity, int) and not isinstance(identity, bool)
+        shown = f"attempt {identity}" if known else "a record"
+        raise InvalidRecord(f"{shown}: {error}") from None
 
 
-def _time(value: Any) -> datetime:
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise ValueError(f"time without a UTC offset: {value!r}")
-    return moment
+def encode(attempt: Attempt) -> dict[str, Any]:
+    """The attempt as JSON-ready data (times as ISO 8601 with their offset)."""
+    data: dict[str, Any] = msgspec.to_builtins(attempt)
+    return data
 
 
-def _day(value: Any) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _integer(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected a whole number, got {value!r}")
-    return value
-
-
-def _text(data: dict[str, Any], key: str) -> str:
-    value = data.get(key, "")
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise ValueError(f"{key} must be text, not {type(value).__name__}")
-    return value
+def copy_of(attempt: Attempt) -> Attempt:
+    """An independent copy (nothing shared with ``attempt``)."""
+    return decode(encode(attempt))

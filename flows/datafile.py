@@ -5,7 +5,8 @@ A data file is TinyDB's JSON: a ``meta`` table whose record 1 is our header, and
 it, rename it over the old one, fsync the folder. A crash at any moment leaves the old file or
 the new one, and once a save returns it survives a power cut.
 
-Releases before record v2 could leave the newest saves of the open file in a journal beside it
+Files from before record v2 (schema 1 and 2) are read as record v2 (``flows.migration``) and
+written as such at their next save. Those releases could also leave the newest saves of the open file in a journal beside it
 (``attempts.json.journal``, schema 2). Such a file is still read with its journal, once: the next
 write replaces it with one plain file and removes the journal (:func:`legacy_journal`).
 """
@@ -24,7 +25,10 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-SCHEMA_VERSION = 2
+from flows.migration import upgrade_record
+
+# 1: record v1; 2: record v1, maybe with a journal (0.1); 3: record v2 (flows.attempt).
+SCHEMA_VERSION = 3
 APP_NAME = "amazon-contact"
 # A data file holds a few open attempts, an archive file a hundred: far below this. Anything
 # larger is not ours (or is damaged), and reading it whole could take all the memory there is.
@@ -201,6 +205,16 @@ def legacy_journal(path: Path, raw: bytes, data: dict[str, Any]) -> dict[str, An
     return None
 
 
+def upgraded(data: dict[str, Any]) -> dict[str, Any]:
+    """A file's contents in the newest schema: its header, and its records as record v2."""
+    header = data["meta"]["1"]
+    if header["schema"] >= SCHEMA_VERSION:
+        return data
+    attempts = {key: upgrade_record(record) for key, record in data.get("attempts", {}).items()}
+    fresh = {k: v for k, v in header.items() if k != "snapshot"} | {"schema": SCHEMA_VERSION}
+    return {**data, "meta": {**data["meta"], "1": fresh}, "attempts": attempts}
+
+
 def _identity(path: Path) -> tuple[int, int, int] | None:
     try:
         found = path.stat()
@@ -223,6 +237,8 @@ class AtomicJSONStorage(Storage):
         self._cache_signature: tuple[int, int, int] | None = None
         # The journal of a release before record v2, read with the file until the next write.
         self.has_legacy_journal = False
+        # Counts every new content read or written: what was derived from it knows it is stale.
+        self.generation = 0
 
     def read(self) -> dict[str, Any] | None:
         try:
@@ -235,10 +251,15 @@ class AtomicJSONStorage(Storage):
         if self._cache is None or signature != self._cache_signature:
             raw = read_regular_file(self.path)
             data = parse_bytes(self.path, raw)
-            newer = legacy_journal(self.path, raw, data)
+            try:
+                newer = legacy_journal(self.path, raw, data)
+            except DataFileError:
+                # A damaged journal (the doctor reports it): the file itself is what there is.
+                newer = None
             self.has_legacy_journal = newer is not None
-            self._cache = newer or data
+            self._cache = upgraded(newer or data)
             self._cache_signature = signature
+            self.generation += 1
         return self._cache
 
     def write(self, data: dict[str, Any]) -> None:
@@ -249,6 +270,7 @@ class AtomicJSONStorage(Storage):
             self._cache = self._cache_signature = None
             raise StoreError(f"{self.path}: could not be saved ({reason(error)})") from error
         self._cache = data
+        self.generation += 1
         self.bytes_written += len(payload)
         if self.has_legacy_journal:
             # The file now holds what the journal did. A removal refused (on Windows, while a

@@ -1,7 +1,9 @@
 """Checking a data file, and saving what is readable from a damaged one.
 
-The checks read only; the original files are never changed. Salvage writes a new data file
-elsewhere, with every attempt that could be read, keeping their ids.
+The checks read only; the original files are never changed. They are the store's own checks
+(``flows.store``), so the doctor never calls a file healthy that a command then refuses. Salvage
+writes a new data file elsewhere, with every attempt that passes, keeping their ids, and lists
+what it left out.
 """
 
 from __future__ import annotations
@@ -10,20 +12,21 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows.attempt import Attempt, InvalidRecord
+from flows.attempt import Attempt
 from flows.datafile import (
+    DataFileError,
+    StoreError,
     journal_of,
     legacy_journal,
     parse_bytes,
-    parse_data_file,
     read_regular_file,
 )
 from flows.store import (
-    DataFileError,
+    DataFile,
     Store,
-    StoreError,
     archive_folder_of,
     leftover_temporary_files,
+    resolve_data_path,
 )
 
 
@@ -38,7 +41,8 @@ class Problem:
 
 @dataclass
 class Checkup:
-    path: Path
+    path: Path  # the data file as named
+    real_path: Path | None = None  # where it really is, links followed (None: it cannot be found)
     files: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     readable: dict[int, Attempt] = field(default_factory=dict)
@@ -50,27 +54,73 @@ class Checkup:
     def healthy(self) -> bool:
         return not self.problems
 
+    @property
+    def fresh(self) -> bool:
+        """Nothing stored yet: a new install, not a problem."""
+        return not self.files and not self.problems
+
 
 def examine(path: Path) -> Checkup:
     """Every problem with the data file at ``path`` and its archive, and every readable attempt."""
     checkup = Checkup(path)
-    archive = archive_folder_of(path)
-    if not path.exists():
-        checkup.problems.append(Problem(path, "does not exist"))
-    else:
-        checkup.files.append(path)
-    if archive.is_dir():
-        checkup.files += sorted(archive.glob("*.json"))
+    try:
+        real = resolve_data_path(path)
+    except DataFileError as error:
+        checkup.problems.append(Problem(path, str(error).removeprefix(f"{path}: ")))
+        return checkup
+    checkup.real_path = real
+    archive = archive_folder_of(real)
+    if real.exists() or real.is_symlink():
+        checkup.files.append(real)
+    if archive.exists() and not archive.is_dir():
+        checkup.problems.append(Problem(archive, "is a file, where the archive folder should be"))
+    elif archive.is_dir():
+        checkup.files += sorted(p for p in archive.iterdir() if p.suffix == ".json")
     for file in checkup.files:
-        _examine_file(file, checkup)
-    journal = journal_of(path)
-    if journal.exists():
-        _check_permissions(journal, checkup)
-    for leftover in leftover_temporary_files(path):
+        _examine_file(file, real, checkup)
+    for leftover in leftover_temporary_files(real):
         checkup.problems.append(
             Problem(leftover, "left over from an interrupted save; the next save removes it")
         )
     return checkup
+
+
+def _examine_file(file: Path, data_path: Path, checkup: Checkup) -> None:
+    shard: int | None = None
+    if file != data_path:
+        if not file.stem.isdigit():
+            checkup.problems.append(Problem(file, "not an archive file (its name is no number)"))
+            return
+        shard = int(file.stem)
+    try:
+        if file == data_path:  # an earlier release may have left its newest saves in a journal
+            _examine_journal(file, checkup)
+        data_file = DataFile(file, shard)
+        attempts, damage = data_file.checked()
+    except StoreError as error:
+        checkup.problems.append(Problem(file, str(error).removeprefix(f"{file}: ")))
+        return
+    _check_permissions(file, checkup)
+    checkup.problems += [Problem(file, str(d).removeprefix(f"{file}: ")) for d in damage]
+    for attempt in attempts.values():
+        known = checkup.readable.get(attempt.id)
+        # The same attempt in the open file and the archive: the archived copy is the truth.
+        if known is None or shard is not None:
+            checkup.readable[attempt.id] = attempt
+
+
+def _examine_journal(file: Path, checkup: Checkup) -> None:
+    journal = journal_of(file)
+    if not journal.exists():
+        return
+    raw = read_regular_file(file)
+    try:
+        checkup.legacy_journal = legacy_journal(file, raw, parse_bytes(file, raw)) is not None
+    except DataFileError as error:
+        # The journal is damaged, not the file: report it; the file itself is still read.
+        checkup.problems.append(Problem(journal, str(error).removeprefix(f"{journal}: ")))
+    else:
+        _check_permissions(journal, checkup)
 
 
 def _check_permissions(file: Path, checkup: Checkup) -> None:
@@ -81,50 +131,21 @@ def _check_permissions(file: Path, checkup: Checkup) -> None:
         )
 
 
-def _examine_file(file: Path, checkup: Checkup) -> None:
-    _check_permissions(file, checkup)
-    try:
-        if file == checkup.path:  # an earlier release may have left its newest saves in a journal
-            raw = read_regular_file(file)
-            data = parse_bytes(file, raw)
-            journal = journal_of(file)
-            try:
-                newer = legacy_journal(file, raw, data)
-            except DataFileError as error:
-                # The journal is damaged, not the file: report it, and read the file itself.
-                checkup.problems.append(Problem(journal, str(error).removeprefix(f"{journal}: ")))
-                newer = None
-            checkup.legacy_journal = newer is not None
-            data = newer or data
-        else:
-            data = parse_data_file(file)
-    except StoreError as error:
-        checkup.problems.append(Problem(file, str(error).removeprefix(f"{file}: ")))
-        return
-    for doc_id, record in data.get("attempts", {}).items():
-        try:
-            attempt = Attempt.from_dict(record)
-        except InvalidRecord as error:
-            checkup.problems.append(Problem(file, f"record {doc_id}: {error}"))
-            continue
-        if str(attempt.id) != doc_id:
-            checkup.problems.append(
-                Problem(file, f"record {doc_id} says it is attempt {attempt.id}")
-            )
-        known = checkup.readable.get(attempt.id)
-        # The same attempt in two files: keep the one touched last.
-        if known is None or attempt.updated_at >= known.updated_at:
-            checkup.readable[attempt.id] = attempt
+@dataclass
+class Salvage:
+    saved: int
+    left_out: list[Problem]
 
 
-def salvage(checkup: Checkup, destination: Path) -> int:
-    """Write every readable attempt into a new data file; returns how many were saved."""
-    if destination.exists():
+def salvage(checkup: Checkup, destination: Path) -> Salvage:
+    """Write every readable attempt into a new data file; says what it saved and left out."""
+    if destination.exists() or destination.is_symlink():
         raise DataFileError(
             f"{destination}: already exists; choose a new file for the salvaged attempts"
         )
-    if destination.resolve() == checkup.path.resolve():
+    if checkup.real_path is not None and destination.resolve() == checkup.real_path:
         raise DataFileError(f"{destination}: is the damaged file itself; choose another")
-    store = Store(destination)
-    store.restore(list(checkup.readable.values()))
-    return len(checkup.readable)
+    left_out = [p for p in checkup.problems if "interrupted save" not in p.what]
+    if checkup.readable:
+        Store(destination).restore(list(checkup.readable.values()))
+    return Salvage(len(checkup.readable), left_out)

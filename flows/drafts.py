@@ -11,16 +11,16 @@ from collections.abc import Callable
 from datetime import date
 
 from flows import guidance
-from flows.attempt import DRAFT_KINDS, Attempt, Contact
+from flows.attempt import DRAFT_KINDS, Attempt, Contact, Person
 
 KINDS = DRAFT_KINDS
 
 
-def broken_promises(attempt: Attempt, today: date) -> list[Contact]:
-    """Contacts whose promised date has passed while the problem is still not solved."""
+def broken_promises(attempt: Attempt, today: date) -> list[Person]:
+    """People whose promised date has passed while the problem is still not solved."""
     if attempt.outcome == "resolved":
         return []
-    return [c for c in attempt.contacts if c.promise and c.promise_due and c.promise_due < today]
+    return [p for p in attempt.people if p.promise and p.promise_due and p.promise_due < today]
 
 
 def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
@@ -44,13 +44,14 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
         dict.fromkeys(
             [
                 *attempt.earlier_case_numbers,
-                *(c.case_number for c in attempt.contacts if c.case_number),
+                *attempt.case_numbers,
             ]
         )
     )
     history = []
     spoken = [c for c in attempt.contacts if c.reached_human is not False]
-    # The message is for the contact going on now, or else for the next one.
+    # The message is for the contact going on now, or else for the next one. A contact is one
+    # call, chat or e-mail thread, however many people were in it.
     count = len(spoken) if attempt.current_contact is not None else len(spoken) + 1
     if spoken and count >= 2:
         history.append(text("first_contact", day=_day(spoken[0].started_at.date()), count=count))
@@ -59,11 +60,11 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
     history.extend(
         text(
             "promise_broken",
-            day=_day(contact.started_at.date()),
-            promise=contact.promise,
-            due=_day(contact.promise_due),  # type: ignore[arg-type]
+            day=_day(person.joined_at.date()),
+            promise=person.promise,
+            due=_day(person.promise_due) if person.promise_due else "",
         )
-        for contact in broken_promises(attempt, today)
+        for person in broken_promises(attempt, today)
     )
     if attempt.evidence:
         history.append(text("evidence", evidence=" ".join(attempt.evidence.split()).rstrip(".")))
@@ -85,7 +86,11 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
         if goal
         else text("complaint_subject_no_goal", order=order)
     )
-    entries = [_entry(contact, text, lang) for contact in attempt.contacts]
+    entries = [
+        _entry(contact, person, text, lang)
+        for contact in attempt.contacts
+        for person in _people_or_none(contact)
+    ]
     parts = [subject, text("complaint_open", order=order), " ".join(facts)]
     if entries:
         parts.append("\n".join([text("complaint_timeline"), *entries]))
@@ -95,21 +100,27 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
     return "\n\n".join(parts)
 
 
-def _entry(contact: Contact, text: Callable[..., str], lang: str) -> str:
-    channel = guidance.term("drafts.channels", contact.channel, lang) if contact.channel else ""
-    if contact.agent_name:
-        key = "complaint_with_supervisor" if contact.role == "supervisor" else "complaint_with"
-        with_whom = text(key, name=contact.agent_name)
-    else:
-        with_whom = ""
-    case = text("complaint_case", case=contact.case_number) if contact.case_number else ""
-    promise = ""
-    if contact.promise:
-        due = text("complaint_due", due=_day(contact.promise_due)) if contact.promise_due else ""
-        promise = text("complaint_promise", promise=contact.promise, due=due)
+def _people_or_none(contact: Contact) -> list[Person | None]:
+    """The people in a contact, or one "nobody" for a contact no one answered."""
+    return [*contact.people] or [None]
+
+
+def _entry(contact: Contact, person: Person | None, text: Callable[..., str], lang: str) -> str:
+    """One line of the complaint's timeline: a contact, and someone in it."""
+    channel = guidance.term("drafts.channels", contact.channel, lang)
+    with_whom = case = promise = ""
+    if person is not None and person.name:
+        key = "complaint_with_supervisor" if person.role == "supervisor" else "complaint_with"
+        with_whom = text(key, name=person.name)
+    if person is not None and person.case_number:
+        case = text("complaint_case", case=person.case_number)
+    if person is not None and person.promise:
+        due = text("complaint_due", due=_day(person.promise_due)) if person.promise_due else ""
+        promise = text("complaint_promise", promise=person.promise, due=due)
+    started = person.joined_at if person is not None else contact.started_at
     return text(
         "complaint_entry",
-        day=_day(contact.started_at.date()),
+        day=_day(started.date()),
         channel=channel,
         with_whom=with_whom,
         case=case,

@@ -31,6 +31,6 @@ def follow_ups(attempts: Iterable[Attempt]) -> list[FollowUp]:
     for attempt in attempts:
         if attempt.outcome != "waiting" or attempt.follow_up_due is None:
             continue
-        promised = [c.promise for c in attempt.contacts if c.promise]
+        promised = [p.promise for p in attempt.people if p.promise]
         found.append(FollowUp(attempt, attempt.follow_up_due, promised[-1] if promised else ""))
     return sorted(found, key=lambda f: (f.due, f.attempt.id))

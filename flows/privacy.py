@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
-from flows.attempt import Attempt
+from collections.abc import Callable
+
+import msgspec
+
+from flows.attempt import (
+    Attempt,
+    Draft,
+    EnglishWording,
+    Entry,
+    Note,
+    NoteEdit,
+    SiteReport,
+    Transcript,
+    copy_of,
+)
 
 
 def mask(text: str) -> str:
@@ -25,7 +39,7 @@ def redacted(attempt: Attempt) -> Attempt:
     The same values are also replaced wherever they appear in free text (notes, summaries,
     promises); other personal details a person typed there are theirs to check.
     """
-    copy = Attempt.from_dict(attempt.to_dict())
+    copy = copy_of(attempt)
     replacements: dict[str, str] = {}
     for number, name in enumerate(copy.agent_names, start=1):
         replacements[name] = f"Agent {number}"
@@ -41,18 +55,21 @@ def redacted(attempt: Attempt) -> Attempt:
     copy.order_number = scrub(copy.order_number)
     copy.summary, copy.evidence = scrub(copy.summary), scrub(copy.evidence)
     copy.earlier_case_numbers = [scrub(c) for c in copy.earlier_case_numbers]
-    for contact in copy.contacts:
-        contact.agent_name = scrub(contact.agent_name)
-        contact.case_number = scrub(contact.case_number)
-        contact.promise = scrub(contact.promise)
-    for note in copy.notes:
-        note.text = scrub(note.text)
-    for draft in copy.drafts:
-        draft.text = scrub(draft.text)
-    # A pasted chat names people and numbers we never recorded, so nothing reliable can mask
-    # it: a redacted copy says it was left out.
-    for transcript in copy.transcripts:
-        transcript.text = f"[chat transcript left out: {len(transcript.text):,} characters]"
-    for report in copy.site_reports:
-        report.text = scrub(report.text)
+    for person in copy.people:
+        person.name = scrub(person.name)
+        person.case_number = scrub(person.case_number)
+        person.promise = scrub(person.promise)
+    # Everything the person wrote, except what is worded in English (``of`` names the source).
+    copy.entries = [_scrubbed(entry, scrub) for entry in copy.entries]
     return copy
+
+
+def _scrubbed(entry: Entry, scrub: Callable[[str], str]) -> Entry:
+    if isinstance(entry, Transcript):
+        # A pasted chat names people and numbers we never recorded, so nothing reliable can
+        # mask it: a redacted copy says it was left out.
+        text = f"[chat transcript left out: {len(entry.text):,} characters]"
+        return msgspec.structs.replace(entry, text=text)
+    if isinstance(entry, Note | NoteEdit | Draft | SiteReport | EnglishWording):
+        return msgspec.structs.replace(entry, text=scrub(entry.text))
+    return entry

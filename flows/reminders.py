@@ -39,8 +39,8 @@ def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None 
 
         text = functools.partial(_reminder_text, lang=lang, attempt_id=attempt.id)
 
-        cases = sorted({c.case_number for c in attempt.contacts if c.case_number})
-        agents = [c.agent_name for c in attempt.contacts if c.promise and c.agent_name][-1:]
+        cases = sorted(set(attempt.case_numbers))
+        agents = [p.name for p in attempt.people if p.promise and p.name][-1:]
         lines = [text("promise", promise=follow_up.promise)] if follow_up.promise else []
         lines += [text("order", order=attempt.order_number)] if attempt.order_number else []
         lines += [text("case", cases=", ".join(cases))] if cases else []

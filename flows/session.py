@@ -9,33 +9,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypedDict, cast
+from typing import Any, TypedDict, TypeVar, cast
 
 from statemachine import State
 from statemachine.orderedset import OrderedSet
+from statemachine.transition import Transition
 
-from flows.amazon import CHANNEL_OF_STATE, FINAL_STATE_IDS, AmazonContact, configuration_of
+from flows.amazon import (
+    CHANNEL_OF_STATE,
+    FINAL_STATE_IDS,
+    INITIAL_CONFIGURATION,
+    AmazonContact,
+    configuration_of,
+)
 from flows.attempt import (
     DRAFT_KINDS,
     GOALS,
+    UNSENT_FIELDS,
     Attempt,
     Clock,
+    Confirmation,
     Contact,
+    Deletion,
     Draft,
+    EnglishWording,
     Note,
+    NoteEdit,
+    Person,
     SiteReport,
     TimelineEntry,
     Transcript,
+    Unsent,
     checked_text,
+    copy_of,
+    erase_deleted,
     local_now,
+    new_id,
 )
-from flows.store import Store, StoreError
+from flows.store import SaveReport, Store, StoreError
 
 # Moves that step sideways out of the process are offered after the ones that go forward.
 _LAST_MOVES = ("call_instead", "go_back", "give_up")
-_REACHED_A_PERSON = frozenset({"agent_answered", "reply_arrived"})
-# Events after which the person is talking to someone new.
-_NEW_PERSON = frozenset({"transferred", "supervisor_joined"})
 
 
 @dataclass(frozen=True)
@@ -73,15 +87,13 @@ def entry_leaf(state: State) -> State:
 class _AttemptModel:
     """Keeps the machine's configuration on the attempt, as a plain list of state ids."""
 
-    def __init__(self, attempt: Attempt):
-        self.attempt = attempt
+    def __init__(self, session: Session):
+        self.session = session
         self._read: tuple[list[str], OrderedSet[str]] | None = None
 
     @property
     def state(self) -> OrderedSet[str] | None:
-        configuration = self.attempt.configuration
-        if not configuration:
-            return None
+        configuration = self.session.attempt.configuration
         # Read several times per transition: built again only when the configuration changed.
         if self._read is None or self._read[0] is not configuration:
             self._read = (configuration, OrderedSet(configuration))
@@ -91,53 +103,95 @@ class _AttemptModel:
     def state(self, value: Any) -> None:
         values = [value] if isinstance(value, str) else list(value)
         leaf = next(v for v in values if AmazonContact.states_map[v].is_atomic)
-        self.attempt.configuration = configuration_of(leaf)
+        self.session.attempt.configuration = configuration_of(leaf)
 
 
 class _Recorder:
-    """The machine's one listener: it writes the timeline and opens and closes contacts."""
+    """The machine's one listener: the timeline, and who is spoken with when.
 
-    def __init__(self, attempt: Attempt, clock: Clock):
-        self.attempt = attempt
-        self.clock = clock
-        self._from: list[str] = []
+    Its callbacks are named for what they mean, and python-statemachine calls them: a contact
+    starts when the person enters ``in_contact`` and ends when they leave it; someone joins it
+    whenever the person is talking and nobody is there yet (the first to answer, whoever a
+    transfer reaches, a supervisor), and leaves at a transfer or when a supervisor takes over.
+    """
+
+    def __init__(self, session: Session):
+        self.session = session
+        self._from = ""
+
+    @property
+    def attempt(self) -> Attempt:
+        return self.session.attempt
 
     def before_transition(self) -> None:
-        self._from = list(self.attempt.configuration)
+        self._from = self.attempt.step
+
+    def on_enter_in_contact(self, transition: Transition) -> None:
+        # Told by the step the contact starts at; a call back goes on where the last one was.
+        target = transition.target
+        leaf = entry_leaf(target).id if target is not None else ""
+        last = self.attempt.contacts[-1] if self.attempt.contacts else None
+        channel = CHANNEL_OF_STATE.get(leaf) or (last.channel if last else "phone")
+        self.attempt.contacts.append(Contact(id=new_id(), channel=channel, started_at=self._now))
+
+    def on_exit_in_contact(self) -> None:
+        contact = self.attempt.current_contact
+        if contact is not None:
+            self._someone_leaves()
+            contact.ended_at = self._now
+
+    def on_enter_talking_with_agent(self) -> None:
+        self._someone_joins("agent")
+
+    def on_enter_talking_with_supervisor(self) -> None:
+        self._someone_joins("supervisor")
+
+    def on_transferred(self) -> None:
+        self._someone_leaves()
+
+    def on_supervisor_joined(self) -> None:
+        self._someone_leaves()
+
+    def on_no_answer(self) -> None:
+        # The contact has just ended (the person left ``in_contact``): it is the last one.
+        contact = self.attempt.contacts[-1] if self.attempt.contacts else None
+        if contact is not None and contact.reached_human is None:
+            contact.reached_human = False
+
+    def on_enter_waiting_on_promise(self) -> None:
+        last = self.attempt.last_person
+        self.attempt.follow_up_due = last.promise_due if last else None
 
     def after_transition(self, event: Any) -> None:
-        event = str(getattr(event, "id", event))
-        attempt, now = self.attempt, self.clock()
-        was_in_contact = "in_contact" in self._from
-        is_in_contact = "in_contact" in attempt.configuration
-        contact = attempt.current_contact
-        if event in _REACHED_A_PERSON and contact is not None:
-            contact.reached_human = True
-        if event == "no_answer" and contact is not None and contact.reached_human is None:
-            contact.reached_human = False
-        if contact is not None and (event in _NEW_PERSON or (was_in_contact and not is_in_contact)):
-            contact.ended_at = now
-        if is_in_contact and (not was_in_contact or event in _NEW_PERSON):
-            self._open_contact(event, now)
-        if attempt.step == "waiting_on_promise" and attempt.contacts:
-            attempt.follow_up_due = attempt.contacts[-1].promise_due
-        attempt.timeline.append(TimelineEntry(now, event, self._from[-1], attempt.step))
-        attempt.updated_at = now
-
-    def _open_contact(self, event: str, now: datetime) -> None:
         attempt = self.attempt
-        last = attempt.contacts[-1] if attempt.contacts else None
-        channel = CHANNEL_OF_STATE.get(attempt.step) or (last.channel if last else "phone")
-        contact = Contact(channel, now)
+        attempt.timeline.append(
+            TimelineEntry(
+                id=new_id(), at=self._now, event=str(event), source=self._from, target=attempt.step
+            )
+        )
+        attempt.updated_at = self._now
+
+    @property
+    def _now(self) -> datetime:
+        return self.session.now
+
+    def _someone_joins(self, role: str) -> None:
+        contact = self.attempt.current_contact
+        if contact is None or contact.current_person is not None:
+            return
+        contact.reached_human = True
         # The case number follows the problem from one person to the next, and from an earlier
         # attempt about the same problem.
-        earlier = attempt.earlier_case_numbers[-1] if attempt.earlier_case_numbers else ""
-        contact.case_number = last.case_number if last else earlier
-        if event == "supervisor_joined":
-            contact.role, contact.reached_human = "supervisor", True
-        if event == "amazon_called_back":
-            contact.reached_human = True
-        attempt.contacts.append(contact)
+        last = self.attempt.last_person
+        earlier = self.attempt.earlier_case_numbers
+        case = last.case_number if last else (earlier[-1] if earlier else "")
+        contact.people.append(Person(id=new_id(), joined_at=self._now, role=role, case_number=case))
+
+    def _someone_leaves(self) -> None:
+        contact = self.attempt.current_contact
+        person = contact.current_person if contact is not None else None
+        if person is not None:
+            person.left_at = self._now
 
 
 class Details(TypedDict, total=False):
@@ -166,19 +220,22 @@ def _checked_details(**details: str | None) -> Details:
 
 
 class Session:
+    """One attempt being walked. Every call that changes it saves it before returning."""
+
     def __init__(self, attempt: Attempt, store: Store | None = None, *, clock: Clock = local_now):
         self.attempt = attempt
         self.store = store
         self.clock = clock
+        self.now = attempt.updated_at
         self.unsaved = False
-        restoring = bool(attempt.configuration)
+        # What the last save had to do besides writing (a merge with another window's saves,
+        # a file changed underneath): for the screen to tell the person.
+        self.last_save: SaveReport | None = None
+        # The attempt as last read or saved: what another copy is merged against.
+        self._base = copy_of(attempt)
         # With the configuration already on the model, the machine restores it without entering
-        # any state again; with none, it starts at the beginning.
-        self.machine = AmazonContact(
-            model=_AttemptModel(attempt), listeners=[_Recorder(attempt, clock)]
-        )
-        if not restoring:
-            attempt.configuration = [s.id for s in self.machine.configuration]
+        # any state again.
+        self.machine = AmazonContact(model=_AttemptModel(self), listeners=[_Recorder(self)])
 
     @classmethod
     def begin(
@@ -201,7 +258,13 @@ class Session:
         checked = _checked_details(**details)
         now = clock()
         attempt_id = store.new_id() if store is not None else 0
-        attempt = Attempt(attempt_id, now, now, configuration=[], **checked)
+        attempt = Attempt(
+            id=attempt_id,
+            created_at=now,
+            updated_at=now,
+            configuration=list(INITIAL_CONFIGURATION),
+            **checked,
+        )
         if earlier is not None:
             attempt.continues = earlier.id
             cases = [*earlier.earlier_case_numbers, *earlier.case_numbers]
@@ -231,6 +294,10 @@ class Session:
     def is_finished(self) -> bool:
         return self.attempt.is_finished
 
+    @property
+    def on_website(self) -> bool:
+        return self.attempt.configuration[0] == "website"
+
     def moves(self) -> list[Move]:
         """The moves possible from here, innermost step first, as the machine defines them."""
         enabled = {event.id for event in self.machine.enabled_events()}
@@ -239,15 +306,16 @@ class Session:
             for transition in state.transitions:
                 if transition.initial:
                     continue
-                for event in str(transition.event).split():
-                    if event in enabled and event not in moves:
-                        moves[event] = Move(event, entry_leaf(transition.target).id)
+                for event in transition.events:
+                    if event.id in enabled and event.id not in moves:
+                        moves[event.id] = Move(event.id, entry_leaf(transition.target).id)
         ordered = [m for m in moves.values() if m.event not in _LAST_MOVES]
         return ordered + [moves[e] for e in _LAST_MOVES if e in moves]
 
     # Changing; each saves before it returns.
 
     def move(self, event: str) -> None:
+        self.now = self.clock()
         self.machine.send(event)
         self.save()
 
@@ -267,7 +335,7 @@ class Session:
             setattr(self.attempt, name, value)
         self._touch()
 
-    def record_text(self, field: str, value: str) -> Contact:
+    def record_text(self, field: str, value: str) -> Person:
         """Record the agent's name or the case number, named by its field (as a form names it)."""
         if field == "agent_name":
             return self.record(agent_name=value)
@@ -283,72 +351,159 @@ class Session:
         reached_human: bool | None = None,
         promise: str | None = None,
         promise_due: date | None = None,
-    ) -> Contact:
-        """Record what the person learned in the current (or the last) contact."""
-        if not self.attempt.contacts:
+    ) -> Person:
+        """Record what the person learned from whoever they are (or were last) speaking with."""
+        contact = self.attempt.contacts[-1] if self.attempt.contacts else None
+        if contact is None:
             raise NoContactYet()
-        contact = self.attempt.contacts[-1]
         texts = {"agent_name": agent_name, "case_number": case_number, "promise": promise}
         checked = {k: checked_text(k, v) for k, v in texts.items() if v is not None}
-        for name, value in checked.items():
-            setattr(contact, name, value)
+        now = self.clock()
+        if contact.people:
+            person = contact.people[-1]
+        else:
+            # Someone told a name or a number: someone answered, even if no move said so.
+            person = Person(id=new_id(), joined_at=contact.ended_at or now)
+            contact.people.append(person)
+            if contact.ended_at is not None:
+                person.left_at = contact.ended_at
+        if "agent_name" in checked:
+            person.name = checked["agent_name"]
+        if "case_number" in checked:
+            person.case_number = checked["case_number"]
+        if "promise" in checked:
+            person.promise = checked["promise"]
         if reached_human is not None:
             contact.reached_human = reached_human
         if promise_due is not None:
-            contact.promise_due = promise_due
+            person.promise_due = promise_due
             if self.step == "waiting_on_promise":
                 self.attempt.follow_up_due = promise_due
-        self._touch()
-        return contact
+        for name in checked:
+            self.attempt.unsent.pop(name, None)  # confirmed now
+        self._touch(now)
+        return person
 
     def add_note(self, text: str) -> Note:
-        note = Note(self.clock(), checked_text("note", text))
-        self.attempt.notes.append(note)
-        self._touch()
-        return note
+        note = Note(id=new_id(), at=self.clock(), text=checked_text("note", text), step=self.step)
+        self.attempt.unsent.pop("note", None)
+        return self._add(note)
+
+    def edit_note(self, note_id: str, text: str) -> NoteEdit:
+        """Correct a note: the new text stands for it from now on; the timeline keeps when."""
+        self._live_note(note_id)
+        return self._add(
+            NoteEdit(id=new_id(), at=self.clock(), note=note_id, text=checked_text("note", text))
+        )
+
+    def delete_note(self, note_id: str) -> Deletion:
+        """Take a note back: its text leaves the record; that a note was deleted, and when, stays."""
+        self._live_note(note_id)
+        deletion = Deletion(id=new_id(), at=self.clock(), of=note_id)
+        self.attempt.entries.append(deletion)
+        erase_deleted(self.attempt)
+        self._touch(deletion.at)
+        return deletion
 
     def save_draft(self, kind: str, text: str) -> Draft:
-        """Keep an edited draft with the attempt, in place of any earlier one of the same kind."""
+        """Keep an edited draft with the attempt; it stands in place of any earlier one of its kind."""
         if kind not in DRAFT_KINDS:
             raise ValueError(f"unknown draft {kind!r}; choose one of {', '.join(DRAFT_KINDS)}")
-        saved = Draft(kind, self.clock(), checked_text("draft", text))
-        self.attempt.drafts = [d for d in self.attempt.drafts if d.kind != kind] + [saved]
-        self._touch()
-        return saved
-
-    @property
-    def on_website(self) -> bool:
-        return self.attempt.configuration[0] == "website"
+        return self._add(
+            Draft(id=new_id(), at=self.clock(), kind=kind, text=checked_text("draft", text))
+        )
 
     def report_site_difference(self, text: str) -> SiteReport:
         """Note that Amazon's site does not look as the guide says at this (website) step."""
-        if not self.on_website:
-            raise ValueError(f"{self.step} is not a step on Amazon's website")
-        report = SiteReport(self.clock(), self.step, checked_text("site_report", text.strip()))
-        self.attempt.site_reports.append(report)
-        self._touch()
-        return report
+        self._on_a_website_step()
+        text = checked_text("site_report", text.strip())
+        return self._add(SiteReport(id=new_id(), at=self.clock(), step=self.step, text=text))
+
+    def confirm_screen(self) -> Confirmation:
+        """Keep the person's word that this website step's labels match their screen."""
+        self._on_a_website_step()
+        return self._add(Confirmation(id=new_id(), at=self.clock(), step=self.step))
 
     def keep_transcript(self, text: str) -> Transcript:
         """Keep a pasted chat with the attempt, exactly as pasted."""
         if not text.strip():
             raise ValueError("the transcript is empty")
-        kept = Transcript(self.clock(), checked_text("transcript", text))
-        self.attempt.transcripts.append(kept)
-        self._touch()
-        return kept
+        return self._add(
+            Transcript(id=new_id(), at=self.clock(), text=checked_text("transcript", text))
+        )
+
+    def word_in_english(self, of: str, text: str) -> EnglishWording:
+        """Keep an English wording of ``of`` (``summary``, ``evidence`` or an entry's id)."""
+        known = {"summary", "evidence", *(e.id for e in self.attempt.entries)}
+        if of not in known:
+            raise ValueError(f"nothing called {of!r} to word in English")
+        return self._add(
+            EnglishWording(id=new_id(), at=self.clock(), of=of, text=checked_text("english", text))
+        )
+
+    def keep_unsent(self, field: str, text: str) -> None:
+        """Keep text typed into a field but not confirmed, to offer it back; empty: forget it."""
+        if field not in UNSENT_FIELDS:
+            raise ValueError(f"{field!r} is not a field whose typing is kept")
+        limit = "note" if field == "note" else field
+        if text:
+            self.attempt.unsent[field] = Unsent(
+                at=self.clock(), step=self.step, text=checked_text(limit, text)
+            )
+        elif self.attempt.unsent.pop(field, None) is None:
+            return
+        self.save()
+
+    def unsent(self, field: str) -> str:
+        """Text typed but never confirmed into ``field`` at this very step (or ``""``)."""
+        kept = self.attempt.unsent.get(field)
+        return kept.text if kept is not None and kept.step == self.step else ""
 
     def save(self) -> None:
-        """Write the attempt. On failure it stays in memory, marked unsaved, for the next try."""
+        """Write the attempt. On failure it stays in memory, marked unsaved, for the next try.
+
+        Saved over a newer copy (another window's saves), the two are merged first; this
+        session then holds the merged attempt, and :attr:`last_save` says what happened.
+        """
         if self.store is None:
             return
         try:
-            self.store.save(self.attempt)
+            report = self.store.save(self.attempt, base=self._base)
         except StoreError:
             self.unsaved = True
             raise
         self.unsaved = False
+        self.last_save = report if report.worth_telling else None
+        if report.attempt is not self.attempt:
+            _take_over(self.attempt, report.attempt)
+        self._base = copy_of(self.attempt)
 
-    def _touch(self) -> None:
-        self.attempt.updated_at = self.clock()
+    # Inside
+
+    def _add(self, entry: EntryT) -> EntryT:
+        self.attempt.entries.append(entry)
+        self._touch(entry.at)
+        return entry
+
+    def _touch(self, now: datetime | None = None) -> None:
+        self.attempt.updated_at = now or self.clock()
         self.save()
+
+    def _live_note(self, note_id: str) -> None:
+        if note_id not in {n.id for n in self.attempt.notes}:
+            raise ValueError(f"no note {note_id!r} in attempt {self.attempt.id}")
+
+    def _on_a_website_step(self) -> None:
+        if not self.on_website:
+            raise ValueError(f"{self.step} is not a step on Amazon's website")
+
+
+EntryT = TypeVar(
+    "EntryT", Note, NoteEdit, Draft, SiteReport, Confirmation, Transcript, EnglishWording
+)
+
+
+def _take_over(attempt: Attempt, newer: Attempt) -> None:
+    """Make ``attempt`` hold what ``newer`` holds: the machine and the screens keep their object."""
+    for name in Attempt.__struct_fields__:
+        setattr(attempt, name, getattr(newer, name))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from flows.attempt import AttemptSummary
+from flows.summary import AttemptSummary
 
 ROUTES: tuple[str, ...] = ("website", "direct")
 CHANNELS: tuple[str, ...] = ("email", "phone", "chat", "direct_call")

@@ -10,12 +10,15 @@ Saving a step rewrites only the open file, which holds the few attempts still op
 the same with ten finished attempts behind it or ten thousand. Finishing an attempt writes it
 once into its archive file, which never holds more than a hundred.
 
-Files are replaced whole through a temporary file in the same folder that is flushed, fsynced and
-then renamed over the old one, so a crash leaves either the old file or the new one, never a mix
-(see ``flows.datafile``). A file lock
-keeps writers from different processes one at a time; inside it, TinyDB's table caches are
-dropped, and the parsed file is re-read whenever the file on disk is not the one last read (its
-inode, size and time are compared), so a writer always starts from what is on disk.
+Files are replaced whole (``flows.datafile``), so a crash leaves the old file or the new one. A
+file lock keeps writers from different processes one at a time; inside it, TinyDB's caches are
+dropped and the file is read again whenever it changed on disk, so a writer always starts from
+what is there. Every attempt carries a revision: a save made from a copy older than the one on
+disk is merged with it (``flows.merge``), never written over it.
+
+Every record is checked when it is read. One that does not pass is skipped by the views and
+reported (:attr:`Store.damage`), and its file is not written again until it is mended: nothing
+this version does not understand is ever rewritten.
 """
 
 from __future__ import annotations
@@ -23,14 +26,16 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, MutableMapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from flows.attempt import Attempt, AttemptSummary, InvalidRecord
+from flows.attempt import MAX_ATTEMPT_ID, Attempt, InvalidRecord, decode, encode
 from flows.datafile import (  # the errors and the file format are also used from here
     APP_NAME,
     SCHEMA_VERSION,
@@ -43,12 +48,16 @@ from flows.datafile import (  # the errors and the file format are also used fro
     reason,
 )
 from flows.locking import LockTimeout, ProcessLock
+from flows.merge import merge
+from flows.summary import AttemptSummary
 
 __all__ = [
     "APP_NAME",
     "SCHEMA_VERSION",
+    "Damage",
     "DataFileError",
     "ReadOnly",
+    "SaveReport",
     "Store",
     "StoreError",
     "UnknownAttempt",
@@ -63,7 +72,7 @@ LOCK_TIMEOUT_SECONDS = 10.0
 
 
 class ReadOnly(StoreError):
-    """This store is open for reading only, because another app holds the file."""
+    """This store is open for reading only."""
 
 
 class UnknownAttempt(StoreError, KeyError):
@@ -75,9 +84,44 @@ class UnknownAttempt(StoreError, KeyError):
         return str(self.args[0])
 
 
+@dataclass(frozen=True)
+class Damage:
+    """A record (or a header) that did not pass the checks: skipped, reported, never rewritten."""
+
+    file: Path
+    record: str  # the record's key in its file, "header", or "file" (none of it can be read)
+    what: str
+
+    def __str__(self) -> str:
+        if self.record == "file":  # the whole file could not be read
+            return f"{self.file}: {self.what}"
+        where = "the header" if self.record == "header" else f"record {self.record}"
+        return f"{self.file}: {where}: {self.what}"
+
+
+@dataclass
+class SaveReport:
+    """What a save had to do besides writing the attempt, for the person to be told."""
+
+    attempt: Attempt  # what was written (the attempt itself, or it merged with a newer copy)
+    merged: bool = False  # another copy had saved since this one was read: the two are one now
+    conflicts: list[str] = field(default_factory=list)  # changed in both; the later was kept
+    file_recreated: bool = False  # the data file had gone (moved or deleted): a new one holds it
+    set_aside: Path | None = None  # an older file was put back: this copy's changes are here
+
+    @property
+    def worth_telling(self) -> bool:
+        return self.merged or self.file_recreated or self.set_aside is not None
+
+
 def archive_folder_of(path: Path) -> Path:
     """Where the finished attempts of the data file ``path`` are kept."""
     return path.with_name(path.stem + ".archive")
+
+
+def set_aside_folder_of(path: Path) -> Path:
+    """Where copies are kept that could not go into ``path`` (it was replaced by an older one)."""
+    return path.with_name(path.stem + ".set-aside")
 
 
 def leftover_temporary_files(path: Path) -> list[Path]:
@@ -100,23 +144,78 @@ def default_path() -> Path:
     return platformdirs.user_data_path(APP_NAME, appauthor=False) / "attempts.json"
 
 
-class _DataFile:
-    """One TinyDB file of ours: a header record and a table of attempts."""
+def resolve_data_path(path: Path) -> Path:
+    """``path`` with links followed (a data file linked into a synced folder is written there)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError) as error:  # a link that points back at itself
+        raise DataFileError(f"{path}: a link that never reaches a file ({error})") from error
 
-    def __init__(self, path: Path):
+
+class DataFile:
+    """One TinyDB file of ours: a header record and a table of attempts, checked as read."""
+
+    def __init__(self, path: Path, shard: int | None = None):
         self.path = path
+        self.shard = shard  # the archive file's number (its ids are shard * 100 onwards)
         self.db = TinyDB(path, storage=AtomicJSONStorage)
         self.attempts: Table = self.db.table("attempts")
         self.meta: Table = self.db.table("meta")
+        self._checked: tuple[int, dict[int, Attempt], list[Damage]] | None = None
         # Table caches (query results, next id) would hide another process's writes.
-        self.attempts.clear_cache()
+        self.refresh()
 
     @property
     def storage(self) -> AtomicJSONStorage:
-        return self.db.storage  # type: ignore[return-value]
+        storage = self.db.storage
+        assert isinstance(storage, AtomicJSONStorage)
+        return storage
 
     def exists(self) -> bool:
         return self.storage.read() is not None
+
+    def raw(self) -> dict[str, Any]:
+        return self.storage.read() or {}
+
+    def checked(self) -> tuple[dict[int, Attempt], list[Damage]]:
+        """Every attempt that passes the checks, by id, and what did not pass."""
+        data = self.raw()
+        generation = self.storage.generation
+        if self._checked is not None and self._checked[0] == generation:
+            return self._checked[1], self._checked[2]
+        attempts: dict[int, Attempt] = {}
+        damage: list[Damage] = []
+        next_id = data.get("meta", {}).get("1", {}).get("next_id", 1)
+        if isinstance(next_id, bool) or not isinstance(next_id, int):
+            damage.append(Damage(self.path, "header", f"next_id is {next_id!r}, not a number"))
+        elif not 1 <= next_id <= MAX_ATTEMPT_ID + 1:
+            damage.append(Damage(self.path, "header", f"next_id {next_id} is out of range"))
+        for key, record in data.get("attempts", {}).items():
+            try:
+                attempt = decode(record)
+            except InvalidRecord as error:
+                damage.append(Damage(self.path, key, str(error)))
+                continue
+            if key != str(attempt.id):
+                damage.append(Damage(self.path, key, f"holds attempt {attempt.id}"))
+            elif self.shard is not None and attempt.id // ARCHIVE_SHARD_SIZE != self.shard:
+                damage.append(
+                    Damage(self.path, key, f"attempt {attempt.id} belongs in another archive file")
+                )
+            elif self.shard is not None and not attempt.is_finished:
+                damage.append(Damage(self.path, key, "an unfinished attempt in the archive"))
+            else:
+                attempts[attempt.id] = attempt
+        self._checked = (generation, attempts, damage)
+        return attempts, damage
+
+    def records(self) -> dict[int, Attempt]:
+        return self.checked()[0]
+
+    def next_id(self) -> int:
+        header = self.raw().get("meta", {}).get("1", {})
+        value = header.get("next_id", 1)
+        return value if isinstance(value, int) and not isinstance(value, bool) else 1
 
     def ensure_header(self, next_id: int = 1) -> None:
         if not self.exists():
@@ -125,19 +224,26 @@ class _DataFile:
                 Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": next_id}, doc_id=1)
             )
 
-    def put(self, doc_id: int, record: dict[str, Any]) -> None:
-        """Store ``record`` under ``doc_id`` in exactly one write (TinyDB's upsert may take two)."""
-        if doc_id in self.records():
-            self.attempts.update(record, doc_ids=[doc_id])
+    def put(self, attempt: Attempt) -> None:
+        """Store ``attempt`` in exactly one write (TinyDB's upsert may take two)."""
+        record = encode(attempt)
+        if str(attempt.id) in self.raw().get("attempts", {}):
+            # Replaced whole: ``update`` would keep fields the new record no longer has.
+            def replace_whole(doc: MutableMapping[str, Any]) -> None:
+                doc.clear()
+                doc.update(record)
+
+            self.attempts.update(replace_whole, doc_ids=[attempt.id])
         else:
-            self.attempts.insert(Document(record, doc_id=doc_id))
+            self.attempts.insert(Document(record, doc_id=attempt.id))
 
-    def header(self) -> dict[str, Any]:
-        return dict(self.meta.get(doc_id=1) or {})
-
-    def records(self) -> dict[int, dict[str, Any]]:
-        data = self.storage.read() or {}
-        return {int(doc_id): doc for doc_id, doc in data.get("attempts", {}).items()}
+    def refuse_if_damaged(self) -> None:
+        damage = self.checked()[1]
+        if damage:
+            raise DataFileError(
+                f"{damage[0]}. Nothing is written to {self.path.name} while it holds a record "
+                f"this version cannot read; `{APP_NAME} doctor` says more"
+            )
 
     def refresh(self) -> None:
         self.attempts.clear_cache()
@@ -149,45 +255,62 @@ class Store:
 
     def __init__(self, path: str | os.PathLike[str] | None = None):
         self._default_location = path is None and not os.environ.get(ENVIRONMENT_VARIABLE)
-        # Resolved, so a data file that is a link (to a synced folder, say) is written through,
-        # not replaced by a plain file.
-        self.path = (Path(path).expanduser() if path is not None else default_path()).resolve()
+        chosen = Path(path).expanduser() if path is not None else default_path()
+        self.path = resolve_data_path(chosen)
         self.archive_folder = archive_folder_of(self.path)
-        self._active = _DataFile(self.path)
-        self._shards: dict[int, _DataFile] = {}
+        self._active = DataFile(self.path)
+        self._shards: dict[int, DataFile] = {}
         self._recovered = False
         self._lock = ProcessLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS)
         # Held for as long as a full-screen app works on this file: one such writer at a time.
         self._claim = ProcessLock(str(self.path) + ".app.lock", timeout=0)
         self.read_only = False
+        self.read_only_reason = ""
+        self._skipped: list[Damage] = []
+        # The data file as this store last saw it: a file gone since is noticed at the next save.
+        self._seen_file = False
         # Read now, so a damaged or foreign file is reported before anything else happens.
-        self._active.exists()
+        self._seen_file = self._active.exists()
         self._repair_permissions()
 
     # Who may write
 
     def claim(self) -> bool:
-        """Become this file's one interactive writer; if another app already is, turn read-only."""
+        """Become this file's one interactive writer; if that cannot be, turn read-only.
+
+        :attr:`read_only_reason` then says why: another window has the file, the folder cannot
+        be written, or the file holds a record this version cannot read.
+        """
         if self._claim.is_locked:
             return True
         try:
             self._prepare_folder(self.path.parent)
             self._claim.acquire()
-        except (LockTimeout, OSError, StoreError):
-            # Held by another app, or the lock cannot even be made (a read-only folder): look only.
-            self.read_only = True
-            return False
-        self.read_only = False
+        except LockTimeout:
+            return self._look_only("another_window")
+        except (OSError, StoreError) as error:
+            # The lock cannot even be made: a read-only folder, a lock that is a folder...
+            detail = reason(error) if isinstance(error, OSError) else str(error)
+            return self._look_only(f"cannot_lock: {detail}")
+        damage = self._active.checked()[1] if self._active.exists() else []
+        if damage:
+            self._claim.release()
+            return self._look_only(f"damaged: {damage[0]}")
+        self.read_only, self.read_only_reason = False, ""
         # Saves an earlier release left in a journal become part of the file now (or, should
         # that fail, with the next save), so that what is left is one plain file.
         with contextlib.suppress(StoreError):
             self.fold_legacy_journal()
         return True
 
+    def _look_only(self, why: str) -> bool:
+        self.read_only, self.read_only_reason = True, why
+        return False
+
     def release(self) -> None:
         """Let go of the file, for another window to take."""
         if self._claim.is_locked:
-            self._claim.release_fully()
+            self._claim.release()
 
     def fold_legacy_journal(self) -> None:
         """Write the saves an earlier release left in a journal into the file itself."""
@@ -196,33 +319,47 @@ class Store:
         with self._writing():
             data = self._active.storage.read()
             if data is not None and self._active.storage.has_legacy_journal:
+                self._active.refuse_if_damaged()
                 self._active.storage.write(data)
 
-    # Reading
+    # Reading. Damaged records are skipped and kept in ``damage``, for the views to say so.
+
+    @property
+    def skipped(self) -> list[Damage]:
+        """What the last view (``unfinished``, ``all``, ``summaries``) left out as damaged."""
+        return list(self._skipped)
 
     # An attempt is archived only once finished, and written there before it leaves the open file:
     # wherever both copies exist (a crash between the two writes), the archived one is the truth.
 
     def unfinished(self) -> list[Attempt]:
         """Attempts still going on, the most recently touched first."""
+        self._skipped = []
         attempts = [
-            a for a in self._read(self._active) if not a.is_finished and not self._archived(a.id)
+            a
+            for a in self._readable(self._active).values()
+            if not a.is_finished and not self._archived(a.id)
         ]
         return sorted(attempts, key=lambda a: a.updated_at, reverse=True)
 
     def get(self, attempt_id: int) -> Attempt:
+        if not 0 <= attempt_id <= MAX_ATTEMPT_ID:
+            raise UnknownAttempt(attempt_id)
         for data_file in (self._shard(attempt_id), self._active):
-            record = data_file.records().get(attempt_id)
-            if record is not None:
-                return self._attempt(data_file, record)
+            attempts, damage = data_file.checked()
+            if attempt_id in attempts:
+                return attempts[attempt_id]
+            for problem in damage:
+                if problem.record == str(attempt_id):
+                    raise DataFileError(str(problem))
         raise UnknownAttempt(attempt_id)
 
     def all(self) -> list[Attempt]:
-        """Every attempt, open and finished, the newest first."""
-        found = {a.id: a for a in self._read(self._active)}
-        found.update(
-            (a.id, a) for data_file in self._archive_files() for a in self._read(data_file)
-        )
+        """Every attempt that can be read, open and finished, the newest first."""
+        self._skipped = []
+        found = dict(self._readable(self._active))
+        for data_file in self._archive_files():
+            found.update(self._readable(data_file))
         return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
 
     def _archived(self, attempt_id: int) -> bool:
@@ -231,63 +368,69 @@ class Store:
     def summaries(self) -> list[AttemptSummary]:
         """What the history list shows of every attempt, the newest first; fast at any size.
 
-        Archive files are parsed and let go one by one rather than kept in the read cache: with
-        years of history, holding every record would cost many times the memory of the list.
+        Archive files are read and let go one by one rather than kept: with years of history,
+        holding every record would cost many times the memory of the list.
         """
-        found: dict[int, AttemptSummary] = {}
-        archive = (
-            sorted(self.archive_folder.glob("[0-9]*.json")) if self.archive_folder.is_dir() else []
-        )
-
-        def sources() -> Iterator[tuple[Path, Iterable[dict[str, Any]]]]:
-            yield self.path, self._active.records().values()
-            for path in archive:  # later sources win: an archived copy over an open one
-                yield path, parse_data_file(path).get("attempts", {}).values()
-
-        for path, records in sources():
-            for record in records:
-                try:
-                    summary = AttemptSummary.from_record(record)
-                except InvalidRecord as error:
-                    raise DataFileError(f"{path}: {error}") from error
-                found[summary.id] = summary
+        self._skipped = []
+        found = {a.id: AttemptSummary.of(a) for a in self._readable(self._active).values()}
+        for number in self._archive_numbers():
+            # Later sources win: an archived copy over an open one.
+            data_file = DataFile(self._shard_path(number), number)
+            found.update((i, AttemptSummary.of(a)) for i, a in self._readable(data_file).items())
         return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
 
     # Writing
 
     def new_id(self) -> int:
         with self._writing():
+            self._active.refuse_if_damaged()
             self._ensure_header()
-            header = self._active.header()
             # A restored older file has a stale counter: never hand out an id already in use.
             in_use = max([*self._active.records(), self._highest_archived_id()], default=0)
-            attempt_id = max(int(header.get("next_id", 1)), in_use + 1)
+            attempt_id = max(self._active.next_id(), in_use + 1)
+            if attempt_id > MAX_ATTEMPT_ID:
+                raise DataFileError(f"{self.path}: no attempt ids are left")
             self._active.meta.update({"next_id": attempt_id + 1}, doc_ids=[1])
             return attempt_id
 
-    def save(self, attempt: Attempt) -> None:
-        """Store the attempt durably; when this returns, it survives a crash."""
-        record = attempt.to_dict()
+    def save(self, attempt: Attempt, *, base: Attempt | None = None) -> SaveReport:
+        """Store the attempt durably; when this returns, it survives a crash.
+
+        ``base`` is the attempt as it was read (or last saved) by whoever changed it. If the
+        file holds a newer revision, the two copies are merged against it; if it holds an older
+        one (a backup was put back), the file's copy stands and this one is set aside.
+        """
         with self._writing():
-            self._ensure_header(in_use=attempt.id)
-            if attempt.is_finished:
-                self._prepare_folder(self.archive_folder)
-                shard = self._shard(attempt.id)
-                shard.refresh()
-                shard.ensure_header()
-                shard.put(attempt.id, record)
-                if attempt.id in self._active.records():
-                    self._active.attempts.remove(doc_ids=[attempt.id])
-            else:
-                self._active.put(attempt.id, record)
+            report = SaveReport(attempt)
+            on_disk = self._stored_copy(attempt.id)
+            if not self._active.exists() and self._seen_file and attempt.revision > 0:
+                report.file_recreated = True  # moved or deleted underneath
+            if on_disk is not None and on_disk.revision < attempt.revision:
+                report.set_aside = self._set_aside(attempt)
+                report.attempt = on_disk
+                return report
+            if on_disk is not None and on_disk.revision > attempt.revision:
+                merged = merge(base, attempt, on_disk)
+                report.attempt, report.merged = merged.attempt, True
+                report.conflicts = merged.conflicts
+            written, unsaved_revision = report.attempt, report.attempt.revision
+            written.revision = max(attempt.revision, on_disk.revision if on_disk else 0) + 1
+            try:
+                self._write(written)
+            except BaseException:
+                written.revision = unsaved_revision  # not saved: still the copy it was
+                raise
+            self._seen_file = True
+            return report
 
     def restore(self, attempts: list[Attempt]) -> None:
         """Write attempts that already have ids (from a backup or a salvage), keeping the ids."""
-        for attempt in attempts:
-            self.save(attempt)
         with self._writing():
+            for attempt in attempts:
+                self._write(attempt)
             highest = max((a.id for a in attempts), default=0)
-            if int(self._active.header().get("next_id", 1)) <= highest:
+            self._ensure_header()
+            if self._active.next_id() <= highest:
                 self._active.meta.update({"next_id": highest + 1}, doc_ids=[1])
 
     @property
@@ -298,6 +441,38 @@ class Store:
 
     # Inside
 
+    def _write(self, attempt: Attempt) -> None:
+        self._active.refuse_if_damaged()
+        self._ensure_header(in_use=attempt.id)
+        if attempt.is_finished:
+            self._prepare_folder(self.archive_folder)
+            shard = self._shard(attempt.id)
+            shard.refresh()
+            shard.refuse_if_damaged()
+            shard.ensure_header()
+            shard.put(attempt)
+            if str(attempt.id) in self._active.raw().get("attempts", {}):
+                self._active.attempts.remove(doc_ids=[attempt.id])
+        else:
+            self._active.put(attempt)
+
+    def _stored_copy(self, attempt_id: int) -> Attempt | None:
+        for data_file in (self._shard(attempt_id), self._active):
+            found = data_file.records().get(attempt_id)
+            if found is not None:
+                return found
+        return None
+
+    def _set_aside(self, attempt: Attempt) -> Path:
+        """Keep a copy the file no longer has room for (an older file was put back) beside it."""
+        folder = set_aside_folder_of(self.path)
+        self._prepare_folder(folder)
+        stamp = attempt.updated_at.strftime("%Y%m%dT%H%M%S")
+        target = folder / f"attempt-{attempt.id}-revision-{attempt.revision}-{stamp}.json"
+        payload = _json({"app": APP_NAME, "schema": SCHEMA_VERSION, "attempt": encode(attempt)})
+        atomic_write(target, payload)
+        return target
+
     def _ensure_header(self, in_use: int = 0) -> None:
         if self._active.exists():
             return
@@ -307,16 +482,16 @@ class Store:
 
     def _highest_archived_id(self) -> int:
         numbers = self._archive_numbers()
-        return (
-            max(self._shard(numbers[-1] * ARCHIVE_SHARD_SIZE).records(), default=0)
-            if numbers
-            else 0
-        )
+        if not numbers:
+            return 0
+        shard = self._shard(numbers[-1] * ARCHIVE_SHARD_SIZE)
+        keys = [int(k) for k in shard.raw().get("attempts", {}) if k.isdigit()]
+        return min(max(keys, default=0), MAX_ATTEMPT_ID)
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
         if self.read_only:
-            raise ReadOnly(f"{self.path}: open read-only, because another {APP_NAME} is using it")
+            raise ReadOnly(f"{self.path}: open read-only ({self.read_only_reason})")
         self._prepare_folder(self.path.parent)
         try:
             with self._lock:
@@ -341,6 +516,8 @@ class Store:
                 leftover.unlink()
         # A finished attempt is written to the archive before it leaves the open file; a crash
         # in between leaves it in both, and the archived copy is the complete one.
+        if not self._active.exists() or self._active.checked()[1]:
+            return
         stale = [attempt_id for attempt_id in self._active.records() if self._archived(attempt_id)]
         if stale:
             self._active.attempts.remove(doc_ids=stale)
@@ -353,8 +530,9 @@ class Store:
             Path(str(self.path) + ".lock"),
             Path(str(self.path) + ".app.lock"),
         ]
-        if self.archive_folder.is_dir():
-            ours += [self.archive_folder, *self.archive_folder.glob("*.json")]
+        for folder in (self.archive_folder, set_aside_folder_of(self.path)):
+            if folder.is_dir():
+                ours += [folder, *folder.glob("*.json")]
         if self._default_location:
             ours.append(self.path.parent)  # our own data folder; never a folder the person chose
         for item in ours:
@@ -367,34 +545,58 @@ class Store:
         if folder.is_dir():
             return
         try:
+            # Every folder made on the way is private too, whatever the umask.
+            missing = [folder, *(p for p in folder.parents if not p.exists())]
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+            for made in missing:
+                with contextlib.suppress(OSError):
+                    made.chmod(0o700)
         except OSError as error:
             raise StoreError(
                 f"{folder}: cannot create the data folder ({reason(error)})"
             ) from error
 
-    def _shard(self, attempt_id: int) -> _DataFile:
+    def _shard_path(self, number: int) -> Path:
+        return self.archive_folder / f"{number:04d}.json"
+
+    def _shard(self, attempt_id: int) -> DataFile:
         number = attempt_id // ARCHIVE_SHARD_SIZE
         if number not in self._shards:
-            path = self.archive_folder / f"{number:04d}.json"
-            self._shards[number] = _DataFile(path)
+            self._shards[number] = DataFile(self._shard_path(number), number)
         return self._shards[number]
 
     def _archive_numbers(self) -> list[int]:
+        if not self.archive_folder.exists():
+            return []
+        if not self.archive_folder.is_dir():
+            raise DataFileError(f"{self.archive_folder}: is a file, not the archive folder")
         try:
             names = [p.stem for p in self.archive_folder.glob("[0-9]*.json")]
         except OSError:
             return []
-        return sorted(int(name) for name in names if name.isdigit())
+        numbers = (int(name) for name in names if name.isdigit())
+        return sorted(n for n in numbers if n * ARCHIVE_SHARD_SIZE <= MAX_ATTEMPT_ID)
 
-    def _archive_files(self) -> list[_DataFile]:
+    def _archive_files(self) -> list[DataFile]:
         return [self._shard(number * ARCHIVE_SHARD_SIZE) for number in self._archive_numbers()]
 
-    def _read(self, data_file: _DataFile) -> list[Attempt]:
-        return [self._attempt(data_file, record) for record in data_file.records().values()]
+    def _readable(self, data_file: DataFile) -> dict[int, Attempt]:
+        """The attempts of a file that pass the checks; what does not is noted as skipped.
 
-    def _attempt(self, data_file: _DataFile, record: dict[str, Any]) -> Attempt:
+        The open file that cannot be read at all is an error (nothing can be shown); an archive
+        file that cannot be read is skipped like a damaged record.
+        """
         try:
-            return Attempt.from_dict(record)
-        except InvalidRecord as error:
-            raise DataFileError(f"{data_file.path}: {error}") from error
+            attempts, damage = data_file.checked()
+        except DataFileError as error:
+            if data_file is self._active:
+                raise
+            what = str(error).removeprefix(f"{data_file.path}: ")
+            self._skipped.append(Damage(data_file.path, "file", what))
+            return {}
+        self._skipped += damage
+        return attempts
+
+
+def _json(data: dict[str, Any]) -> bytes:
+    return orjson.dumps(data)

@@ -161,7 +161,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"amazon-contact: {t('unknown_attempt', lang, id=error.attempt_id)}", file=sys.stderr)
         return EXIT_USAGE
     except DataFileError as error:
-        print(f"amazon-contact: {error} (check it with: amazon-contact doctor)", file=sys.stderr)
+        print(
+            f"amazon-contact: {error} (check it with: amazon-contact doctor{_db_hint(db)})",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     except StoreError as error:
         print(f"amazon-contact: {error}", file=sys.stderr)
@@ -181,11 +184,19 @@ def _doctor(db: str | None, salvage_to: str | None) -> int:
 
     path = Path(db).expanduser() if db else default_path()
     checkup = examine(path)
+    shown = (
+        f"{path} (a link to {checkup.real_path})"
+        if checkup.real_path not in (None, path)
+        else f"{path}"
+    )
+    if checkup.fresh:
+        print(f"{shown}: nothing saved here yet, so there is nothing to check")
+        return 0
     for problem in checkup.problems:
         print(f"problem: {problem}")
     finished = sum(a.is_finished for a in checkup.readable.values())
     print(
-        f"{path}: {len(checkup.files)} file(s), {len(checkup.readable)} readable attempt(s) "
+        f"{shown}: {len(checkup.files)} file(s), {len(checkup.readable)} readable attempt(s) "
         f"({finished} finished), {len(checkup.problems)} problem(s)"
     )
     if checkup.legacy_journal:
@@ -194,8 +205,15 @@ def _doctor(db: str | None, salvage_to: str | None) -> int:
             "they are read with the file, and the app writes them into it when it next starts"
         )
     if salvage_to:
-        count = salvage(checkup, Path(salvage_to).expanduser())
-        print(f"saved {count} attempt(s) to {salvage_to}; the original was not changed")
+        result = salvage(checkup, Path(salvage_to).expanduser())
+        if not result.saved:
+            print(
+                f"nothing to salvage from {shown}: no attempt in it passes the checks; nothing was written"
+            )
+        else:
+            print(f"saved {result.saved} attempt(s) to {salvage_to}; the original was not changed")
+        for problem in result.left_out:
+            print(f"left out: {problem}")
     return 0 if checkup.healthy else 1
 
 
@@ -224,6 +242,7 @@ def _stats(store: Store, lang: str, *, as_json: bool) -> int:
     from tui.strings import t
 
     figures = stats(store.summaries(), local_now().date())
+    _say_what_was_skipped(store)
     if as_json:
         data = asdict(figures)
         median = figures.median_to_resolution
@@ -252,6 +271,7 @@ def _due(store: Store, lang: str, *, output: str) -> int:
 
     today = local_now().date()
     due = follow_ups(store.unfinished())
+    _say_what_was_skipped(store)
     if output == "ics":
         from flows.reminders import calendar
 
@@ -293,6 +313,22 @@ def _due(store: Store, lang: str, *, output: str) -> int:
     return EXIT_OVERDUE if any(f.is_overdue(today) for f in due) else 0
 
 
+def _db_hint(db: str | None) -> str:
+    """The ``--db`` to repeat in a hint, so that it checks the very file that was read."""
+    import shlex
+
+    return f" --db {shlex.quote(db)}" if db else ""
+
+
+def _say_what_was_skipped(store: Store) -> None:
+    """Damaged records are left out of a listing: say which, and where to look."""
+    for damage in store.skipped:
+        print(f"amazon-contact: skipped {damage}", file=sys.stderr)
+    if store.skipped:
+        hint = _db_hint(str(store.path))
+        print(f"amazon-contact: check it with: amazon-contact doctor{hint}", file=sys.stderr)
+
+
 def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
     from tui import report
 
@@ -301,6 +337,7 @@ def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
             print(report.to_json([report.attempt_json(a) for a in store.all()]))
         else:
             print(_table([report.history_row(a, lang) for a in store.summaries()], lang))
+        _say_what_was_skipped(store)
         return 0
     attempt = store.get(args.id)
     if getattr(args, "redact", False):

@@ -16,7 +16,7 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
 from flows.attempt import TextTooLong
-from flows.session import NoContactYet
+from flows.session import NoContactYet, Session
 from flows.store import StoreError
 from tui.strings import STRINGS, t
 
@@ -112,7 +112,27 @@ class LocalizedMixin(_ScreenBase):
         except NoContactYet:
             self.notify(self.t("nothing_to_record_on"), severity="warning", markup=False)
             return False
+        self._tell_what_the_save_did()
         return True
+
+    def _tell_what_the_save_did(self) -> None:
+        """A save that merged with another window's, or found the file changed: say so."""
+        session = getattr(self, "session", None)
+        if not isinstance(session, Session) or session.last_save is None:
+            return
+        report, session.last_save = session.last_save, None  # told once
+        if report.set_aside is not None:
+            self._warn(self.t("set_aside", path=str(report.set_aside)))
+        if report.file_recreated:
+            self._warn(self.t("file_recreated", path=str(self.contact_app.store.path)))
+        if report.merged:
+            self.notify(self.t("merged_with_other_window"), timeout=8, markup=False)
+        if report.conflicts:
+            fields = ", ".join(dict.fromkeys(c.rsplit(".", 1)[-1] for c in report.conflicts))
+            self._warn(self.t("merge_conflicts", fields=fields))
+
+    def _warn(self, message: str) -> None:
+        self.notify(message, severity="warning", timeout=15, markup=False)
 
 
 ResultType = TypeVar("ResultType")

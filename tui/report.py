@@ -13,7 +13,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flows import guidance
-from flows.attempt import Attempt, AttemptSummary
+from flows.attempt import Attempt, Contact, Person, encode
+from flows.summary import AttemptSummary
 from tui.strings import t
 
 # C0 and C1 control characters (but newline and tab), and the bidi overrides that can make text
@@ -142,29 +143,30 @@ def timeline(attempt: Attempt, lang: str) -> list[TimelineItem]:
 
 
 def contact_lines(attempt: Attempt, lang: str) -> list[str]:
+    """A line for each contact, then one for each person in it."""
     lines = []
     for contact in attempt.contacts:
         parts = [when(contact.started_at), guidance.term("channels", contact.channel, lang)]
-        if contact.role == "supervisor":
-            parts.append(t("supervisor", lang))
         if contact.duration is not None:
             parts.append(duration(contact.duration, lang))
         if contact.reached_human is not None:
             parts.append(t("reached" if contact.reached_human else "not_reached", lang))
-        if contact.agent_name:
-            who = "supervisor_name" if contact.role == "supervisor" else "agent_name"
-            parts.append(f"{t(who, lang)}: {one_line(contact.agent_name)}")
-        if contact.case_number:
-            parts.append(f"{t('case_number', lang)}: {one_line(contact.case_number)}")
-        if contact.promise:
-            due = (
-                f" ({t('by', lang)} {contact.promise_due.isoformat()})"
-                if contact.promise_due
-                else ""
-            )
-            parts.append(f"{t('promised', lang)}: {one_line(contact.promise)}{due}")
         lines.append(" | ".join(parts))
+        lines += [f"  - {person_line(contact, person, lang)}" for person in contact.people]
     return lines
+
+
+def person_line(contact: Contact, person: Person, lang: str) -> str:
+    role = "supervisor_name" if person.role == "supervisor" else "agent_name"
+    parts = [f"{t(role, lang)}: {one_line(person.name) or '-'}"]
+    if person.joined_at != contact.started_at:
+        parts.append(when(person.joined_at))
+    if person.case_number:
+        parts.append(f"{t('case_number', lang)}: {one_line(person.case_number)}")
+    if person.promise:
+        due = f" ({t('by', lang)} {person.promise_due.isoformat()})" if person.promise_due else ""
+        parts.append(f"{t('promised', lang)}: {one_line(person.promise)}{due}")
+    return " | ".join(parts)
 
 
 def facts(attempt: Attempt, lang: str) -> list[tuple[str, str]]:
@@ -253,7 +255,7 @@ def attempt_markdown(attempt: Attempt, lang: str) -> str:
 
 def attempt_json(attempt: Attempt) -> dict[str, Any]:
     """The record exactly as stored, plus what is derived from it."""
-    return attempt.to_dict() | {
+    return encode(attempt) | {
         "step": attempt.step,
         "outcome": attempt.outcome,
         "route": attempt.route,

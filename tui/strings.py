@@ -282,6 +282,22 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "close_hint": ("Esc closes.", "Esc로 닫습니다."),
     "not_saved": ("Not saved yet: {error}", "아직 저장되지 않음: {error}"),
+    "merged_with_other_window": (
+        "This attempt was also changed in another window since it was opened here: both sets of changes are kept.",
+        "이 시도는 여기서 연 뒤 다른 창에서도 바뀌었습니다. 양쪽에서 바꾼 내용을 모두 남겼습니다.",
+    ),
+    "merge_conflicts": (
+        "Changed in both windows, so the later change was kept: {fields}.",
+        "두 창에서 모두 바뀌어 나중에 바꾼 내용을 남겼습니다: {fields}.",
+    ),
+    "file_recreated": (
+        "{path} had gone (moved or deleted) since it was read: a new one was started with this attempt. The other attempts are wherever that file went.",
+        "{path} 파일이 읽은 뒤 옮겨지거나 지워졌습니다. 이 시도로 새 파일을 만들었습니다. 다른 시도는 원래 파일이 옮겨진 곳에 있습니다.",
+    ),
+    "set_aside": (
+        "An older copy of the data file was put back, and it stands now. What this window saved since is kept in {path}.",
+        "데이터 파일의 예전 사본이 제자리에 놓여 그 사본을 따릅니다. 이 창에서 그 뒤에 저장한 내용은 {path}에 보관했습니다.",
+    ),
     "in_contact_for": ("In contact for {elapsed}", "연락 중 {elapsed}"),
     "finished_title": ("This attempt is over", "이 시도는 끝났습니다"),
     "no_contact_yet": (
@@ -319,6 +335,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "no_attempts": ("No attempts yet.", "아직 시도가 없습니다."),
     "no_match": ("Nothing matches.", "일치하는 항목이 없습니다."),
+    "skipped_records": (
+        "Left out, as it cannot be read: {first} ({count} in all; `amazon-contact doctor` says more)",
+        "읽을 수 없어 빼고 보여 줍니다: {first} (모두 {count}건, `amazon-contact doctor`로 자세히 확인)",
+    ),
     "timeline": ("Timeline", "진행 기록"),
     "contacts": ("Contacts", "연락"),
     "notes": ("Notes", "메모"),

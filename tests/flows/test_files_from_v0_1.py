@@ -71,3 +71,30 @@ def test_a_journal_no_longer_extends_a_file_rewritten_since(copy_of):
     attempt = Store(path).get(3)
     assert [n.text for n in attempt.notes] == ["looking for the help link"]
     assert parse_data_file(path)["meta"]["1"]["next_id"] == 6
+
+
+def test_a_0_1_chat_with_a_transfer_and_a_supervisor_becomes_one_contact_with_three_people(
+    copy_of,
+):
+    (chat,) = Store(copy_of("plain")).get(2).contacts
+    assert chat.channel == "chat" and chat.reached_human is True
+    assert [(p.role, p.name) for p in chat.people] == [
+        ("agent", "Priya"),
+        ("agent", "Maria"),
+        ("supervisor", "Sam Lee"),
+    ]
+    assert chat.people[-1].promise == "refund in 3-5 days"
+
+
+def test_the_first_save_writes_the_file_as_record_v2(copy_of):
+    path = copy_of("schema1")
+    store = Store(path)
+    assert store.claim()
+    from flows.session import Session
+
+    Session.resume(store, 3).add_note("written as v2")
+    data = parse_data_file(path)
+    assert data["meta"]["1"]["schema"] == 3 and "snapshot" not in data["meta"]["1"]
+    assert all("entries" in r or "notes" not in r for r in data["attempts"].values())
+    assert [n.text for n in Store(path).get(3).notes][-1] == "written as v2"
+    store.release()

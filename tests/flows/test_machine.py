@@ -127,10 +127,12 @@ def test_restoring_enters_no_state_again():
             entered.append(state.id)
 
     now = local_now()
-    attempt = Attempt(1, now, now, configuration=configuration_of("talking_with_agent"))
-    from flows.session import _AttemptModel
+    attempt = Attempt(
+        id=1, created_at=now, updated_at=now, configuration=configuration_of("talking_with_agent")
+    )
+    from flows.session import Session, _AttemptModel
 
-    machine = AmazonContact(model=_AttemptModel(attempt), listeners=[Spy()])
+    machine = AmazonContact(model=_AttemptModel(Session(attempt)), listeners=[Spy()])
     assert entered == []
     assert [s.id for s in machine.configuration] == ["in_contact", "talking_with_agent"]
     assert {e.id for e in machine.allowed_events} >= {"problem_solved", "ask_for_supervisor"}

@@ -21,7 +21,7 @@ def test_redacted_hides_numbers_and_names_also_inside_free_text(clock):
     copy = redacted(session.attempt)
     assert copy.order_number == "***-*******-****001" and "7654321" not in copy.summary
     assert (
-        copy.contacts[0].agent_name == "Agent 1"
+        copy.contacts[0].people[0].name == "Agent 1"
         and copy.notes[0].text == "Agent 1 gave me ****-***456"
     )
-    assert session.attempt.contacts[0].agent_name == "김지수", "the original is untouched"
+    assert session.attempt.people[0].name == "김지수", "the original is untouched"

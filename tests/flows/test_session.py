@@ -6,6 +6,7 @@ import pytest
 
 from flows.attempt import TextTooLong
 from flows.session import NoContactYet, Session
+from flows.store import Store
 
 TO_CHAT = [
     "outcome_decided",
@@ -59,7 +60,7 @@ def test_choosing_a_channel_opens_a_contact_on_that_channel(clock):
     assert session.attempt.agent_names == ["Mina"] and session.attempt.case_numbers == ["12345678"]
 
 
-def test_every_person_spoken_to_is_a_contact_of_their_own(clock):
+def test_a_call_is_one_contact_and_everyone_spoken_to_is_a_person_in_it(clock):
     session = walk(
         Session.begin(clock=clock), ["outcome_decided", "facts_gathered", "call_directly"]
     )
@@ -69,13 +70,16 @@ def test_every_person_spoken_to_is_a_contact_of_their_own(clock):
     session.record(agent_name="Agent Two")
     walk(session, ["ask_for_supervisor", "supervisor_joined"])
     session.record(agent_name="Supervisor")
-    people = [(c.channel, c.role, c.agent_name, c.case_number) for c in session.attempt.contacts]
+    (call,) = session.attempt.contacts
+    assert call.channel == "direct_call" and call.ended_at is None
+    people = [(p.role, p.name, p.case_number) for p in call.people]
     assert people == [
-        ("direct_call", "agent", "Agent One", "C-1"),
-        ("direct_call", "agent", "Agent Two", "C-1"),
-        ("direct_call", "supervisor", "Supervisor", "C-1"),
+        ("agent", "Agent One", "C-1"),
+        ("agent", "Agent Two", "C-1"),
+        ("supervisor", "Supervisor", "C-1"),
     ]
-    assert all(c.ended_at for c in session.attempt.contacts[:-1])
+    assert all(p.left_at for p in call.people[:-1]) and call.people[-1].left_at is None
+    assert call.people[1].joined_at > call.people[0].left_at, "the transfer's wait is no one's"
 
 
 def test_no_answer_is_recorded_as_not_reaching_anyone(clock):
@@ -93,9 +97,10 @@ def test_a_promise_sets_the_follow_up_and_the_case_number_carries_into_the_next_
     session.move("promise_made")
     assert session.attempt.outcome == "waiting"
     assert session.attempt.follow_up_due == date(2026, 12, 1)
-    walk(session, ["contact_again", "call_directly"])
-    assert session.attempt.current_contact.case_number == "CASE-9"
+    walk(session, ["contact_again", "call_directly", "agent_answered"])
+    assert session.attempt.current_person.case_number == "CASE-9"
     assert session.attempt.current_contact.channel == "direct_call"
+    assert len(session.attempt.contacts) == 2
 
 
 def test_being_cut_off_and_called_back_is_a_new_contact_with_a_person(clock):
@@ -146,5 +151,46 @@ def test_a_follow_on_attempt_carries_the_order_and_case_numbers_over(clock):
     assert (second.attempt.goal, second.attempt.order_number) == ("refund", "111-1")
     assert second.attempt.earlier_case_numbers == ["CASE-1"]
     assert second.step == "deciding_outcome"
-    walk(second, ["outcome_decided", "facts_gathered", "call_directly"])
-    assert second.attempt.current_contact.case_number == "CASE-1"
+    walk(second, ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"])
+    assert second.attempt.current_person.case_number == "CASE-1"
+
+
+def test_a_note_can_be_corrected_and_deleted_and_the_timeline_keeps_that_it_was(tmp_path, clock):
+    store = Store(tmp_path / "a.json")
+    session = Session.begin(store, clock=clock)
+    note = session.add_note("Agent said 5 days")
+    session.edit_note(note.id, "Agent said 3-5 business days")
+    assert [n.text for n in session.attempt.notes] == ["Agent said 3-5 business days"]
+    session.delete_note(note.id)
+    stored = Store(tmp_path / "a.json").get(session.attempt.id)
+    assert stored.notes == []
+    assert [type(e).__name__ for e in stored.entries] == ["Note", "NoteEdit", "Deletion"]
+    assert "5 days" not in (tmp_path / "a.json").read_text("utf-8"), "its words left the file"
+    with pytest.raises(ValueError, match="no note"):
+        session.edit_note(note.id, "again")
+
+
+def test_typed_but_unconfirmed_text_is_kept_apart_and_offered_back_at_its_step(tmp_path, clock):
+    store = Store(tmp_path / "a.json")
+    session = walk(Session.begin(store, clock=clock), [*TO_CHAT, "agent_answered"])
+    session.keep_unsent("agent_name", "Pri")
+    session.keep_unsent("note", "they said")
+    again = Session.resume(Store(tmp_path / "a.json"), session.attempt.id, clock=clock)
+    assert (again.unsent("agent_name"), again.unsent("note")) == ("Pri", "they said")
+    assert again.attempt.agent_names == [], "never a fact until confirmed"
+    again.record(agent_name="Priya")
+    again.add_note("they said yes")
+    assert (again.unsent("agent_name"), again.unsent("note")) == ("", "")
+    again.keep_unsent("case_number", "CAS")
+    again.move("transferred")
+    assert again.unsent("case_number") == "", "offered back at the same step only"
+
+
+def test_a_website_step_can_be_confirmed_and_a_wording_given_in_english(clock):
+    session = walk(Session.begin(clock=clock, summary="상자가 찌그러짐"), TO_CHAT[:4])
+    session.confirm_screen()
+    assert [c.step for c in session.attempt.confirmations] == [session.step]
+    session.word_in_english("summary", "The box arrived crushed")
+    assert session.attempt.english_wordings == {"summary": "The box arrived crushed"}
+    with pytest.raises(ValueError, match="nothing called"):
+        session.word_in_english("nonsense", "x")

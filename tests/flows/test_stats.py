@@ -81,7 +81,7 @@ def test_nothing_yet():
 def test_the_median_is_the_middle_time_not_the_mean():
     from datetime import datetime
 
-    from flows.attempt import AttemptSummary
+    from flows.summary import AttemptSummary
 
     start = datetime(2026, 11, 1, 9, 0, tzinfo=UTC)
 

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from flows.amazon import FINAL_STATE_IDS
+from flows.attempt import encode
 from flows.datafile import parse_data_file
 from flows.session import Session
 from flows.store import (
@@ -144,17 +145,28 @@ def test_a_bad_file_is_reported_and_left_untouched(tmp_path, clock, name):
     assert path.read_bytes() == content
 
 
-def test_an_impossible_record_is_reported_with_the_file(tmp_path, clock):
+def test_a_damaged_record_is_skipped_named_and_its_file_never_written(tmp_path, clock):
     path = tmp_path / "a.json"
     store = Store(path)
     session = Session.begin(store, clock=clock)
+    kept = Session.begin(store, clock=clock, summary="still readable")
     data = json.loads(path.read_text())
     data["attempts"][str(session.attempt.id)]["configuration"] = ["website", "teleported"]
     path.write_text(json.dumps(data))
     before = path.read_bytes()
-    with pytest.raises(DataFileError, match="impossible step") as raised:
-        Store(path).unfinished()
-    assert str(path) in str(raised.value) and path.read_bytes() == before
+    reader = Store(path)
+    assert [a.summary for a in reader.unfinished()] == ["still readable"]
+    (skipped,) = reader.skipped
+    assert skipped.file == path and skipped.record == str(session.attempt.id)
+    assert "'teleported'" in str(skipped)
+    assert [s.summary for s in reader.summaries()] == ["still readable"]
+    with pytest.raises(DataFileError, match="teleported") as raised:
+        reader.get(session.attempt.id)
+    assert str(path) in str(raised.value)
+    with pytest.raises(DataFileError, match=r"Nothing is written to a\.json"):
+        Session.resume(reader, kept.attempt.id, clock=clock).add_note("lost?")
+    assert path.read_bytes() == before
+    assert not reader.claim() and "damaged" in reader.read_only_reason
 
 
 def test_an_unreadable_file_is_reported(tmp_path, clock, monkeypatch):
@@ -211,7 +223,7 @@ def test_leftovers_of_a_crash_are_tidied(tmp_path, clock):
     attempt = finished_attempt(store, clock)
     # As if killed between writing the archive and removing the attempt from the open file.
     data = json.loads(path.read_text())
-    data["attempts"][str(attempt.id)] = attempt.to_dict()
+    data["attempts"][str(attempt.id)] = encode(attempt)
     atomic_write(path, json.dumps(data).encode())
     stale = tmp_path / ".a.json.x1y2.tmp"
     stale.write_text("half a file")
@@ -264,7 +276,7 @@ def fill_archive(path: Path, template: dict, count: int) -> None:
 @pytest.mark.parametrize("history", [10, 10_000])
 def test_saving_a_step_writes_the_same_bytes_whatever_the_history(tmp_path, clock, history):
     path = tmp_path / "a.json"
-    template = finished_attempt(Store(path), clock).to_dict()
+    template = encode(finished_attempt(Store(path), clock))
     fill_archive(path, template, history)
     store = Store(path)
     assert len(store.all()) == history + 1
@@ -282,15 +294,15 @@ def test_beginning_and_saving_touch_no_more_than_the_newest_archive_file(
     import flows.store as store_module
 
     path = tmp_path / "a.json"
-    fill_archive(path, finished_attempt(Store(path), clock).to_dict(), 1_000)
+    fill_archive(path, encode(finished_attempt(Store(path), clock)), 1_000)
     opened: list[Path] = []
-    real_data_file = store_module._DataFile
+    real_data_file = store_module.DataFile
 
     def data_file(file, *args):
         opened.append(file)
         return real_data_file(file, *args)
 
-    monkeypatch.setattr(store_module, "_DataFile", data_file)
+    monkeypatch.setattr(store_module, "DataFile", data_file)
     store = Store(path)
     session = Session.begin(store, clock=clock)
     for event in ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]:

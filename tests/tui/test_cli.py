@@ -58,7 +58,8 @@ def test_history_as_json_keeps_text_exactly(capsys, seeded):
     code, out, _ = run(capsys, "--db", seeded, "history", "--json")
     data = json.loads(out)
     assert code == 0 and [a["id"] for a in data] == [3, 2, 1]
-    assert data[2]["notes"][0]["text"] == "[bold]Refund[/] confirmed by chat; \x1b[31mno red here"
+    (note,) = [e for e in data[2]["entries"] if e["type"] == "note"]
+    assert note["text"] == "[bold]Refund[/] confirmed by chat; \x1b[31mno red here"
     assert data[1]["summary"] == "상자가 비어 있었음"
 
 
@@ -91,7 +92,7 @@ def test_export_json_is_the_record(capsys, seeded):
     code, out, _ = run(capsys, "export", "2", "--format", "json", "--db", seeded)
     record = json.loads(out)
     assert code == 0 and record["id"] == 2 and record["outcome"] == "waiting"
-    assert record["contacts"][0]["promise_due"] == "2026-11-20"
+    assert record["contacts"][0]["people"][0]["promise_due"] == "2026-11-20"
 
 
 @pytest.mark.parametrize(
@@ -147,9 +148,9 @@ def test_doctor_reports_problems_with_status_1_and_salvages(capsys, tmp_path, se
     code, out, _ = run(
         capsys, "doctor", "--db", str(broken), "--salvage", str(tmp_path / "new.json")
     )
-    assert (
-        code == 1 and "problem:" in out and "not valid JSON" in out and "saved 0 attempt(s)" in out
-    )
+    assert code == 1 and "problem:" in out and "not valid JSON" in out
+    assert "nothing to salvage" in out and "nothing was written" in out
+    assert not (tmp_path / "new.json").exists()
     assert broken.read_text() == "{not json"
 
 
@@ -173,7 +174,7 @@ def test_export_can_hide_personal_details(capsys, seeded, fmt):
     if fmt == "json":
         record = json.loads(out)
         assert record["order_number"] == "***-*******-****002"
-        assert record["contacts"][0]["case_number"] == "**-*7"
+        assert record["contacts"][0]["people"][0]["case_number"] == "**-*7"
 
 
 def test_reading_commands_work_while_an_app_holds_the_file(capsys, seeded):

@@ -56,7 +56,7 @@ def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
     attempt_id = fill(Store(path), text)
     attempt = Store(path).get(attempt_id)
     assert attempt.notes[0].text == text and attempt.evidence == text
-    assert attempt.contacts[0].agent_name == text[:120]
+    assert attempt.people[0].name == text[:120]
     for lang in ("en", "ko"):
         row = report.history_row(attempt, lang)
         for shown in (
@@ -70,7 +70,8 @@ def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
         ):
             assert not UNSAFE.search(shown), shown
         printed = report.to_json(report.attempt_json(attempt))
-        assert json.loads(printed)["notes"][0]["text"] == text
+        notes = [e for e in json.loads(printed)["entries"] if e["type"] == "note"]
+        assert notes[0]["text"] == text
         assert not UNSAFE.search(printed)
     redacted = privacy.redacted(attempt)
     assert not UNSAFE.search(report.attempt_text(redacted, "en"))

@@ -33,13 +33,13 @@ async def test_paste_keep_and_confirm_suggestions_into_the_record(data_file):
         stored = Store(data_file).get(attempt_id)
         assert stored.transcripts[-1].text == CHAT, "kept exactly as pasted"
         assert [s.value for s in screen.found][:3] == ["Sarah", "Mike", "12345678901"]
-        assert stored.contacts[-1].agent_name != "Sarah", "nothing recorded before it is confirmed"
+        assert "Sarah" not in stored.agent_names, "nothing recorded before it is confirmed"
         await pilot.press("enter")  # Sarah
         await pilot.press("down", "down", "enter")  # the case number
         await pilot.press("down", "down", "enter")  # by December 2
         await pilot.pause()
-        contact = Store(data_file).get(attempt_id).contacts[-1]
-        assert (contact.agent_name, contact.case_number, contact.promise_due) == (
+        contact = Store(data_file).get(attempt_id).people[-1]
+        assert (contact.name, contact.case_number, contact.promise_due) == (
             "Sarah",
             "12345678901",
             date(2026, 12, 2),

@@ -145,8 +145,8 @@ async def test_direct_call_with_a_promise_followed_up_later(data_file):
         await choose(pilot, "contact_again")
         await choose(pilot, "call_directly")
         session = later.screen.session
-        assert session.attempt.current_contact.case_number == "D-9", "the case number carries over"
         await choose(pilot, "agent_answered")
+        assert session.attempt.current_person.case_number == "D-9", "the case number carries over"
         await end_attempt(pilot, "problem_solved")
         assert session.attempt.outcome == "resolved"
         assert [c.channel for c in session.attempt.contacts] == ["direct_call", "direct_call"]
@@ -268,6 +268,6 @@ async def test_history_read_after_the_person_left_it_is_dropped_quietly(data_fil
         history = app.screen
         app.pop_screen()
         await pilot.pause()
-        history._loaded([], [], "en", "")  # what a slow worker delivers late: no crash
+        history._loaded([], [], "en", "", [])  # what a slow worker delivers late: no crash
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, type(history))

@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Input, Static
 
-from flows.attempt import AttemptSummary
-from flows.store import StoreError
+from flows.store import Damage, StoreError
+from flows.summary import AttemptSummary
 from tui import report
 from tui.localized import LocalizedScreen
 
@@ -35,10 +35,12 @@ class HistoryScreen(LocalizedScreen[None]):
         self._searchable: list[str] = []
         self._searchable_lang = ""
         self._load_error = ""
+        self._skipped: list[Damage] = []
 
     def compose(self) -> ComposeResult:
         yield Static(classes="heading", id="title")
         yield Input(id="search")
+        yield Static(id="skipped")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty")
         yield Static(id="count")
@@ -57,20 +59,25 @@ class HistoryScreen(LocalizedScreen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         """Reading the archive may take a moment with years of history: keep keys responsive."""
-        error, lang = "", self.lang
+        error, lang, store = "", self.lang, self.contact_app.store
         try:
-            attempts = self.contact_app.store.summaries()
+            attempts = store.summaries()
         except StoreError as problem:
             attempts, error = [], str(problem)
         searchable = _labels_of(attempts, lang)
-        self.app.call_from_thread(self._loaded, attempts, searchable, lang, error)
+        self.app.call_from_thread(self._loaded, attempts, searchable, lang, error, store.skipped)
 
     def _loaded(
-        self, attempts: list[AttemptSummary], searchable: list[str], lang: str, error: str
+        self,
+        attempts: list[AttemptSummary],
+        searchable: list[str],
+        lang: str,
+        error: str,
+        skipped: list[Damage],
     ) -> None:
         if self not in self.app.screen_stack:
             return  # the person left (the screen is being taken down) before the list was read
-        self._attempts, self._load_error = attempts, error
+        self._attempts, self._load_error, self._skipped = attempts, error, skipped
         self._searchable, self._searchable_lang = searchable, lang
         self.update_texts()
         table = self.query_one(DataTable)
@@ -80,6 +87,11 @@ class HistoryScreen(LocalizedScreen[None]):
     def update_texts(self) -> None:
         self.query_one("#title", Static).update(self.t("history_title"))
         self.query_one("#search", Input).placeholder = self.t("search_placeholder")
+        skipped = self.query_one("#skipped", Static)
+        skipped.display = bool(self._skipped)
+        if self._skipped:
+            first = report.one_line(str(self._skipped[0]), 160)
+            skipped.update(Text(self.t("skipped_records", first=first, count=len(self._skipped))))
         table = self.query_one(DataTable)
         for key in COLUMNS:
             table.columns[key].label = Text(self.t(key))  # type: ignore[index]

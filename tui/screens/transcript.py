@@ -91,8 +91,8 @@ class TranscriptScreen(LocalizedScreen[None]):
         number = int(event.option.id or 0)
         suggestion = self.found[number]
         if suggestion.kind == "promise_due":
-            last = self.session.attempt.contacts[-1] if self.session.attempt.contacts else None
-            promise = None if last is None or last.promise else suggestion.context[:200]
+            last = self.session.attempt.last_person
+            promise = None if last is not None and last.promise else suggestion.context[:200]
 
             def change() -> object:
                 return self.session.record(promise_due=suggestion.day, promise=promise)

@@ -49,16 +49,17 @@ class RecordBar(Vertical):
     @staticmethod
     def _summary(attempt: Attempt, lang: str) -> Text:
         contact = attempt.contacts[-1] if attempt.contacts else None
+        person = contact.people[-1] if contact is not None and contact.people else None
         parts: list[tuple[str, str]] = []
         if contact is not None:
-            if contact.agent_name:
-                who = "supervisor_name" if contact.role == "supervisor" else "agent_name"
-                parts.append((t(who, lang), one_line(contact.agent_name, 30)))
-            if contact.case_number:
-                parts.append((t("case_number", lang), one_line(contact.case_number, 30)))
-            if contact.promise:
-                due = f" ({contact.promise_due.isoformat()})" if contact.promise_due else ""
-                parts.append((t("promise", lang), one_line(contact.promise, 40) + due))
+            if person is not None and person.name:
+                who = "supervisor_name" if person.role == "supervisor" else "agent_name"
+                parts.append((t(who, lang), one_line(person.name, 30)))
+            if person is not None and person.case_number:
+                parts.append((t("case_number", lang), one_line(person.case_number, 30)))
+            if person is not None and person.promise:
+                due = f" ({person.promise_due.isoformat()})" if person.promise_due else ""
+                parts.append((t("promise", lang), one_line(person.promise, 40) + due))
         elif attempt.earlier_case_numbers:
             parts.append(
                 (
