@@ -228,6 +228,9 @@ class Session:
         self.clock = clock
         self.now = attempt.updated_at
         self.unsaved = False
+        # Successful saves so far: a screen that warned about an unsaved change knows, by this,
+        # whether that change has been saved since (and a new one deserves a new warning).
+        self.saves = 0
         # What the last save had to do besides writing (a merge with another window's saves,
         # a file changed underneath): for the screen to tell the person.
         self.last_save: SaveReport | None = None
@@ -445,10 +448,12 @@ class Session:
         """Keep text typed into a field but not confirmed, to offer it back; empty: forget it."""
         if field not in UNSENT_FIELDS:
             raise ValueError(f"{field!r} is not a field whose typing is kept")
-        limit = "note" if field == "note" else field
+        kept = self.attempt.unsent.get(field)
+        if text and kept is not None and kept.text == text and kept.step == self.step:
+            return
         if text:
             self.attempt.unsent[field] = Unsent(
-                at=self.clock(), step=self.step, text=checked_text(limit, text)
+                at=self.clock(), step=self.step, text=checked_text(field, text)
             )
         elif self.attempt.unsent.pop(field, None) is None:
             return
@@ -473,6 +478,7 @@ class Session:
             self.unsaved = True
             raise
         self.unsaved = False
+        self.saves += 1
         self.last_save = report if report.worth_telling else None
         if report.attempt is not self.attempt:
             _take_over(self.attempt, report.attempt)

@@ -376,6 +376,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "unsaved": ("NOT SAVED YET - retrying", "아직 저장 안 됨 - 다시 시도 중"),
     "saved_now": ("Saved now.", "이제 저장되었습니다."),
+    "unsent_offered": (
+        "What you typed last time but did not confirm is back in its box ({fields}): Enter keeps it.",
+        "지난번에 입력하고 확정하지 않은 내용을 칸에 다시 넣었습니다({fields}). Enter를 누르면 기록됩니다.",
+    ),
     "leave_unsaved": (
         "The last change is not saved yet (it is being retried). Press again to leave anyway and lose it.",
         "마지막 변경이 아직 저장되지 않았습니다(다시 시도 중). 그래도 나가려면 한 번 더 누르세요. 그 변경은 사라집니다.",

@@ -180,3 +180,74 @@ async def test_a_move_key_pressed_twice_quickly_takes_one_move(data_file):
         await pilot.pause()
         assert app.is_running and step.session.step == first.target
         assert len([e for e in step.session.attempt.timeline if e.event == first.event]) == 1
+
+
+async def test_a_second_unsaved_change_after_a_save_is_warned_of_again(data_file, monkeypatch):
+    # The reliability review's F2: the warning was given once per screen, not once per change.
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        step = await open_first_attempt(pilot)
+
+        def disk_full(*args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", disk_full)
+        await pilot.press("n", *"first while full", "enter")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running, "warned of the first unsaved note"
+        monkeypatch.undo()
+        await choose(pilot, "ask_for_supervisor")  # the disk is back: this save takes both
+        assert not step.session.unsaved
+        monkeypatch.setattr(os, "fsync", disk_full)
+        await pilot.press("n", *"G1 while full again", "enter")
+        assert step.session.unsaved
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running, "a new unsaved change is warned of again, not let go on one key"
+        warnings = [n for n in app._notifications if "not saved yet" in str(n.message)]
+        assert len(warnings) == 2
+
+
+async def test_text_typed_but_not_confirmed_survives_quitting_and_comes_back(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        attempt_id = step.session.attempt.id
+        await pilot.press("n", *"half a thought")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    stored = Store(data_file).get(attempt_id)
+    assert stored.unsent["note"].text == "half a thought"
+    assert [n.text for n in stored.notes] == [], "never a note until it is confirmed"
+    again = make_app(Store(data_file), clock=FakeClock())
+    async with again.run_test(size=(100, 30), notifications=True) as pilot:
+        step = await open_first_attempt(pilot)
+        await pilot.pause()
+        assert step.query_one("#note").value == "half a thought"
+        assert any("did not confirm" in str(n.message) for n in again._notifications)
+        step.query_one("#note").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    stored = Store(data_file).get(attempt_id)
+    assert [n.text for n in stored.notes] == ["half a thought"] and "note" not in stored.unsent
+
+
+async def test_typed_text_is_on_disk_a_moment_after_typing_stops(data_file, monkeypatch):
+    # So a kill or a closed terminal, which gives no chance to save on the way out, loses none.
+    import tui.screens.step as step_module
+
+    monkeypatch.setattr(step_module, "UNSENT_DELAY_SECONDS", 0.01)
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        await pilot.press("r", *"Priy")
+        # The one wait in these tests: the delay itself is what is tested (Textual's timers
+        # refuse a zero delay), shortened to a hundredth of a second.
+        await pilot.pause(0.1)
+        stored = Store(data_file).get(step.session.attempt.id)
+        assert stored.unsent["agent_name"].text == "Priy"
+        assert "Priy" not in stored.agent_names

@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
 from flows import guidance
@@ -25,6 +26,8 @@ from tui.widgets.record_bar import RecordBar
 
 RETRY_SECONDS = 3
 MAP_MIN_HEIGHT = 30
+# Typed but not confirmed text is kept (as unsent, never a fact) this long after typing stops.
+UNSENT_DELAY_SECONDS = 1.0
 
 
 class StepScreen(LocalizedScreen[None]):
@@ -49,7 +52,11 @@ class StepScreen(LocalizedScreen[None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self._warned_unsaved = False
+        # The count of saves when the person was warned of an unsaved change: one warning per
+        # unsaved change, and a new change after a save is warned of again.
+        self._warned_at_save: int | None = None
+        self._unsent: dict[str, str] = {}
+        self._unsent_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -68,6 +75,32 @@ class StepScreen(LocalizedScreen[None]):
         self._fit_map(self.app.size.height)
         self.query_one(MovesMenu).focus()
         self.set_interval(RETRY_SECONDS, self._retry_save)
+        self.call_later(self._offer_unsent)  # once the boxes show what this step has
+
+    def _offer_unsent(self) -> None:
+        unsent = {f: self.session.unsent(f) for f in RecordBar.FIELDS}
+        refilled = self.query_one(RecordBar).offer_back(unsent)
+        if refilled:
+            fields = ", ".join(self.t(f"field_{f}") for f in refilled)
+            self.notify(self.t("unsent_offered", fields=fields), timeout=10, markup=False)
+
+    def on_unmount(self) -> None:
+        self._keep_unsent()
+
+    # Typed, not yet confirmed: kept a moment after typing stops, and whenever leaving.
+
+    def on_record_bar_typing(self, message: RecordBar.Typing) -> None:
+        self._unsent[message.field] = message.text
+        if self._unsent_timer is not None:
+            self._unsent_timer.stop()
+        self._unsent_timer = self.set_timer(UNSENT_DELAY_SECONDS, self._keep_unsent)
+
+    def _keep_unsent(self) -> None:
+        pending, self._unsent = self._unsent, {}
+        for field, text in pending.items():
+            if self.session.is_finished and field != "case_number":
+                continue
+            self.saving(functools.partial(self.session.keep_unsent, field, text), quiet=True)
 
     def on_resize(self, event: Resize) -> None:
         self._fit_map(event.size.height)
@@ -202,12 +235,18 @@ class StepScreen(LocalizedScreen[None]):
             self.contact_app.leave_step()
 
     def may_leave(self) -> bool:
-        """True when nothing would be lost; otherwise warn once, and let a second try through."""
-        if not self.session.unsaved or self.saving(self.session.save, quiet=True):
+        """True when nothing would be lost; otherwise warn, and let a second try through.
+
+        Each unsaved change is warned of: once it has been saved, the next one is warned of
+        again. Text typed but not confirmed is kept first, so leaving never loses it.
+        """
+        self._keep_unsent()
+        session = self.session
+        if not session.unsaved or self.saving(session.save, quiet=True):
             return True
-        if self._warned_unsaved:
+        if self._warned_at_save == session.saves:
             return True
-        self._warned_unsaved = True
+        self._warned_at_save = session.saves
         self.notify(self.t("leave_unsaved"), severity="error", timeout=15)
         return False
 

@@ -27,6 +27,16 @@ class RecordBar(Vertical):
             self.text = text
             super().__init__()
 
+    class Typing(Message):
+        """Text in a box changed but is not confirmed: the screen keeps it as unsent."""
+
+        def __init__(self, field: str, text: str) -> None:
+            self.field = field
+            self.text = text
+            super().__init__()
+
+    FIELDS = ("agent_name", "case_number", "note")
+
     def compose(self) -> ComposeResult:
         yield Static(id="record-summary")
         with Horizontal(id="record-inputs"):
@@ -85,6 +95,21 @@ class RecordBar(Vertical):
                 text.append(f"{label}: ", style="bold")
             text.append(value)
         return text
+
+    def offer_back(self, unsent: dict[str, str]) -> list[str]:
+        """Put typed but unconfirmed text back in empty boxes; returns the fields refilled."""
+        refilled = []
+        for field, text in unsent.items():
+            box = self.query_one(f"#{field}", Input)
+            if text and not box.value and box.display:
+                box.value = text
+                refilled.append(field)
+        return refilled
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if event.input.id in self.FIELDS:
+            self.post_message(self.Typing(event.input.id, event.value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
