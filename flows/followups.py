@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from flows.attempt import Attempt
+
+# A reminder is an all-day event that ends the next day: no later date can be put in a calendar.
+LATEST_PROMISE_DATE = date.max - timedelta(days=1)
 
 
 @dataclass(frozen=True)

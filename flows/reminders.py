@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from flows import guidance
 from flows.amazon import DIRECT_NUMBER
@@ -52,7 +52,8 @@ def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None 
         event.add("uid", f"attempt-{attempt.id}-promise-{follow_up.due.isoformat()}@amazon-contact")
         event.add("dtstamp", stamp)
         event.add("dtstart", follow_up.due)
-        event.add("dtend", follow_up.due + timedelta(days=1))
+        # The day after, as an all-day event ends; the last day a date can hold ends on itself.
+        event.add("dtend", follow_up.due + timedelta(days=1 if follow_up.due < date.max else 0))
         event.add("summary", text("title"))
         event.add("description", "\n".join(lines))
         alarm = Alarm()

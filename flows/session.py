@@ -46,6 +46,7 @@ from flows.attempt import (
     local_now,
     new_id,
 )
+from flows.followups import LATEST_PROMISE_DATE
 from flows.store import SaveReport, Store, StoreError
 
 # Moves that step sideways out of the process are offered after the ones that go forward.
@@ -359,6 +360,8 @@ class Session:
         contact = self.attempt.contacts[-1] if self.attempt.contacts else None
         if contact is None:
             raise NoContactYet()
+        if promise_due is not None and promise_due > LATEST_PROMISE_DATE:
+            raise ValueError(f"{promise_due} is too far ahead to be a promised date")
         texts = {"agent_name": agent_name, "case_number": case_number, "promise": promise}
         checked = {k: checked_text(k, v) for k, v in texts.items() if v is not None}
         now = self.clock()

@@ -54,6 +54,8 @@ def stats(summaries: Iterable[AttemptSummary], today: date, months: int = 12) ->
     took = [
         a.finished_at - a.created_at for a in attempts if a.outcome == "resolved" and a.finished_at
     ]
+    # A clock set back between start and finish gives no length at all: leave it out.
+    took = [length for length in took if length >= timedelta(0)]
     finished = [a for a in attempts if a.is_finished]
     month_keys = _last_months(today, months)
     per_month = {key: [0, 0] for key in month_keys}

@@ -345,7 +345,7 @@ class Store:
     def get(self, attempt_id: int) -> Attempt:
         if not 0 <= attempt_id <= MAX_ATTEMPT_ID:
             raise UnknownAttempt(attempt_id)
-        for data_file in (self._shard(attempt_id), self._active):
+        for data_file in self._files_that_may_hold(attempt_id):
             attempts, damage = data_file.checked()
             if attempt_id in attempts:
                 return attempts[attempt_id]
@@ -363,7 +363,7 @@ class Store:
         return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
 
     def _archived(self, attempt_id: int) -> bool:
-        return attempt_id in self._shard(attempt_id).records()
+        return self.archive_folder.is_dir() and attempt_id in self._shard(attempt_id).records()
 
     def summaries(self) -> list[AttemptSummary]:
         """What the history list shows of every attempt, the newest first; fast at any size.
@@ -456,8 +456,14 @@ class Store:
         else:
             self._active.put(attempt)
 
+    def _files_that_may_hold(self, attempt_id: int) -> list[DataFile]:
+        """Its archive file first (the archived copy is the truth), then the open file."""
+        if not self.archive_folder.is_dir():  # none yet, or a plain file where it should be
+            return [self._active]
+        return [self._shard(attempt_id), self._active]
+
     def _stored_copy(self, attempt_id: int) -> Attempt | None:
-        for data_file in (self._shard(attempt_id), self._active):
+        for data_file in self._files_that_may_hold(attempt_id):
             found = data_file.records().get(attempt_id)
             if found is not None:
                 return found
@@ -537,8 +543,11 @@ class Store:
             ours.append(self.path.parent)  # our own data folder; never a folder the person chose
         for item in ours:
             with contextlib.suppress(OSError):
+                # Only a plain file or a folder of ours: never a device or a FIFO it points to.
+                if not (item.is_file() or item.is_dir()):
+                    continue
                 wanted = 0o700 if item.is_dir() else 0o600
-                if item.exists() and stat.S_IMODE(item.stat().st_mode) & 0o077:
+                if stat.S_IMODE(item.stat().st_mode) & 0o077:
                     item.chmod(wanted)
 
     def _prepare_folder(self, folder: Path) -> None:

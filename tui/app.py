@@ -61,7 +61,7 @@ class AmazonContactApp(App[None]):
         localize_bindings(self, self.lang)
         if not self.store.claim():
             self.sub_title = t("read_only_short", self.lang)
-            self.notify(t("read_only", self.lang), severity="warning", timeout=20)
+            self.notify(self.read_only_text(), severity="warning", timeout=20, markup=False)
             self._claim_retry = self.set_interval(CLAIM_RETRY_SECONDS, self.try_claim)
         try:
             unfinished = self.store.unfinished()
@@ -81,13 +81,25 @@ class AmazonContactApp(App[None]):
         self._fit_to_size(self.size)
         self.call_after_refresh(self._read_every_screens_styles)
 
+    def read_only_text(self, *, line: bool = False) -> str:
+        """Why this window is read-only, in the person's language (``line``: the short form)."""
+        why, _, detail = self.store.read_only_reason.partition(": ")
+        suffix = "_line" if line else ""
+        if why == "cannot_lock":
+            return t(f"read_only_cannot_lock{suffix}", self.lang, reason=detail)
+        if why == "damaged":
+            return t(f"read_only_damaged{suffix}", self.lang, damage=detail)
+        return t("read_only_line" if line else "read_only", self.lang)
+
     def try_claim(self) -> None:
-        """While another window has the file, keep asking for it: once it closes, this one writes."""
+        """While the file cannot be written here, keep asking for it: once it can, this one writes."""
+        was = self.store.read_only_reason
         if not self.store.claim():
             return
         self._claim_retry.stop()
         self.sub_title = ""
-        self.notify(t("writable_now", self.lang), timeout=8)
+        key = "writable_now" if was == "another_window" else "writable_again"
+        self.notify(t(key, self.lang), timeout=8)
         for screen in self.screen_stack:
             if isinstance(screen, LocalizedScreen):
                 screen.update_texts()

@@ -173,6 +173,12 @@ def main(argv: list[str] | None = None) -> int:
         # Piped into `head` and the reader went away: not an error worth a traceback.
         sys.stderr.close()
         return 0
+    except Exception:
+        import traceback
+
+        from tui import crash
+
+        return crash.report(traceback.format_exc())
 
 
 def _doctor(db: str | None, salvage_to: str | None) -> int:
@@ -226,7 +232,20 @@ def _run_app(db: str | None, lang: str, *, resume: bool = False) -> int:
     # longer costs a full pass (~15 ms here) in the middle of drawing the first screen.
     gc.freeze()
     gc.enable()
-    AmazonContactApp(store, lang=lang, resume=resume).run()
+    app = AmazonContactApp(store, lang=lang, resume=resume)
+    # Textual prints a failure's traceback, with the values it held (the person's records), to
+    # its error console when the app has stopped: catch it, to keep it privately instead.
+    import io
+
+    from rich.console import Console
+
+    failure = io.StringIO()
+    app.error_console = Console(file=failure, width=120, markup=False, highlight=False)
+    app.run()
+    if app.return_code:
+        from tui import crash
+
+        return crash.report(failure.getvalue() or f"exit status {app.return_code}")
     return 0
 
 

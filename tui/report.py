@@ -32,6 +32,16 @@ def printable(text: str) -> str:
     )
 
 
+def excerpt(text: str, limit: int, lang: str, attempt_id: int) -> str:
+    """``text`` made printable, cut at ``limit`` characters (its field's own limit) with a note
+    saying so: only a record made elsewhere goes past it, and a crafted 50 MB note must not
+    freeze the screen that draws it."""
+    if len(text) <= limit:
+        return printable(text)
+    more = f"{len(text) - limit:,}"
+    return printable(text[:limit]) + t("text_cut", lang, more=more, id=attempt_id)
+
+
 def one_line(text: str, width: int | None = None) -> str:
     flat = " ".join(printable(text).split())
     if width is not None and len(flat) > width:

@@ -374,8 +374,36 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The other window has closed: this one can now change things.",
         "다른 창이 닫혔습니다. 이제 이 창에서 바꿀 수 있습니다.",
     ),
+    "read_only_cannot_lock": (
+        "This data file cannot be locked for writing ({reason}); the folder may be read-only. This window is read-only: you can look, not change.",
+        "이 데이터 파일을 쓰기 위해 잠글 수 없습니다({reason}). 폴더가 읽기 전용일 수 있습니다. 이 창은 읽기 전용이라 볼 수만 있습니다.",
+    ),
+    "read_only_cannot_lock_line": (
+        "Read-only: the data file cannot be locked for writing ({reason}).",
+        "읽기 전용: 데이터 파일을 쓰기 위해 잠글 수 없습니다({reason}).",
+    ),
+    "read_only_damaged": (
+        "The data file holds a record this version cannot read, so it opens read-only and nothing in it is lost: {damage}. `amazon-contact doctor` says more.",
+        "데이터 파일에 이 버전이 읽을 수 없는 기록이 있어, 아무것도 잃지 않도록 읽기 전용으로 엽니다: {damage}. `amazon-contact doctor`로 자세히 확인하세요.",
+    ),
+    "read_only_damaged_line": (
+        "Read-only: the data file holds a record this version cannot read (see `amazon-contact doctor`).",
+        "읽기 전용: 데이터 파일에 이 버전이 읽을 수 없는 기록이 있습니다(`amazon-contact doctor`로 확인).",
+    ),
+    "writable_again": (
+        "The data file can be written now: this window can change things.",
+        "이제 데이터 파일에 쓸 수 있습니다. 이 창에서 바꿀 수 있습니다.",
+    ),
     "unsaved": ("NOT SAVED YET - retrying", "아직 저장 안 됨 - 다시 시도 중"),
     "saved_now": ("Saved now.", "이제 저장되었습니다."),
+    "date_too_far": (
+        "That date is too far ahead to be a promise (no calendar can hold it).",
+        "약속한 날짜로 보기에는 너무 먼 날짜입니다(달력에 넣을 수 없습니다).",
+    ),
+    "text_cut": (
+        "… ({more} more characters; `amazon-contact show {id}` prints it whole)",
+        "… (나머지 {more}자는 `amazon-contact show {id}`로 모두 볼 수 있습니다)",
+    ),
     "unsent_offered": (
         "What you typed last time but did not confirm is back in its box ({fields}): Enter keeps it.",
         "지난번에 입력하고 확정하지 않은 내용을 칸에 다시 넣었습니다({fields}). Enter를 누르면 기록됩니다.",

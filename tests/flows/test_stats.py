@@ -107,3 +107,15 @@ def test_the_median_is_the_middle_time_not_the_mean():
         [resolved(n, took) for n, took in enumerate(times, start=1)], date(2026, 11, 26)
     )
     assert figures.median_to_resolution == timedelta(minutes=20)
+
+
+def test_a_clock_set_back_gives_no_negative_time_to_resolve(clock):
+    from flows.summary import AttemptSummary
+
+    session = Session.begin(clock=clock)
+    session.move("outcome_decided")
+    clock.now -= timedelta(days=2)  # the machine's clock was set back before the finish
+    session.move("give_up")
+    session.attempt.configuration = ["resolved"]
+    figures = stats([AttemptSummary.of(session.attempt)], date(2026, 11, 30))
+    assert figures.median_to_resolution is None

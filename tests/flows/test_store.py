@@ -564,3 +564,14 @@ def test_a_backup_put_back_after_a_crash_shows_the_backup(tmp_path, clock):
     second._claim.release_fully()
     restored = Store(path).get(session.attempt.id)
     assert restored.summary == "in the backup" and restored.notes == []
+
+
+def test_every_folder_made_on_the_way_is_private_whatever_the_umask(tmp_path, clock):
+    path = tmp_path / "new" / "sub" / "attempts.json"
+    old = os.umask(0)
+    try:
+        Session.begin(Store(path), clock=clock)
+    finally:
+        os.umask(old)
+    for folder in (tmp_path / "new", tmp_path / "new" / "sub"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder

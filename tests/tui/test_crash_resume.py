@@ -30,12 +30,14 @@ WAIT = 20.0  # seconds: generous for a loaded two-core CI machine; never slept t
 
 
 class AppInTerminal:
-    def __init__(self, data_file: Path):
+    def __init__(
+        self, data_file: Path, *, command: list[str] | None = None, env: dict | None = None
+    ):
         self.master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8"}
+        env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", **(env or {})}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "tui", "--db", str(data_file), "--lang", "en"],
+            command or [sys.executable, "-m", "tui", "--db", str(data_file), "--lang", "en"],
             stdin=slave,
             stdout=slave,
             stderr=slave,
@@ -175,3 +177,39 @@ def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
     store = Store(data_file)
     Session.resume(store, store.unfinished()[0].id).add_note("after the kills")
     assert not list(tmp_path.glob(".attempts.json.*.tmp"))
+
+
+CRASHING = """
+import sys
+import tui.screens.step as step
+
+def broken(self, *args):
+    secret = "John Smith 112-7654321-0000001"
+    raise RuntimeError("a bug, holding " + secret)
+
+step.StepScreen.action_map = broken
+sys.argv = ["amazon-contact", "--db", sys.argv[1], "--lang", "en", "--resume"]
+from tui.__main__ import main
+sys.exit(main())
+"""
+
+
+def test_a_crash_shows_no_personal_data_and_keeps_the_details_privately(tmp_path):
+    data_file = tmp_path / "attempts.json"
+    session = Session.begin(Store(data_file), summary="John Smith 112-7654321-0000001")
+    session.move("outcome_decided")
+    state = tmp_path / "state"
+    command = [sys.executable, "-c", CRASHING, str(data_file)]
+    with AppInTerminal(data_file, command=command, env={"XDG_STATE_HOME": str(state)}) as app:
+        app.wait_for_text("Gather")
+        app.send("m")
+        assert app.process.wait(timeout=WAIT) == 70
+        app._reader.join(timeout=WAIT)  # everything it wrote, read to the end of the pty
+        shown = app.screen_text() + bytes(app.output).decode("utf-8", "replace")
+    assert "John Smith" not in shown and "112-7654321" not in shown and "Traceback" not in shown
+    (log,) = (state / "amazon-contact" / "log").glob("crash-*.log")
+    assert str(log) in shown.replace("\r\n", "").replace("\n", "")
+    assert oct(log.stat().st_mode & 0o777) == "0o600"
+    details = log.read_text("utf-8")
+    assert "RuntimeError" in details and "a bug, holding" in details
+    assert Store(data_file).get(session.attempt.id).step == "gathering_facts", "nothing lost"

@@ -251,3 +251,16 @@ async def test_typed_text_is_on_disk_a_moment_after_typing_stops(data_file, monk
         stored = Store(data_file).get(step.session.attempt.id)
         assert stored.unsent["agent_name"].text == "Priy"
         assert "Priy" not in stored.agent_names
+
+
+async def test_read_only_for_a_lock_that_cannot_be_made_gives_that_reason(data_file):
+    # The reliability review's F14: it blamed "another window" that did not exist.
+    seed(data_file, with_history=False)
+    (data_file.parent / (data_file.name + ".app.lock")).mkdir()
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert app.store.read_only and "cannot be locked" in messages
+        assert "Another amazon-contact window" not in messages
+        assert "cannot be locked" in screen_text(app.screen.query_one("#tagline"))

@@ -116,3 +116,31 @@ def test_a_hundred_thousand_character_paste_is_refused_with_its_limit(tmp_path):
         session.add_note("x" * 100_000)
     assert "20,000" in str(refused.value)
     assert Store(tmp_path / "a.json").get(session.attempt.id).notes == []
+
+
+async def test_stored_escape_codes_reach_no_editor_raw(data_file):
+    # The reliability review's F10: the details form and the drafts editor drew stored text raw,
+    # so an OSC 52 in it wrote the clipboard and ESC[2J cleared the screen.
+    store = Store(data_file)
+    session = Session.begin(store, clock=FakeClock(), evidence="EVI \x1b]52;c;RVZJREVOQ0U=\x07 end")
+    for event in ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]:
+        session.move(event)
+    session.save_draft("agent", "DRAFT \x1b]52;c;RFJBRlQ=\x07 \x1b[2J done")
+    session.keep_unsent("note", "typed \x1b[5;31mBLINK")
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not UNSAFE.search(app.screen.query_one("#note").value)
+        assert "\\x1b[5;31mBLINK" in app.screen.query_one("#note").value
+        await pilot.press("e")
+        await pilot.pause()
+        values = [box.value for box in app.screen.query("Input")]
+        assert any("EVI" in v for v in values) and not any(UNSAFE.search(v) for v in values)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        texts = [area.text for area in app.screen.query("TextArea")]
+        assert any("DRAFT" in t for t in texts) and not any(UNSAFE.search(t) for t in texts)
+        assert "\x1b" not in app.export_screenshot()

@@ -182,3 +182,50 @@ async def test_a_forgotten_case_number_can_be_added_after_the_end(data_file):
         attempt_id = app.screen.session.attempt.id
     stored = Store(data_file).get(attempt_id)
     assert stored.outcome == "resolved" and stored.case_numbers == ["LATE-1"]
+
+
+async def test_a_promise_date_no_calendar_can_hold_is_refused(data_file):
+    # The reliability review's F9: 9999-12-31 was taken, then the calendar export crashed.
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock()), TO_CHAT_AGENT)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "promise_made")
+        await pilot.press(*"refund", "enter", *"9999-12-31", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromiseScreen)
+        assert "too far ahead" in str(app.screen.query_one("#problem").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PromiseScreen), "asking twice does not make it a date"
+
+
+def test_the_calendar_exports_never_crash_on_the_last_date_there_is(data_file, capsys):
+    from tui.cli import main
+
+    session = walk(Session.begin(Store(data_file), clock=FakeClock()), TO_CHAT_AGENT)
+    session.attempt.people[-1].promise = "a refund, one day"
+    session.attempt.people[-1].promise_due = date.max  # a record made elsewhere
+    session.move("promise_made")
+    assert session.attempt.follow_up_due == date.max
+    for command in (["due", "--format", "ics"], ["export", "1", "--format", "ics"]):
+        assert main([*command, "--db", str(data_file)]) in (0, 1)
+        assert "BEGIN:VCALENDAR" in capsys.readouterr().out
+
+
+async def test_a_fifty_megabyte_note_opens_the_detail_screen_cut_and_says_so(data_file):
+    # The reliability review's crafted note: the detail screen took 50 s and 2 GB to draw it.
+    from flows.attempt import Note
+
+    session = walk(Session.begin(Store(data_file), clock=FakeClock()), TO_CHAT_AGENT)
+    huge = "x" * 50_000_000
+    session.attempt.entries.append(Note(id="huge", at=session.attempt.updated_at, text=huge))
+    session.save()
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "49,980,000 more characters" in str(app.screen.query_one("#notes").render())

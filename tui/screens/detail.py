@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
-from flows.attempt import Attempt
+from flows.attempt import TEXT_LIMITS, Attempt
 from flows.session import Session
 from flows.store import StoreError
 from tui import report
@@ -60,7 +60,7 @@ class DetailScreen(LocalizedScreen[None]):
         attempt, lang = self.attempt, self.lang
         title = Text(f"{self.t('attempt_no', id=attempt.id)}  ({report.when(attempt.created_at)})")
         if self.contact_app.store.read_only:
-            title.append("\n" + self.t("read_only_line"), style="not bold")
+            title.append("\n" + self.contact_app.read_only_text(line=True), style="not bold")
         self.query_one("#title", Static).update(title)
         facts = Text()
         for key, value in report.facts(attempt, lang):
@@ -79,25 +79,26 @@ class DetailScreen(LocalizedScreen[None]):
             table.add_row(item.at, f"+{item.took}" if item.took else "", item.text)
         self.query_one("#timeline", Static).update(table)
         self._section("contacts", report.contact_lines(attempt, lang))
-        self._section(
-            "notes", [f"{report.when(n.at)}  {report.printable(n.text)}" for n in attempt.notes]
-        )
+
+        def shown(text: str, field: str = "note") -> str:
+            return report.excerpt(text, TEXT_LIMITS[field], lang, attempt.id)
+
+        self._section("notes", [f"{report.when(n.at)}  {shown(n.text)}" for n in attempt.notes])
         kept = [
-            f"{report.draft_title(d.kind, lang)} ({report.when(d.at)})\n{report.printable(d.text)}\n"
+            f"{report.draft_title(d.kind, lang)} ({report.when(d.at)})\n{shown(d.text)}\n"
             for d in attempt.drafts
         ]
         self._section("drafts", kept)
         self._section(
             "site_reports",
             [
-                f"{report.when(r.at)}  {report.step_title(r.step, lang)}: "
-                f"{report.printable(r.text)}"
+                f"{report.when(r.at)}  {report.step_title(r.step, lang)}: {shown(r.text, 'site_report')}"
                 for r in attempt.site_reports
             ],
         )
         self._section(
             "transcripts",
-            [f"{report.when(x.at)}\n{report.printable(x.text)}\n" for x in attempt.transcripts],
+            [f"{report.when(x.at)}\n{shown(x.text, 'transcript')}\n" for x in attempt.transcripts],
         )
 
     def _section(self, name: str, lines: list[str]) -> None:

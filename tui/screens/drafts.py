@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static, TabbedContent, TabPane, TextArea
 from flows import guidance
 from flows.drafts import KINDS, draft
 from flows.session import Session
+from tui import report
 from tui.localized import LocalizedScreen
 
 
@@ -69,8 +70,10 @@ class DraftsScreen(LocalizedScreen[None]):
         return draft(self.session.attempt, kind, self.lang, today)
 
     def _fill(self, kind: str, text: str) -> None:
-        self.query_one(f"#draft-{kind}", TextArea).load_text(text)
-        self._baseline[kind] = text
+        # Stored text is shown, never obeyed: an escape sequence in it appears as "\x1b".
+        shown = report.printable(text)
+        self.query_one(f"#draft-{kind}", TextArea).load_text(shown)
+        self._baseline[kind] = shown
 
     def _edited(self, kind: str) -> bool:
         return (

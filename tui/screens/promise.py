@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from flows.attempt import TEXT_LIMITS, TextTooLong
+from flows.followups import LATEST_PROMISE_DATE
 from tui.localized import LocalizedModal
 
 
@@ -68,6 +69,9 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
             due = date.fromisoformat(due_text) if due_text else None
         except ValueError:
             self._problem(self.t("bad_date"), "#due")
+            return
+        if due is not None and due > LATEST_PROMISE_DATE:
+            self._problem(self.t("date_too_far"), "#due")
             return
         today = self.contact_app.clock().date()
         if due is not None and due < today and not self._past_date_confirmed:

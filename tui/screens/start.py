@@ -58,7 +58,7 @@ class StartScreen(LocalizedScreen[None]):
         lang = self.lang
         tagline = Text(self.t("tagline"))
         if self.contact_app.store.read_only:
-            tagline.append("\n" + self.t("read_only_line"), style="bold")
+            tagline.append("\n" + self.contact_app.read_only_text(line=True), style="bold")
         self.query_one("#tagline", Static).update(tagline)
         self.query_one("#unfinished-heading", Static).update(self.t("unfinished"))
         options = self.query_one("#unfinished", OptionList)

@@ -10,6 +10,7 @@ from textual.widgets import Input, Label, RadioSet
 
 from flows import guidance
 from flows.attempt import GOALS, Attempt
+from tui.report import printable
 from tui.strings import t
 from tui.widgets.marked_radio import MarkedRadioButton
 
@@ -40,8 +41,9 @@ class DetailsForm(Vertical):
             with Horizontal(classes="field"):
                 yield Label(id=f"{field}-label")
                 # Typing adds to what is there rather than replacing it; length is checked on save.
+                # Stored text is shown, never obeyed: an escape sequence appears as "\x1b".
                 yield Input(
-                    value=getattr(source, field, "") if source else "",
+                    value=printable(getattr(source, field, "")) if source else "",
                     id=field,
                     compact=True,
                     select_on_focus=False,

@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from flows.attempt import TEXT_LIMITS, Attempt, TextTooLong
-from tui.report import one_line
+from tui.report import one_line, printable
 from tui.strings import t
 
 
@@ -102,7 +102,7 @@ class RecordBar(Vertical):
         for field, text in unsent.items():
             box = self.query_one(f"#{field}", Input)
             if text and not box.value and box.display:
-                box.value = text
+                box.value = printable(text)  # shown, never obeyed
                 refilled.append(field)
         return refilled
 
