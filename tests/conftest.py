@@ -1,4 +1,7 @@
+import os
+import subprocess
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -34,3 +37,36 @@ class FrozenClock:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A real 256 KiB filesystem (tmpfs), to fill up for real; skipped where mounting is refused."""
+    folder = tmp_path / "tiny"
+    folder.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", str(folder)],
+        capture_output=True,
+        check=False,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"this machine does not let tests mount a tmpfs: {mounted.stderr!r}")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+        os.sync()
+
+
+def fill_up(folder: Path) -> Path:
+    """Write a file in ``folder`` until its filesystem is full; returns the file (delete to free)."""
+    filler = Path(folder) / "filler"
+    descriptor = os.open(filler, os.O_WRONLY | os.O_CREAT, 0o600)
+    try:
+        while True:
+            os.write(descriptor, b"\0" * 512)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+    return filler

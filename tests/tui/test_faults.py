@@ -264,3 +264,27 @@ async def test_read_only_for_a_lock_that_cannot_be_made_gives_that_reason(data_f
         assert app.store.read_only and "cannot be locked" in messages
         assert "Another amazon-contact window" not in messages
         assert "cannot be locked" in screen_text(app.screen.query_one("#tagline"))
+
+
+async def test_on_a_really_full_disk_the_app_says_not_saved_and_saves_once_there_is_room(
+    tiny_disk,
+):
+    from tests.conftest import fill_up
+
+    data_file = tiny_disk / "attempts.json"
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        step = await open_first_attempt(pilot)
+        filler = fill_up(tiny_disk)
+        await pilot.press("n", *"typed on a full disk", "enter")
+        await pilot.pause()
+        assert step.session.unsaved and step.query_one("#unsaved").display
+        assert any("No space left on device" in str(n.message) for n in app._notifications)
+        assert "typed on a full disk" not in data_file.read_text("utf-8")
+        filler.unlink()
+        await choose(pilot, "ask_for_supervisor")
+        assert not step.session.unsaved and not step.query_one("#unsaved").display
+    stored = Store(data_file).unfinished()[0]
+    assert stored.notes[-1].text == "typed on a full disk"
+    assert stored.step == "asking_for_supervisor"
