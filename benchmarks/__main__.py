@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks import figures
+from benchmarks import figures, redraw
 from benchmarks.measure import Figure
 
 
@@ -47,13 +47,21 @@ def main(argv: list[str] | None = None) -> int:
         print(row(app, minimal, 1.3, "of minimal"))
         print(row(app, widgets_only, 1.3, "of widgets alone"))
 
-        print("\nSaving one step (transition and durable write)")
-        floor = figures.fsync_floor(work, 5 if quick else 200)
+        print("\nA move: key press to the redrawn step (real process in a terminal)")
+        *moves, bare, replace = redraw.key_to_redraw(
+            work, [sizes[0], big], 4 if quick else 20, 1 if quick else 3
+        )
+        print(row(bare))
+        print(row(replace))
+        for figure in moves:
+            print(row(figure, moves[0], 1.2 if figure is moves[-1] else None, f"of {sizes[0]}"))
+        both = Figure("the bare redraw plus the replace", [bare.median + replace.median])
+        print(row(moves[-1], both, 1.25, "of bare + replace"))
+
+        print("\nThe save itself (the move through the machine and the durable write)")
         saves = figures.step_saves(work, sizes, 5 if quick else 200)
-        print(row(floor))
         for figure in saves:
-            print(row(figure, saves[0], 1.5 if figure is saves[-1] else None, f"of {sizes[0]}"))
-        print(row(saves[-1], floor, 3.0, "of floor"))
+            print(row(figure, saves[0], None, f"of {sizes[0]}"))
 
         print(f"\nHistory with {big:,} attempts")
         opening, keystroke, parse = figures.history(work, big, 1 if quick else 5)

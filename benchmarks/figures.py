@@ -82,6 +82,12 @@ class Terminal:
         self.seen = b""
         return found[0]
 
+    def settle(self, quiet: float = 0.1) -> None:
+        """Read until nothing has been drawn for ``quiet`` seconds: what comes next is new."""
+        while select.select([self.master], [], [], quiet)[0]:
+            os.read(self.master, 65536)
+        self.seen = b""
+
     def press(self, keys: bytes) -> float:
         os.write(self.master, keys)
         return time.perf_counter()
@@ -181,19 +187,6 @@ def step_saves(workdir: Path, sizes: list[int], runs: int) -> list[Figure]:
             seconds.append(time.perf_counter() - start)
         figures.append(Figure(f"save a step, {size:,} finished stored", seconds))
     return figures
-
-
-def fsync_floor(workdir: Path, runs: int) -> Figure:
-    target = workdir / "floor.bin"
-    payload = os.urandom(2048)
-
-    def write_and_fsync() -> None:
-        with open(target, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-
-    return timed("floor: write and fsync 2 KB", write_and_fsync, runs)
 
 
 def _history_opening(path: Path) -> float:

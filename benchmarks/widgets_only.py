@@ -6,6 +6,10 @@ texts, read from a JSON file the suite writes) without the state machine, the st
 guidance catalogs or the app's own logic. What start-up costs above this is ours; what this
 costs above the minimal app is Textual drawing a full screen instead of one line.
 
+Given two screens of words (``{"screens": [...], "keys": [...]}``), it also redraws: the key
+that leaves one step shows the other's words, as the real screen does after a move. That is the
+baseline of the key-press benchmark (``benchmarks/redraw.py``).
+
 Keep its tree in step with ``tui/screens/step.py`` and ``tui/widgets/``.
 """
 
@@ -54,9 +58,11 @@ class StepScreen(Screen):
         Binding("h", "nothing('h')", "History"),
     ]
 
-    def __init__(self, words: dict) -> None:
+    def __init__(self, words: dict, then: tuple[list[dict], list[str]] | None = None) -> None:
         super().__init__()
         self.words = words
+        self.then = then  # both screens' words and the key that leaves each, to redraw on
+        self.showing = 0
 
     def compose(self):
         words = self.words
@@ -80,6 +86,26 @@ class StepScreen(Screen):
 
     def action_nothing(self, key: str) -> None:
         pass
+
+    def on_key(self, event) -> None:
+        if self.then is not None and event.key == self.then[1][self.showing]:
+            event.stop()
+            self.showing = 1 - self.showing
+            self.words = self.then[0][self.showing]
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Put the current words in the widgets, as the step screen does after a move."""
+        texts = self.words["texts"]
+        for widget in self.query(Static):
+            if widget.id in texts and not isinstance(widget, ProcessMap | ContactTimer):
+                widget.update(texts[widget.id])
+        self.query_one(ProcessMap).update(texts["map"])
+        self.query_one(ContactTimer).update(texts["timer"])
+        menu = self.query_one(MovesMenu)
+        menu.clear_options()
+        menu.add_options(self.words["moves"])
+        self.on_mount()
 
     def on_mount(self) -> None:
         self.query_one(MovesMenu).focus()
@@ -105,7 +131,11 @@ class WidgetsOnly(App):
         pass
 
     def on_mount(self) -> None:
-        self.push_screen(StepScreen(self.words))
+        if "screens" in self.words:
+            screens, keys = self.words["screens"], self.words["keys"]
+            self.push_screen(StepScreen(screens[0], (screens, keys)))
+        else:
+            self.push_screen(StepScreen(self.words))
 
 
 if __name__ == "__main__":

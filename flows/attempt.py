@@ -125,7 +125,7 @@ def checked_text(field_name: str, value: str) -> str:
     return value
 
 
-class _Record(Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True):
+class _Record(Struct, kw_only=True, forbid_unknown_fields=True, omit_defaults=True, gc=False):
     """Every stored struct: a field we do not know is damage, not something to drop."""
 
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
@@ -45,6 +46,7 @@ from flows.datafile import (  # the errors and the file format are also used fro
     atomic_write,
     journal_of,
     parse_data_file,
+    read_regular_file,
     reason,
 )
 from flows.locking import LockTimeout, ProcessLock
@@ -375,8 +377,13 @@ class Store:
         found = {a.id: AttemptSummary.of(a) for a in self._readable(self._active).values()}
         for number in self._archive_numbers():
             # Later sources win: an archived copy over an open one.
-            data_file = DataFile(self._shard_path(number), number)
-            found.update((i, AttemptSummary.of(a)) for i, a in self._readable(data_file).items())
+            path = self._shard_path(number)
+            attempts = _whole_archive_file(path, number)
+            if (
+                attempts is None
+            ):  # something in it does not pass: find and name it, record by record
+                attempts = self._readable(DataFile(path, number))
+            found.update((i, AttemptSummary.of(a)) for i, a in attempts.items())
         return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
 
     # Writing
@@ -609,3 +616,42 @@ class Store:
 
 def _json(data: dict[str, Any]) -> bytes:
     return orjson.dumps(data)
+
+
+class _ArchiveFile(msgspec.Struct):
+    meta: dict[str, dict[str, Any]]
+    attempts: dict[str, Attempt]
+
+
+_ARCHIVE_FILE = msgspec.json.Decoder(_ArchiveFile)
+
+
+def _whole_archive_file(path: Path, shard: int) -> dict[int, Attempt] | None:
+    """Every attempt of an archive file, decoded and checked straight from its bytes, or None
+    if anything in it does not pass (then :meth:`DataFile.checked` finds what, record by record).
+
+    The same checks as the record-by-record path, about three times faster for a whole history:
+    this is what opening the history costs.
+    """
+    try:
+        contents = _ARCHIVE_FILE.decode(read_regular_file(path))
+    except (msgspec.ValidationError, msgspec.DecodeError, StoreError):
+        return None
+    header = contents.meta.get("1", {})
+    next_id = header.get("next_id", 1)
+    if (
+        set(contents.meta) != {"1"}
+        or header.get("app") != APP_NAME
+        or header.get("schema") != SCHEMA_VERSION
+        or type(next_id) is not int
+        or not 1 <= next_id <= MAX_ATTEMPT_ID + 1
+    ):
+        return None
+    attempts = {}
+    for key, attempt in contents.attempts.items():
+        if key != str(attempt.id) or attempt.id // ARCHIVE_SHARD_SIZE != shard:
+            return None
+        if not attempt.is_finished:
+            return None
+        attempts[attempt.id] = attempt
+    return attempts

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from flows.amazon import FINAL_STATE_IDS
-from flows.attempt import Attempt, outcome_of
+from flows.attempt import Attempt, Deletion, Note, NoteEdit, SiteReport, outcome_of, route_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,20 @@ class AttemptSummary:
 
     @classmethod
     def of(cls, attempt: Attempt) -> AttemptSummary:
+        # One pass over each list: with years of history this runs for every attempt there is.
         events = [entry.event for entry in attempt.timeline]
+        people = [person for contact in attempt.contacts for person in contact.people]
+        cases = tuple(dict.fromkeys(p.case_number for p in people if p.case_number))
+        agents = tuple(dict.fromkeys(p.name for p in people if p.name))
+        written = attempt.entries
+        simple = not any(isinstance(e, NoteEdit | Deletion) for e in written)
+        notes = (
+            [e.text for e in written if isinstance(e, Note)]
+            if simple
+            else [n.text for n in attempt.notes]
+        )
+        reports = [e.text for e in written if isinstance(e, SiteReport)]
+        finished = attempt.step in FINAL_STATE_IDS
         return cls(
             id=attempt.id,
             created_at=attempt.created_at,
@@ -51,22 +64,22 @@ class AttemptSummary:
             order_number=attempt.order_number,
             summary=attempt.summary,
             follow_up_due=attempt.follow_up_due,
-            route=attempt.route,
-            channels=tuple(attempt.channels),
-            case_numbers=tuple(attempt.case_numbers),
-            agent_names=tuple(attempt.agent_names),
+            route=route_of(events),
+            channels=tuple(dict.fromkeys(c.channel for c in attempt.contacts)),
+            case_numbers=cases,
+            agent_names=agents,
             typed_words=" ".join(
                 [
                     str(attempt.id),
                     attempt.order_number,
                     attempt.summary,
-                    *attempt.case_numbers,
-                    *attempt.agent_names,
-                    *(note.text for note in attempt.notes),
-                    *(report.text for report in attempt.site_reports),
+                    *cases,
+                    *agents,
+                    *notes,
+                    *reports,
                 ]
             ).casefold(),
-            finished_at=attempt.finished_at,
+            finished_at=attempt.timeline[-1].at if finished and attempt.timeline else None,
             transfers=events.count("transferred"),
             asked_for_supervisor="ask_for_supervisor" in events,
             supervisor_joined="supervisor_joined" in events,

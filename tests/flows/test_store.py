@@ -575,3 +575,37 @@ def test_every_folder_made_on_the_way_is_private_whatever_the_umask(tmp_path, cl
         os.umask(old)
     for folder in (tmp_path / "new", tmp_path / "new" / "sub"):
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+
+
+def test_the_history_reads_archive_files_whole_and_agrees_with_reading_record_by_record(
+    tmp_path, clock, monkeypatch
+):
+    import flows.store as store_module
+    from flows.summary import AttemptSummary
+
+    path = tmp_path / "a.json"
+    store = Store(path)
+    for number in range(3):
+        session = Session.begin(store, clock=clock, summary=f"attempt {number} 환불")
+        for event in ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]:
+            session.move(event)
+        session.record(agent_name="Mina", case_number=f"CASE-{number}")
+        note = session.add_note(f"note {number}")
+        if number == 1:
+            session.edit_note(note.id, "corrected")
+        session.move("problem_solved" if number else "give_up")
+    Session.begin(store, clock=clock, summary="still open")
+    fresh = Store(path)
+    opened: list[Path] = []
+    real_data_file = store_module.DataFile
+    monkeypatch.setattr(
+        store_module, "DataFile", lambda file, *a: opened.append(file) or real_data_file(file, *a)
+    )
+    whole = fresh.summaries()
+    assert not [f for f in opened if f.parent.name == "a.archive"], "read whole, not one by one"
+    monkeypatch.undo()
+    one_by_one = sorted(
+        (AttemptSummary.of(a) for a in fresh.all()), key=lambda s: s.created_at, reverse=True
+    )
+    assert whole == one_by_one and len(whole) == 4
+    assert "corrected" in whole[2].typed_words and "note 1" not in whole[2].typed_words
