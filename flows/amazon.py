@@ -58,6 +58,9 @@ class AmazonContact(StateChart[Any]):
     waiting_on_promise = State()
     resolved = State(final=True)
     gave_up = State(final=True)
+    # An attempt opened by mistake (a test, a duplicate): set aside as its own end, which no
+    # figure counts as the person giving up.
+    discarded = State(final=True)
 
     # Preparing: know what you want and have the facts at hand before anyone answers.
     outcome_decided = preparing.deciding_outcome.to(preparing.gathering_facts)
@@ -150,6 +153,9 @@ class AmazonContact(StateChart[Any]):
     )
 
     give_up = gave_up.from_(
+        preparing, website, in_contact, disconnected, no_fix_yet, waiting_on_promise
+    )
+    discard = discarded.from_(
         preparing, website, in_contact, disconnected, no_fix_yet, waiting_on_promise
     )
 

@@ -307,7 +307,7 @@ class Attempt(_Record):
 
     @property
     def outcome(self) -> str:
-        """``resolved``, ``gave_up``, ``waiting`` (on a promise) or ``in_progress``."""
+        """``resolved``, ``gave_up``, ``discarded``, ``waiting`` (on a promise), ``in_progress``."""
         return outcome_of(self.step)
 
     @property

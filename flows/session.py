@@ -51,6 +51,8 @@ from flows.store import SaveReport, Store, StoreError
 
 # Moves that step sideways out of the process are offered after the ones that go forward.
 _LAST_MOVES = ("call_instead", "go_back", "give_up")
+# Not something that happened at a step: offered apart, as a command (see Session.discard).
+_NOT_A_MOVE = frozenset({"discard"})
 
 
 @dataclass(frozen=True)
@@ -311,6 +313,8 @@ class Session:
                 if transition.initial:
                     continue
                 for event in transition.events:
+                    if event.id in _NOT_A_MOVE:
+                        continue
                     if event.id in enabled and event.id not in moves:
                         moves[event.id] = Move(event.id, entry_leaf(transition.target).id)
         ordered = [m for m in moves.values() if m.event not in _LAST_MOVES]
@@ -322,6 +326,14 @@ class Session:
         self.now = self.clock()
         self.machine.send(event)
         self.save()
+
+    @property
+    def can_discard(self) -> bool:
+        return "discard" in {event.id for event in self.machine.enabled_events()}
+
+    def discard(self) -> None:
+        """Set a junk attempt aside: its own end, never counted as having given up."""
+        self.move("discard")
 
     def describe(
         self,

@@ -49,7 +49,8 @@ def _share(attempts: list[AttemptSummary]) -> Share:
 
 def stats(summaries: Iterable[AttemptSummary], today: date, months: int = 12) -> Stats:
     """Figures over every attempt; ``per_month`` covers the ``months`` up to ``today``, oldest first."""
-    attempts = list(summaries)
+    # A discarded attempt was opened by mistake: it is no part of how contacting Amazon went.
+    attempts = [a for a in summaries if a.outcome != "discarded"]
     outcomes = Counter(a.outcome for a in attempts)
     took = [
         a.finished_at - a.created_at for a in attempts if a.outcome == "resolved" and a.finished_at

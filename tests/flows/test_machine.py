@@ -23,7 +23,22 @@ def session_at(step: str) -> Session:
 
 
 def graph() -> dict[str, set[str]]:
-    return {step: {m.target for m in session_at(step).moves()} for step in STEPS}
+    """Every step's ways on: its moves, and discarding (a command offered apart from them)."""
+    edges = {}
+    for step in STEPS:
+        session = session_at(step)
+        edges[step] = {m.target for m in session.moves()} | (
+            {"discarded"} if session.can_discard else set()
+        )
+    return edges
+
+
+@pytest.mark.parametrize("step", [s for s in STEPS if s not in FINAL_STATE_IDS])
+def test_any_open_attempt_can_be_discarded_and_it_is_not_among_the_moves(step):
+    session = session_at(step)
+    assert session.can_discard and "discard" not in [m.event for m in session.moves()]
+    session.discard()
+    assert session.attempt.outcome == "discarded" and session.is_finished
 
 
 def reachable_from(start: str, edges: dict[str, set[str]]) -> set[str]:

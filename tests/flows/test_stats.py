@@ -119,3 +119,16 @@ def test_a_clock_set_back_gives_no_negative_time_to_resolve(clock):
     session.attempt.configuration = ["resolved"]
     figures = stats([AttemptSummary.of(session.attempt)], date(2026, 11, 30))
     assert figures.median_to_resolution is None
+
+
+def test_a_discarded_attempt_counts_in_no_figure(clock):
+    from flows.summary import AttemptSummary
+
+    given_up = Session.begin(clock=clock)
+    given_up.move("give_up")
+    junk = Session.begin(clock=clock)
+    junk.discard()
+    figures = stats(
+        [AttemptSummary.of(given_up.attempt), AttemptSummary.of(junk.attempt)], date(2026, 11, 30)
+    )
+    assert figures.attempts == 1 and figures.outcomes["gave_up"] == 1
