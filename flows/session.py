@@ -479,6 +479,21 @@ class Session:
         kept = self.attempt.unsent.get(field)
         return kept.text if kept is not None and kept.step == self.step else ""
 
+    def catch_up(self) -> None:
+        """Take in what another window or process saved since, when nothing here is unsaved.
+
+        (With an unsaved change, the next save merges the two instead.)
+        """
+        if self.store is None or self.unsaved or self.attempt.id == 0:
+            return
+        try:
+            stored = self.store.get(self.attempt.id)
+        except StoreError:
+            return  # shown as it is; the next save says what is wrong
+        if stored.revision > self.attempt.revision:
+            _take_over(self.attempt, stored)
+            self._base = copy_of(stored)
+
     def save(self) -> None:
         """Write the attempt. On failure it stays in memory, marked unsaved, for the next try.
 

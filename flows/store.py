@@ -36,7 +36,7 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Document, Table
 
-from flows.attempt import MAX_ATTEMPT_ID, Attempt, InvalidRecord, decode, encode
+from flows.attempt import MAX_ATTEMPT_ID, Attempt, InvalidRecord, copy_of, decode, encode
 from flows.datafile import (  # the errors and the file format are also used from here
     APP_NAME,
     SCHEMA_VERSION,
@@ -338,7 +338,7 @@ class Store:
         """Attempts still going on, the most recently touched first."""
         self._skipped = []
         attempts = [
-            a
+            copy_of(a)  # the caller may change it: never the copy this store keeps of the file
             for a in self._readable(self._active).values()
             if not a.is_finished and not self._archived(a.id)
         ]
@@ -350,14 +350,16 @@ class Store:
         for data_file in self._files_that_may_hold(attempt_id):
             attempts, damage = data_file.checked()
             if attempt_id in attempts:
-                return attempts[attempt_id]
+                # The caller may change it: never the copy this store keeps of the file.
+                return copy_of(attempts[attempt_id])
             for problem in damage:
                 if problem.record == str(attempt_id):
                     raise DataFileError(str(problem))
         raise UnknownAttempt(attempt_id)
 
     def all(self) -> list[Attempt]:
-        """Every attempt that can be read, open and finished, the newest first."""
+        """Every attempt that can be read, open and finished, the newest first (to read, not to
+        change: some are the very objects this store keeps of its files)."""
         self._skipped = []
         found = dict(self._readable(self._active))
         for data_file in self._archive_files():
@@ -414,7 +416,7 @@ class Store:
                 report.file_recreated = True  # moved or deleted underneath
             if on_disk is not None and on_disk.revision < attempt.revision:
                 report.set_aside = self._set_aside(attempt)
-                report.attempt = on_disk
+                report.attempt = copy_of(on_disk)
                 return report
             if on_disk is not None and on_disk.revision > attempt.revision:
                 merged = merge(base, attempt, on_disk)

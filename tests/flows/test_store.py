@@ -609,3 +609,14 @@ def test_the_history_reads_archive_files_whole_and_agrees_with_reading_record_by
     )
     assert whole == one_by_one and len(whole) == 4
     assert "corrected" in whole[2].typed_words and "note 1" not in whole[2].typed_words
+
+
+def test_an_attempt_handed_out_is_never_the_stores_own_copy(tmp_path, clock):
+    path = tmp_path / "a.json"
+    store = Store(path)
+    session = Session.begin(store, clock=clock)
+    first, second = store.get(session.attempt.id), store.get(session.attempt.id)
+    assert first == second and first is not second
+    first.summary = "changed in memory only"
+    assert store.get(session.attempt.id).summary == ""
+    assert store.unfinished()[0] is not store.unfinished()[0]
