@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -17,12 +17,14 @@ from flows import guidance
 from flows.amazon import DIRECT_NUMBER
 from flows.attempt import Attempt, Clock, local_now
 from flows.session import Session
+from flows.sessions import Sessions
 from flows.store import Store, StoreError
 from tui.localized import LocalizedMixin, LocalizedScreen, localize_bindings
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.strings import t
 
 SCREEN_STYLES = Path(__file__).parent / "screens"
+MAIN, TOO_SMALL = "main", "too_small"
 CLAIM_RETRY_SECONDS = 3
 
 # Textual's own palette entries, in Korean for a Korean screen.
@@ -46,6 +48,14 @@ class AmazonContactApp(App[None]):
         Binding("f3", "direct_line", "direct_line", priority=True),
     ]
 
+    # "Too small" is a mode of its own: the screens of the app's own stack stay as they are
+    # beneath it, and come back as they were once the terminal is large enough again.
+    DEFAULT_MODE: ClassVar[str] = MAIN
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[Any]]]] = {
+        MAIN: Screen,  # a blank base: the start screen (or a resumed step) goes on top
+        TOO_SMALL: TooSmallScreen,
+    }
+
     lang: reactive[str] = reactive("en", init=False)
 
     def __init__(
@@ -54,7 +64,9 @@ class AmazonContactApp(App[None]):
         super().__init__()
         self.store = store
         self.clock = clock
+        self.sessions = Sessions(store, clock=clock)
         self.resume = resume
+        self._screens_in_place = False
         self.set_reactive(AmazonContactApp.lang, lang)
 
     def on_mount(self) -> None:
@@ -69,16 +81,17 @@ class AmazonContactApp(App[None]):
             unfinished = []  # The start screen reports it.
         if unfinished and self.resume and not self.store.read_only:
             # Straight to the step; the start screen is put in place when the person leaves it.
-            self.push_screen(
-                self._step_screen(Session(unfinished[0], self.store, clock=self.clock))
-            )
+            self.push_screen(self._step_screen(self.sessions.of(unfinished[0])))
         else:
             from tui.screens.start import StartScreen
 
             self.push_screen(StartScreen())
             if not unfinished and not self.store.read_only:
                 self.action_new_attempt()
-        self._fit_to_size(self.size)
+        # Only once the screens above are in place: pushed later, they would land in the other
+        # mode's stack.
+        self._screens_in_place = True
+        self.call_after_refresh(lambda: self._fit_to_size(self.size))
         self.call_after_refresh(self._read_every_screens_styles)
 
     def read_only_text(self, *, line: bool = False) -> str:
@@ -127,19 +140,23 @@ class AmazonContactApp(App[None]):
         self.store.release()
 
     def on_resize(self, event: Resize) -> None:
-        # The app's own size follows a moment later; the event has the new one.
-        self._fit_to_size(event.size)
+        # Once Textual has finished resizing (a mode switched in the middle of it never ends);
+        # the app's own size follows a moment later, the event has the new one.
+        self.call_later(self._fit_to_size, event.size)
 
     def _fit_to_size(self, size: Size) -> None:
-        """Below a usable size, say so instead of drawing screens on top of each other."""
+        """Below a usable size, say so (in a mode of its own) instead of drawing the screens."""
+        if not self._screens_in_place:
+            return
         too_small = not fits(*size)
-        showing = isinstance(self.screen, TooSmallScreen)
-        if too_small and not showing:
-            self.push_screen(TooSmallScreen())
-        elif showing and not too_small:
-            self.pop_screen()
+        if too_small and self.current_mode != TOO_SMALL:
+            self.switch_mode(TOO_SMALL)
+        elif not too_small and self.current_mode == TOO_SMALL:
+            self.switch_mode(self.DEFAULT_MODE)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.current_mode == TOO_SMALL and action in ("direct_line", "new_attempt"):
+            return False  # nothing more is drawn until the terminal is large enough
         # A second window on the same file may look, not change.
         return not (action == "new_attempt" and self.store.read_only)
 
@@ -153,14 +170,27 @@ class AmazonContactApp(App[None]):
         """Show an attempt's current step (or, read-only, its record), over the start screen."""
         from tui.screens.detail import DetailScreen
 
-        leaving = [s for s in self.screen_stack[2:] if isinstance(s, LocalizedMixin)]
-        if not all(screen.may_leave() for screen in leaving):
+        if not self._back_to_start():
             return
-        while len(self.screen_stack) > 2:
-            self.pop_screen()
         self.push_screen(
             DetailScreen(session.attempt) if self.store.read_only else self._step_screen(session)
         )
+
+    def _back_to_start(self) -> bool:
+        """Leave every screen above the start screen, putting one in place if there is none yet
+        (a --resume start); False, leaving nothing, if one of them has unsaved work."""
+        from tui.screens.start import StartScreen
+
+        stack = self.screen_stack
+        starts = [i for i, screen in enumerate(stack) if isinstance(screen, StartScreen)]
+        above = stack[starts[-1] + 1 :] if starts else stack[1:]
+        if not all(s.may_leave() for s in above if isinstance(s, LocalizedMixin)):
+            return False
+        for _ in above:
+            self.pop_screen()
+        if not starts:
+            self.push_screen(StartScreen())
+        return True
 
     def _step_screen(self, session: Session) -> Screen[None]:
         from tui.screens.step import StepScreen
@@ -168,18 +198,15 @@ class AmazonContactApp(App[None]):
         return StepScreen(session)
 
     async def action_quit(self) -> None:
-        """Quit, unless the current step's last change is still unsaved (then warn once)."""
-        if not isinstance(self.screen, LocalizedMixin) or self.screen.may_leave():
+        """Quit, unless a change is still unsaved (then warn, once per change), on any screen of
+        the app's own stack: a dialog above the step, or while the terminal is too small."""
+        stack = self.get_screen_stack(self.DEFAULT_MODE)
+        if all(s.may_leave() for s in reversed(stack) if isinstance(s, LocalizedMixin)):
             self.exit()
 
     def leave_step(self) -> None:
         """Back from a step to the start screen (which a --resume start has not shown yet)."""
-        if len(self.screen_stack) > 2:
-            self.pop_screen()
-        else:
-            from tui.screens.start import StartScreen  # a --resume start has not needed it before
-
-            self.switch_screen(StartScreen())
+        self._back_to_start()
 
     def action_new_attempt(self, follow_on: Attempt | None = None) -> None:
         from tui.screens.prepare import PrepareScreen

@@ -66,3 +66,53 @@ async def test_the_screen_reads_without_colour(data_file, monkeypatch):
         )
         for mark in ("[>] In contact with Amazon", "[x] Amazon website", "1 I'm being transferred"):
             assert mark in shown
+
+
+async def test_starting_too_small_then_walking_and_resizing_never_leaves_a_blank_screen(data_file):
+    # The design review's bug: TooSmall on the stack broke the counting of screens, and the app
+    # ended on an empty screen after enlarging, opening an attempt, Esc and one more resize.
+    seed(data_file)
+    app = make_app(Store(data_file))
+    async with app.run_test(size=(50, 15)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("f3")  # nothing opens over the message while it is too small
+        await pilot.pause()
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        await pilot.resize_terminal(90, 28)
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert "Unfinished attempts" in app.export_screenshot().replace("&#160;", " ")
+
+
+async def test_quitting_while_too_small_still_guards_an_unsaved_change(data_file, monkeypatch):
+    import errno
+    import os
+
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+
+        def disk_full(*args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        monkeypatch.setattr(os, "fsync", disk_full)
+        await pilot.press("n", *"unsaved", "enter")
+        assert step.session.unsaved
+        await pilot.resize_terminal(40, 12)
+        await pilot.pause()
+        assert isinstance(app.screen, TooSmallScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.is_running, "the step below the message still warns first"

@@ -114,7 +114,7 @@ class DetailScreen(LocalizedScreen[None]):
     def action_continue(self) -> None:
         app = self.contact_app
         try:
-            session = Session.resume(app.store, self.attempt.id, clock=app.clock)
+            session = app.sessions.open(self.attempt.id)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
@@ -126,16 +126,10 @@ class DetailScreen(LocalizedScreen[None]):
         self.app.push_screen(DraftsScreen(self._session()), lambda _: self.update_texts())
 
     def _session(self) -> Session:
-        """The attempt's live session if a step screen below has it open, else a new one.
-
-        Two sessions on one attempt would each save their own copy, the later erasing the other's.
-        """
-        for screen in self.app.screen_stack:
-            live = getattr(screen, "session", None)
-            if isinstance(live, Session) and live.attempt.id == self.attempt.id:
-                self.attempt = live.attempt
-                return live
-        return Session(self.attempt, self.contact_app.store, clock=self.contact_app.clock)
+        """The attempt's one live session (shared with a step screen that has it open)."""
+        session = self.contact_app.sessions.of(self.attempt)
+        self.attempt = session.attempt
+        return session
 
     def action_transcript(self) -> None:
         from tui.screens.transcript import TranscriptScreen

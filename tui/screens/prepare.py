@@ -100,7 +100,6 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         created: list[Session] = []
 
         def begin() -> None:
-            session = Session.begin(app.store, clock=app.clock, earlier=self.follow_on, **details)
-            created.append(session)
+            created.append(app.sessions.begin(earlier=self.follow_on, **details))
 
         return created[0] if self.saving(begin) else None

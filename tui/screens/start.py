@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from flows.attempt import Attempt
 from flows.followups import follow_ups
-from flows.session import Session
 from flows.store import StoreError
 from tui import report
 from tui.localized import LocalizedScreen
@@ -103,7 +102,7 @@ class StartScreen(LocalizedScreen[None]):
         attempt_id = int(event.option.id or 0)
         app = self.contact_app
         try:
-            session = Session.resume(app.store, attempt_id, clock=app.clock)
+            session = app.sessions.open(attempt_id)
         except StoreError as error:
             self.notify(str(error), severity="error", markup=False)
             return
