@@ -410,7 +410,8 @@ def route_of(events: Iterable[str]) -> str:
 
 
 def erase_deleted(attempt: Attempt) -> None:
-    """Take the text of every deleted note (and of its corrections) out of the record."""
+    """Take the text of every deleted note (its corrections and English wordings too) out of
+    the record."""
     deleted = {e.of for e in attempt.entries if isinstance(e, Deletion)}
     if not deleted:
         return
@@ -418,6 +419,7 @@ def erase_deleted(attempt: Attempt) -> None:
         msgspec.structs.replace(e, text="")
         if (isinstance(e, Note) and e.id in deleted)
         or (isinstance(e, NoteEdit) and e.note in deleted)
+        or (isinstance(e, EnglishWording) and e.of in deleted)
         else e
         for e in attempt.entries
     ]

@@ -20,6 +20,7 @@ from flows.datafile import (
     legacy_journal,
     parse_bytes,
     read_regular_file,
+    reason,
 )
 from flows.store import (
     DataFile,
@@ -124,7 +125,11 @@ def _examine_journal(file: Path, checkup: Checkup) -> None:
 
 
 def _check_permissions(file: Path, checkup: Checkup) -> None:
-    mode = stat.S_IMODE(file.stat().st_mode)
+    try:
+        mode = stat.S_IMODE(file.stat().st_mode)
+    except OSError as error:  # a link to nowhere, say
+        checkup.problems.append(Problem(file, f"cannot be read ({reason(error)})"))
+        return
     if mode & 0o077:
         checkup.problems.append(
             Problem(file, f"readable by others (mode {mode:o}); it should be 600")

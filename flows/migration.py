@@ -7,23 +7,53 @@ contacts joined by transfers becomes one contact with its people, and the lists 
 Ids given here are derived from positions, not drawn at random: two windows reading the same v1
 record give every entry the same id, so merging their copies later never doubles anything.
 
-The upgrade only reshapes: it checks nothing. Whatever is not what v1 wrote is passed on as it
-is, for the v2 decoder to refuse with the path of what is wrong.
+The upgrade reshapes, and reads what v1's reader read: an empty or missing time where there was
+none, a time without seconds, fields it did not know (which v1 left out when it saved again).
+It checks nothing else: what is not what v1 would have read goes on as it is, for the v2
+decoder to refuse with the path of what is wrong.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 # Timeline events after which v1 opened a new contact for the next person, in the same thread.
 _NEXT_PERSON_EVENTS = frozenset({"transferred", "supervisor_joined"})
 
 
+_V1_FIELDS = frozenset(
+    {
+        "id",
+        "created_at",
+        "updated_at",
+        "configuration",
+        "goal",
+        "order_number",
+        "summary",
+        "evidence",
+        "timeline",
+        "contacts",
+        "notes",
+        "follow_up_due",
+        "continues",
+        "earlier_case_numbers",
+        "drafts",
+        "transcripts",
+        "site_reports",
+    }
+)
+_TIMES = ("created_at", "updated_at", "at", "started_at", "ended_at")
+_DAYS = ("follow_up_due", "promise_due")
+
+
 def upgrade_record(record: Any) -> Any:
     """A v1 attempt record reshaped as v2 (a record that is not a v1 object: unchanged)."""
     if not isinstance(record, dict):
         return record
-    upgraded = dict(record)
+    upgraded = {key: value for key, value in _as_v1_read(record).items() if key in _V1_FIELDS}
+    if not upgraded.get("updated_at"):
+        upgraded["updated_at"] = upgraded.get("created_at")
     timeline = _objects(upgraded.get("timeline"))
     if timeline is not None:
         upgraded["timeline"] = [{"id": f"v1-t{i}", **e} for i, e in enumerate(timeline)]
@@ -120,6 +150,31 @@ def _person(index: int, contact: dict[str, Any]) -> dict[str, Any] | None:
     if contact.get("ended_at") is not None:
         person["left_at"] = contact["ended_at"]
     return person | {key: value for key, value in said.items() if value not in (None, "")}
+
+
+def _as_v1_read(item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` (and the objects in its lists) as v1's reader took it: empty dates and times as
+    none, times in full ISO form, a note's missing text as empty."""
+    read: dict[str, Any] = {}
+    for key, value in item.items():
+        if key in (*_TIMES, *_DAYS) and value in ("", None):
+            continue
+        if key in _TIMES and isinstance(value, str):
+            read[key] = _full_time(value)
+        elif key == "text" and value is None:
+            read[key] = ""
+        elif isinstance(value, list):
+            read[key] = [_as_v1_read(v) if isinstance(v, dict) else v for v in value]
+        else:
+            read[key] = value
+    return read
+
+
+def _full_time(value: str) -> str:
+    try:
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        return value  # for the decoder to refuse, naming it
 
 
 def _objects(value: Any) -> list[dict[str, Any]] | None:

@@ -18,12 +18,12 @@ class Sessions:
     def __init__(self, store: Store, *, clock: Clock = local_now):
         self.store = store
         self.clock = clock
-        self._live: dict[int, Session] = {}
+        self._live: list[Session] = []
 
     def open(self, attempt_id: int) -> Session:
         """The attempt's live session, brought up to date with the file; read from the store
         the first time (``StoreError`` if it cannot be)."""
-        live = self._live.get(attempt_id)
+        live = self._find(attempt_id)
         if live is None:
             return self._keep(Session.resume(self.store, attempt_id, clock=self.clock))
         live.catch_up()
@@ -31,7 +31,7 @@ class Sessions:
 
     def of(self, attempt: Attempt) -> Session:
         """The live session of ``attempt`` (already read by the caller): kept from now on."""
-        live = self._live.get(attempt.id)
+        live = self._find(attempt.id)
         if live is not None:
             live.catch_up()
             return live
@@ -41,6 +41,10 @@ class Sessions:
         """A new attempt (see :meth:`Session.begin`), saved, and kept live."""
         return self._keep(Session.begin(self.store, clock=self.clock, **details))
 
+    def _find(self, attempt_id: int) -> Session | None:
+        # By the attempt's number now: a save may have given it a new one.
+        return next((s for s in self._live if s.attempt.id == attempt_id), None)
+
     def _keep(self, session: Session) -> Session:
-        self._live[session.attempt.id] = session
+        self._live.append(session)
         return session

@@ -110,10 +110,17 @@ class SaveReport:
     conflicts: list[str] = field(default_factory=list)  # changed in both; the later was kept
     file_recreated: bool = False  # the data file had gone (moved or deleted): a new one holds it
     set_aside: Path | None = None  # an older file was put back: this copy's changes are here
+    # Its number was taken by another attempt (an older file put back): it has a new one now.
+    renumbered_from: int | None = None
 
     @property
     def worth_telling(self) -> bool:
-        return self.merged or self.file_recreated or self.set_aside is not None
+        return (
+            self.merged
+            or self.file_recreated
+            or self.set_aside is not None
+            or self.renumbered_from is not None
+        )
 
 
 def archive_folder_of(path: Path) -> Path:
@@ -294,7 +301,10 @@ class Store:
             # The lock cannot even be made: a read-only folder, a lock that is a folder...
             detail = reason(error) if isinstance(error, OSError) else str(error)
             return self._look_only(f"cannot_lock: {detail}")
-        damage = self._active.checked()[1] if self._active.exists() else []
+        try:
+            damage = [str(d) for d in self._active.checked()[1]] if self._active.exists() else []
+        except StoreError as error:  # the file became unreadable, or newer, since it was read
+            damage = [str(error)]
         if damage:
             self._claim.release()
             return self._look_only(f"damaged: {damage[0]}")
@@ -347,8 +357,14 @@ class Store:
     def get(self, attempt_id: int) -> Attempt:
         if not 0 <= attempt_id <= MAX_ATTEMPT_ID:
             raise UnknownAttempt(attempt_id)
-        for data_file in self._files_that_may_hold(attempt_id):
-            attempts, damage = data_file.checked()
+        files = [self._shard(attempt_id)] if self.archive_folder.is_dir() else []
+        for data_file in [*files, self._active]:
+            try:
+                attempts, damage = data_file.checked()
+            except DataFileError:
+                if data_file is self._active:
+                    raise
+                continue  # an archive file that cannot be read: perhaps the open file has it
             if attempt_id in attempts:
                 # The caller may change it: never the copy this store keeps of the file.
                 return copy_of(attempts[attempt_id])
@@ -367,7 +383,17 @@ class Store:
         return sorted(found.values(), key=lambda a: a.created_at, reverse=True)
 
     def _archived(self, attempt_id: int) -> bool:
-        return self.archive_folder.is_dir() and attempt_id in self._shard(attempt_id).records()
+        return attempt_id in self._records_of_archive_file(attempt_id)
+
+    def _records_of_archive_file(self, attempt_id: int) -> dict[int, Attempt]:
+        """What the archive file of ``attempt_id`` holds that passes the checks; nothing if it
+        cannot be read at all (it is reported by the views and the doctor, and never written)."""
+        if not self.archive_folder.is_dir():  # none yet, or a plain file where it should be
+            return {}
+        try:
+            return self._shard(attempt_id).records()
+        except DataFileError:
+            return {}
 
     def summaries(self) -> list[AttemptSummary]:
         """What the history list shows of every attempt, the newest first; fast at any size.
@@ -392,15 +418,19 @@ class Store:
 
     def new_id(self) -> int:
         with self._writing():
-            self._active.refuse_if_damaged()
-            self._ensure_header()
-            # A restored older file has a stale counter: never hand out an id already in use.
-            in_use = max([*self._active.records(), self._highest_archived_id()], default=0)
-            attempt_id = max(self._active.next_id(), in_use + 1)
-            if attempt_id > MAX_ATTEMPT_ID:
-                raise DataFileError(f"{self.path}: no attempt ids are left")
-            self._active.meta.update({"next_id": attempt_id + 1}, doc_ids=[1])
-            return attempt_id
+            return self._next_free_id()
+
+    def _next_free_id(self) -> int:
+        """Take the next id no attempt in the files has (inside the lock)."""
+        self._active.refuse_if_damaged()
+        self._ensure_header()
+        # A restored older file has a stale counter: never hand out an id already in use.
+        in_use = max([*self._active.records(), self._highest_archived_id()], default=0)
+        attempt_id = max(self._active.next_id(), in_use + 1)
+        if attempt_id > MAX_ATTEMPT_ID:
+            raise DataFileError(f"{self.path}: no attempt ids are left")
+        self._active.meta.update({"next_id": attempt_id + 1}, doc_ids=[1])
+        return attempt_id
 
     def save(self, attempt: Attempt, *, base: Attempt | None = None) -> SaveReport:
         """Store the attempt durably; when this returns, it survives a crash.
@@ -414,6 +444,12 @@ class Store:
             on_disk = self._stored_copy(attempt.id)
             if not self._active.exists() and self._seen_file and attempt.revision > 0:
                 report.file_recreated = True  # moved or deleted underneath
+            if on_disk is not None and on_disk.created_at != attempt.created_at:
+                # Another attempt under the same number: an older file put back handed the
+                # number out again. Two attempts are never merged: this one takes a new number.
+                report.renumbered_from = attempt.id
+                attempt.id, attempt.revision = self._next_free_id(), 0
+                on_disk = None
             if on_disk is not None and on_disk.revision < attempt.revision:
                 report.set_aside = self._set_aside(attempt)
                 report.attempt = copy_of(on_disk)
@@ -426,6 +462,14 @@ class Store:
             written.revision = max(attempt.revision, on_disk.revision if on_disk else 0) + 1
             try:
                 self._write(written)
+            except DataFileError as refused:
+                # The file holds what this version cannot read, so it is not written: keep the
+                # change beside it meanwhile, so that leaving the app loses nothing.
+                written.revision = unsaved_revision
+                kept = self._set_aside(written)
+                raise DataFileError(
+                    f"{refused} Meanwhile this attempt is kept in {kept}."
+                ) from None
             except BaseException:
                 written.revision = unsaved_revision  # not saved: still the copy it was
                 raise
@@ -465,18 +509,10 @@ class Store:
         else:
             self._active.put(attempt)
 
-    def _files_that_may_hold(self, attempt_id: int) -> list[DataFile]:
-        """Its archive file first (the archived copy is the truth), then the open file."""
-        if not self.archive_folder.is_dir():  # none yet, or a plain file where it should be
-            return [self._active]
-        return [self._shard(attempt_id), self._active]
-
     def _stored_copy(self, attempt_id: int) -> Attempt | None:
-        for data_file in self._files_that_may_hold(attempt_id):
-            found = data_file.records().get(attempt_id)
-            if found is not None:
-                return found
-        return None
+        """The attempt as its files hold it: the archived copy is the truth, then the open one."""
+        archived = self._records_of_archive_file(attempt_id).get(attempt_id)
+        return archived if archived is not None else self._active.records().get(attempt_id)
 
     def _set_aside(self, attempt: Attempt) -> Path:
         """Keep a copy the file no longer has room for (an older file was put back) beside it."""
@@ -500,7 +536,11 @@ class Store:
         if not numbers:
             return 0
         shard = self._shard(numbers[-1] * ARCHIVE_SHARD_SIZE)
-        keys = [int(k) for k in shard.raw().get("attempts", {}) if k.isdigit()]
+        try:
+            keys = [int(k) for k in shard.raw().get("attempts", {}) if k.isdigit()]
+        except DataFileError:
+            # Cannot be read: assume its every id is taken, rather than hand one out again.
+            return min((numbers[-1] + 1) * ARCHIVE_SHARD_SIZE - 1, MAX_ATTEMPT_ID)
         return min(max(keys, default=0), MAX_ATTEMPT_ID)
 
     @contextlib.contextmanager

@@ -123,6 +123,8 @@ class LocalizedMixin(_ScreenBase):
         report, session.last_save = session.last_save, None  # told once
         if report.set_aside is not None:
             self._warn(self.t("set_aside", path=str(report.set_aside)))
+        if report.renumbered_from is not None:
+            self._warn(self.t("renumbered", old=report.renumbered_from, new=report.attempt.id))
         if report.file_recreated:
             self._warn(self.t("file_recreated", path=str(self.contact_app.store.path)))
         if report.merged:

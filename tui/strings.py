@@ -294,6 +294,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{path} had gone (moved or deleted) since it was read: a new one was started with this attempt. The other attempts are wherever that file went.",
         "{path} 파일이 읽은 뒤 옮겨지거나 지워졌습니다. 이 시도로 새 파일을 만들었습니다. 다른 시도는 원래 파일이 옮겨진 곳에 있습니다.",
     ),
+    "renumbered": (
+        "Attempt #{old} is #{new} now: its number had been given to another attempt after an older copy of the data file was put back. Both are kept.",
+        "시도 #{old}는 이제 #{new}입니다. 데이터 파일의 예전 사본이 제자리에 놓인 뒤 그 번호가 다른 시도에 쓰였습니다. 둘 다 남겨 두었습니다.",
+    ),
     "set_aside": (
         "An older copy of the data file was put back, and it stands now. What this window saved since is kept in {path}.",
         "데이터 파일의 예전 사본이 제자리에 놓여 그 사본을 따릅니다. 이 창에서 그 뒤에 저장한 내용은 {path}에 보관했습니다.",

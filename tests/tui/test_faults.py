@@ -7,9 +7,10 @@ import os
 
 import pytest
 
+from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import choose, make_app, open_first_attempt, screen_text, seed
+from tests.tui.conftest import choose, end_attempt, make_app, open_first_attempt, screen_text, seed
 from tui.screens.detail import DetailScreen
 from tui.screens.start import StartScreen
 from tui.screens.step import StepScreen
@@ -288,3 +289,59 @@ async def test_on_a_really_full_disk_the_app_says_not_saved_and_saves_once_there
     stored = Store(data_file).unfinished()[0]
     assert stored.notes[-1].text == "typed on a full disk"
     assert stored.step == "asking_for_supervisor"
+
+
+async def test_typed_text_still_in_its_box_after_a_move_is_offered_back_at_the_new_step(
+    data_file, monkeypatch
+):
+    import tui.screens.step as step_module
+
+    monkeypatch.setattr(step_module, "UNSENT_DELAY_SECONDS", 0.01)
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        attempt_id = step.session.attempt.id
+        await pilot.press("n", *"typed before the move")
+        await pilot.pause(0.1)  # the delay itself, shortened (see the test above)
+        await pilot.press("escape")
+        await choose(pilot, "ask_for_supervisor")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert Store(data_file).get(attempt_id).unsent["note"].step == "asking_for_supervisor"
+    again = make_app(Store(data_file), clock=FakeClock())
+    async with again.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        await pilot.pause()
+        assert step.query_one("#note").value == "typed before the move"
+
+
+async def test_text_offered_back_is_the_text_as_typed_not_an_escaped_copy(data_file):
+    seed(data_file, with_history=False)
+    (live,) = Store(data_file).unfinished()
+    session = Session(live, Store(data_file))
+    copied = "\u202aD01-1234\u202c"  # the marks text copied on Windows often carries
+    session.keep_unsent("case_number", copied)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        await pilot.pause()
+        assert step.query_one("#case_number").value == copied
+        step.query_one("#case_number").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+    assert Store(data_file).get(live.id).people[-1].case_number == copied
+
+
+async def test_a_note_typed_on_a_finished_attempt_is_kept_too(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        attempt_id = step.session.attempt.id
+        await end_attempt(pilot, "problem_solved")
+        assert step.session.is_finished
+        await pilot.press("n", *"thanked them afterwards")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert Store(data_file).get(attempt_id).unsent["note"].text == "thanked them afterwards"

@@ -98,9 +98,15 @@ class StepScreen(LocalizedScreen[None]):
     def _keep_unsent(self) -> None:
         pending, self._unsent = self._unsent, {}
         for field, text in pending.items():
-            if self.session.is_finished and field != "case_number":
-                continue
             self.saving(functools.partial(self.session.keep_unsent, field, text), quiet=True)
+
+    def _keep_boxes_at_this_step(self) -> None:
+        """After a move, what is still typed in the boxes is kept as unsent at the new step."""
+        for field in RecordBar.FIELDS:
+            text = self.query_one(f"#{field}", Input).value
+            if text:
+                self._unsent[field] = text
+        self._keep_unsent()
 
     def on_resize(self, event: Resize) -> None:
         self._fit_map(event.size.height)
@@ -196,6 +202,7 @@ class StepScreen(LocalizedScreen[None]):
 
     def _send(self, event: str) -> None:
         self.saving(lambda: self.session.move(event))
+        self._keep_boxes_at_this_step()
         self.refresh_step()
         self.action_focus_moves()
 

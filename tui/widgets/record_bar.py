@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -9,8 +11,10 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from flows.attempt import TEXT_LIMITS, Attempt, TextTooLong
-from tui.report import one_line, printable
+from tui.report import one_line
 from tui.strings import t
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class RecordBar(Vertical):
@@ -102,7 +106,10 @@ class RecordBar(Vertical):
         for field, text in unsent.items():
             box = self.query_one(f"#{field}", Input)
             if text and not box.value and box.display:
-                box.value = printable(text)  # shown, never obeyed
+                # As typed, but for control characters, which would steer the terminal (only a
+                # paste can bring them). Put back, not typed: no Typing message for it.
+                with self.prevent(Input.Changed):
+                    box.value = _CONTROLS.sub("", text)
                 refilled.append(field)
         return refilled
 
