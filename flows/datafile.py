@@ -103,6 +103,32 @@ def _fsync_folder(folder: Path) -> None:
         os.close(descriptor)
 
 
+def make_private_folder(folder: Path) -> None:
+    """Make ``folder`` (and every folder on the way) if need be, private (0700) whatever the umask."""
+    if folder.is_dir():
+        return
+    try:
+        missing = [folder, *(p for p in folder.parents if not p.exists())]
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for made in missing:
+            with contextlib.suppress(OSError):
+                made.chmod(0o700)
+    except OSError as error:
+        raise StoreError(f"{folder}: cannot create the data folder ({reason(error)})") from error
+
+
+def make_private(items: list[Path]) -> None:
+    """Tighten what others may do with our files (0600) and folders (0700), where they can."""
+    for item in items:
+        with contextlib.suppress(OSError):
+            # Only a plain file or a folder: never a device or a FIFO a link points to.
+            if not (item.is_file() or item.is_dir()):
+                continue
+            wanted = 0o700 if item.is_dir() else 0o600
+            if stat.S_IMODE(item.stat().st_mode) & 0o077:
+                item.chmod(wanted)
+
+
 def read_regular_file(path: Path) -> bytes:
     """The bytes of ``path``, refusing at once what is not a plain file of a sane size.
 

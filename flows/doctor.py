@@ -22,13 +22,9 @@ from flows.datafile import (
     read_regular_file,
     reason,
 )
-from flows.store import (
-    DataFile,
-    Store,
-    archive_folder_of,
-    leftover_temporary_files,
-    resolve_data_path,
-)
+from flows.paths import archive_folder_of, leftover_temporary_files, resolve_data_path
+from flows.records import DataFile
+from flows.store import Store
 
 
 @dataclass(frozen=True)

@@ -25,36 +25,47 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
-from collections.abc import Iterator, MutableMapping
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import msgspec
 import orjson
-from tinydb import TinyDB
-from tinydb.table import Document, Table
 
-from flows.attempt import MAX_ATTEMPT_ID, Attempt, InvalidRecord, copy_of, decode, encode
+from flows.attempt import MAX_ATTEMPT_ID, Attempt, copy_of, encode
 from flows.datafile import (  # the errors and the file format are also used from here
     APP_NAME,
     SCHEMA_VERSION,
-    AtomicJSONStorage,
     DataFileError,
     StoreError,
     atomic_write,
     journal_of,
+    make_private,
+    make_private_folder,
     parse_data_file,
-    read_regular_file,
     reason,
 )
 from flows.locking import LockTimeout, ProcessLock
 from flows.merge import merge
+from flows.paths import (  # also used from here
+    ENVIRONMENT_VARIABLE,
+    archive_folder_of,
+    default_path,
+    leftover_temporary_files,
+    resolve_data_path,
+    set_aside_folder_of,
+)
+from flows.records import (  # also used from here
+    ARCHIVE_SHARD_SIZE,
+    Damage,
+    DataFile,
+    read_whole_archive_file,
+)
 from flows.summary import AttemptSummary
 
 __all__ = [
     "APP_NAME",
+    "ARCHIVE_SHARD_SIZE",
     "SCHEMA_VERSION",
     "Damage",
     "DataFileError",
@@ -68,8 +79,6 @@ __all__ = [
     "parse_data_file",
 ]
 
-ENVIRONMENT_VARIABLE = "AMAZON_CONTACT_DB"
-ARCHIVE_SHARD_SIZE = 100
 LOCK_TIMEOUT_SECONDS = 10.0
 
 
@@ -84,21 +93,6 @@ class UnknownAttempt(StoreError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
-
-
-@dataclass(frozen=True)
-class Damage:
-    """A record (or a header) that did not pass the checks: skipped, reported, never rewritten."""
-
-    file: Path
-    record: str  # the record's key in its file, "header", or "file" (none of it can be read)
-    what: str
-
-    def __str__(self) -> str:
-        if self.record == "file":  # the whole file could not be read
-            return f"{self.file}: {self.what}"
-        where = "the header" if self.record == "header" else f"record {self.record}"
-        return f"{self.file}: {where}: {self.what}"
 
 
 @dataclass
@@ -121,142 +115,6 @@ class SaveReport:
             or self.set_aside is not None
             or self.renumbered_from is not None
         )
-
-
-def archive_folder_of(path: Path) -> Path:
-    """Where the finished attempts of the data file ``path`` are kept."""
-    return path.with_name(path.stem + ".archive")
-
-
-def set_aside_folder_of(path: Path) -> Path:
-    """Where copies are kept that could not go into ``path`` (it was replaced by an older one)."""
-    return path.with_name(path.stem + ".set-aside")
-
-
-def leftover_temporary_files(path: Path) -> list[Path]:
-    """Temporary files an interrupted save of ``path`` or its archive may have left."""
-    archive = archive_folder_of(path)
-    found: list[Path] = []
-    for folder, pattern in ((path.parent, f".{path.name}.*.tmp"), (archive, ".*.json.*.tmp")):
-        if folder.is_dir():
-            found += sorted(folder.glob(pattern))
-    return found
-
-
-def default_path() -> Path:
-    """The data file: ``$AMAZON_CONTACT_DB`` if set, else the user data folder of this platform."""
-    chosen = os.environ.get(ENVIRONMENT_VARIABLE)
-    if chosen:
-        return Path(chosen).expanduser()
-    import platformdirs  # only needed when no path is given; keeps start-up lean
-
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "attempts.json"
-
-
-def resolve_data_path(path: Path) -> Path:
-    """``path`` with links followed (a data file linked into a synced folder is written there)."""
-    try:
-        return path.resolve()
-    except (RuntimeError, OSError) as error:  # a link that points back at itself
-        raise DataFileError(f"{path}: a link that never reaches a file ({error})") from error
-
-
-class DataFile:
-    """One TinyDB file of ours: a header record and a table of attempts, checked as read."""
-
-    def __init__(self, path: Path, shard: int | None = None):
-        self.path = path
-        self.shard = shard  # the archive file's number (its ids are shard * 100 onwards)
-        self.db = TinyDB(path, storage=AtomicJSONStorage)
-        self.attempts: Table = self.db.table("attempts")
-        self.meta: Table = self.db.table("meta")
-        self._checked: tuple[int, dict[int, Attempt], list[Damage]] | None = None
-        # Table caches (query results, next id) would hide another process's writes.
-        self.refresh()
-
-    @property
-    def storage(self) -> AtomicJSONStorage:
-        storage = self.db.storage
-        assert isinstance(storage, AtomicJSONStorage)
-        return storage
-
-    def exists(self) -> bool:
-        return self.storage.read() is not None
-
-    def raw(self) -> dict[str, Any]:
-        return self.storage.read() or {}
-
-    def checked(self) -> tuple[dict[int, Attempt], list[Damage]]:
-        """Every attempt that passes the checks, by id, and what did not pass."""
-        data = self.raw()
-        generation = self.storage.generation
-        if self._checked is not None and self._checked[0] == generation:
-            return self._checked[1], self._checked[2]
-        attempts: dict[int, Attempt] = {}
-        damage: list[Damage] = []
-        next_id = data.get("meta", {}).get("1", {}).get("next_id", 1)
-        if isinstance(next_id, bool) or not isinstance(next_id, int):
-            damage.append(Damage(self.path, "header", f"next_id is {next_id!r}, not a number"))
-        elif not 1 <= next_id <= MAX_ATTEMPT_ID + 1:
-            damage.append(Damage(self.path, "header", f"next_id {next_id} is out of range"))
-        for key, record in data.get("attempts", {}).items():
-            try:
-                attempt = decode(record)
-            except InvalidRecord as error:
-                damage.append(Damage(self.path, key, str(error)))
-                continue
-            if key != str(attempt.id):
-                damage.append(Damage(self.path, key, f"holds attempt {attempt.id}"))
-            elif self.shard is not None and attempt.id // ARCHIVE_SHARD_SIZE != self.shard:
-                damage.append(
-                    Damage(self.path, key, f"attempt {attempt.id} belongs in another archive file")
-                )
-            elif self.shard is not None and not attempt.is_finished:
-                damage.append(Damage(self.path, key, "an unfinished attempt in the archive"))
-            else:
-                attempts[attempt.id] = attempt
-        self._checked = (generation, attempts, damage)
-        return attempts, damage
-
-    def records(self) -> dict[int, Attempt]:
-        return self.checked()[0]
-
-    def next_id(self) -> int:
-        header = self.raw().get("meta", {}).get("1", {})
-        value = header.get("next_id", 1)
-        return value if isinstance(value, int) and not isinstance(value, bool) else 1
-
-    def ensure_header(self, next_id: int = 1) -> None:
-        if not self.exists():
-            # One write: TinyDB's upsert would first write an empty table, a file with no header.
-            self.meta.insert(
-                Document({"app": APP_NAME, "schema": SCHEMA_VERSION, "next_id": next_id}, doc_id=1)
-            )
-
-    def put(self, attempt: Attempt) -> None:
-        """Store ``attempt`` in exactly one write (TinyDB's upsert may take two)."""
-        record = encode(attempt)
-        if str(attempt.id) in self.raw().get("attempts", {}):
-            # Replaced whole: ``update`` would keep fields the new record no longer has.
-            def replace_whole(doc: MutableMapping[str, Any]) -> None:
-                doc.clear()
-                doc.update(record)
-
-            self.attempts.update(replace_whole, doc_ids=[attempt.id])
-        else:
-            self.attempts.insert(Document(record, doc_id=attempt.id))
-
-    def refuse_if_damaged(self) -> None:
-        damage = self.checked()[1]
-        if damage:
-            raise DataFileError(
-                f"{damage[0]}. Nothing is written to {self.path.name} while it holds a record "
-                f"this version cannot read; `{APP_NAME} doctor` says more"
-            )
-
-    def refresh(self) -> None:
-        self.attempts.clear_cache()
-        self.meta.clear_cache()
 
 
 class Store:
@@ -293,7 +151,7 @@ class Store:
         if self._claim.is_locked:
             return True
         try:
-            self._prepare_folder(self.path.parent)
+            make_private_folder(self.path.parent)
             self._claim.acquire()
         except LockTimeout:
             return self._look_only("another_window")
@@ -406,7 +264,7 @@ class Store:
         for number in self._archive_numbers():
             # Later sources win: an archived copy over an open one.
             path = self._shard_path(number)
-            attempts = _whole_archive_file(path, number)
+            attempts = read_whole_archive_file(path, number)
             if (
                 attempts is None
             ):  # something in it does not pass: find and name it, record by record
@@ -498,7 +356,7 @@ class Store:
         self._active.refuse_if_damaged()
         self._ensure_header(in_use=attempt.id)
         if attempt.is_finished:
-            self._prepare_folder(self.archive_folder)
+            make_private_folder(self.archive_folder)
             shard = self._shard(attempt.id)
             shard.refresh()
             shard.refuse_if_damaged()
@@ -517,7 +375,7 @@ class Store:
     def _set_aside(self, attempt: Attempt) -> Path:
         """Keep a copy the file no longer has room for (an older file was put back) beside it."""
         folder = set_aside_folder_of(self.path)
-        self._prepare_folder(folder)
+        make_private_folder(folder)
         stamp = attempt.updated_at.strftime("%Y%m%dT%H%M%S")
         target = folder / f"attempt-{attempt.id}-revision-{attempt.revision}-{stamp}.json"
         payload = _json({"app": APP_NAME, "schema": SCHEMA_VERSION, "attempt": encode(attempt)})
@@ -547,7 +405,7 @@ class Store:
     def _writing(self) -> Iterator[None]:
         if self.read_only:
             raise ReadOnly(f"{self.path}: open read-only ({self.read_only_reason})")
-        self._prepare_folder(self.path.parent)
+        make_private_folder(self.path.parent)
         try:
             with self._lock:
                 self._active.refresh()  # an archive file's caches are dropped when it is written
@@ -590,29 +448,7 @@ class Store:
                 ours += [folder, *folder.glob("*.json")]
         if self._default_location:
             ours.append(self.path.parent)  # our own data folder; never a folder the person chose
-        for item in ours:
-            with contextlib.suppress(OSError):
-                # Only a plain file or a folder of ours: never a device or a FIFO it points to.
-                if not (item.is_file() or item.is_dir()):
-                    continue
-                wanted = 0o700 if item.is_dir() else 0o600
-                if stat.S_IMODE(item.stat().st_mode) & 0o077:
-                    item.chmod(wanted)
-
-    def _prepare_folder(self, folder: Path) -> None:
-        if folder.is_dir():
-            return
-        try:
-            # Every folder made on the way is private too, whatever the umask.
-            missing = [folder, *(p for p in folder.parents if not p.exists())]
-            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            for made in missing:
-                with contextlib.suppress(OSError):
-                    made.chmod(0o700)
-        except OSError as error:
-            raise StoreError(
-                f"{folder}: cannot create the data folder ({reason(error)})"
-            ) from error
+        make_private(ours)
 
     def _shard_path(self, number: int) -> Path:
         return self.archive_folder / f"{number:04d}.json"
@@ -658,42 +494,3 @@ class Store:
 
 def _json(data: dict[str, Any]) -> bytes:
     return orjson.dumps(data)
-
-
-class _ArchiveFile(msgspec.Struct):
-    meta: dict[str, dict[str, Any]]
-    attempts: dict[str, Attempt]
-
-
-_ARCHIVE_FILE = msgspec.json.Decoder(_ArchiveFile)
-
-
-def _whole_archive_file(path: Path, shard: int) -> dict[int, Attempt] | None:
-    """Every attempt of an archive file, decoded and checked straight from its bytes, or None
-    if anything in it does not pass (then :meth:`DataFile.checked` finds what, record by record).
-
-    The same checks as the record-by-record path, about three times faster for a whole history:
-    this is what opening the history costs.
-    """
-    try:
-        contents = _ARCHIVE_FILE.decode(read_regular_file(path))
-    except (msgspec.ValidationError, msgspec.DecodeError, StoreError):
-        return None
-    header = contents.meta.get("1", {})
-    next_id = header.get("next_id", 1)
-    if (
-        set(contents.meta) != {"1"}
-        or header.get("app") != APP_NAME
-        or header.get("schema") != SCHEMA_VERSION
-        or type(next_id) is not int
-        or not 1 <= next_id <= MAX_ATTEMPT_ID + 1
-    ):
-        return None
-    attempts = {}
-    for key, attempt in contents.attempts.items():
-        if key != str(attempt.id) or attempt.id // ARCHIVE_SHARD_SIZE != shard:
-            return None
-        if not attempt.is_finished:
-            return None
-        attempts[attempt.id] = attempt
-    return attempts

@@ -145,9 +145,10 @@ def test_restoring_enters_no_state_again():
     attempt = Attempt(
         id=1, created_at=now, updated_at=now, configuration=configuration_of("talking_with_agent")
     )
-    from flows.session import Session, _AttemptModel
+    from flows.recorder import AttemptModel
+    from flows.session import Session
 
-    machine = AmazonContact(model=_AttemptModel(Session(attempt)), listeners=[Spy()])
+    machine = AmazonContact(model=AttemptModel(Session(attempt)), listeners=[Spy()])
     assert entered == []
     assert [s.id for s in machine.configuration] == ["in_contact", "talking_with_agent"]
     assert {e.id for e in machine.allowed_events} >= {"problem_solved", "ask_for_supervisor"}
