@@ -13,7 +13,6 @@ from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from flows import guidance
 from flows.amazon import DIRECT_NUMBER
 from flows.attempt import Attempt, Clock, local_now
 from flows.session import Session
@@ -243,8 +242,7 @@ class AmazonContactApp(App[None]):
     # The command palette offers every action, in the current language.
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from tui.screens.step import StepScreen  # the palette opens long after the first frame
-
+        """The app's own commands (the step screen adds its own: ``tui.commands``)."""
         lang = self.lang
         if not self.store.read_only:
             yield SystemCommand(t("new_attempt", lang), t("cmd_new", lang), self.action_new_attempt)
@@ -255,31 +253,6 @@ class AmazonContactApp(App[None]):
         yield SystemCommand(
             t("cmd_language", lang), t("language", lang), self.action_toggle_language
         )
-        if isinstance(screen, StepScreen):
-            step = screen.session
-            yield SystemCommand(t("map", lang), t("map_help", lang), screen.action_map)
-            yield SystemCommand(
-                t("phrases_title", lang), t("phrases_help", lang), screen.action_phrases
-            )
-            yield SystemCommand(
-                t("drafts_title", lang, id=step.attempt.id),
-                t("drafts_help", lang),
-                screen.action_drafts,
-            )
-            yield SystemCommand(
-                t("transcript_title", lang, id=step.attempt.id),
-                t("transcript_help", lang),
-                screen.action_transcript,
-            )
-            if step.on_website:
-                yield SystemCommand(
-                    guidance.term("site_different", "title", lang),
-                    t("site_help", lang),
-                    screen.action_site_different,
-                )
-            yield SystemCommand(t("details", lang), t("details_help", lang), screen.action_details)
-            yield SystemCommand(t("record", lang), t("agent_name", lang), screen.action_record)
-            yield SystemCommand(t("note", lang), t("note_placeholder", lang), screen.action_note)
         for command in super().get_system_commands(screen):
             title, help_text = BUILT_IN_COMMANDS_KO.get(
                 command.title, (command.title, command.help)

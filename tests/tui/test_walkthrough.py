@@ -271,3 +271,20 @@ async def test_history_read_after_the_person_left_it_is_dropped_quietly(data_fil
         history._loaded([], [], "en", "", [])  # what a slow worker delivers late: no crash
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, type(history))
+
+
+async def test_the_step_screen_brings_its_own_commands_to_the_palette(data_file):
+    from tui.screens.map import MapScreen
+
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), lang="ko", clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_first_attempt(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"전체 과정")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MapScreen)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from datetime import date
 from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.timer import Timer
@@ -17,6 +19,7 @@ from textual.widgets import Footer, Input, Static
 from flows import guidance
 from flows.session import Move, Session
 from tui import report
+from tui.commands import StepCommands
 from tui.localized import LocalizedScreen
 from tui.widgets.contact_timer import ContactTimer
 from tui.widgets.guidance_panel import GuidancePanel
@@ -32,6 +35,7 @@ UNSENT_DELAY_SECONDS = 1.0
 
 class StepScreen(LocalizedScreen[None]):
     CSS_PATH = "step.tcss"
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {StepCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(1)", "move", key_display="1-9"),
         *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)],
