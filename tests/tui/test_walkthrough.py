@@ -268,7 +268,7 @@ async def test_history_read_after_the_person_left_it_is_dropped_quietly(data_fil
         history = app.screen
         app.pop_screen()
         await pilot.pause()
-        history._loaded([], [], "en", "", [])  # what a slow worker delivers late: no crash
+        history.post_message(history.Loaded([], [], "en", "", []))  # a slow worker, too late
         await pilot.pause()
         assert app.is_running and not isinstance(app.screen, type(history))
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 
 from flows.store import Damage, StoreError
@@ -65,20 +67,26 @@ class HistoryScreen(LocalizedScreen[None]):
         except StoreError as problem:
             attempts, error = [], str(problem)
         searchable = _labels_of(attempts, lang)
-        self.app.call_from_thread(self._loaded, attempts, searchable, lang, error, store.skipped)
+        # A message, not a call: one that arrives after the person left is simply not delivered.
+        self.post_message(self.Loaded(attempts, searchable, lang, error, store.skipped))
 
-    def _loaded(
-        self,
-        attempts: list[AttemptSummary],
-        searchable: list[str],
-        lang: str,
-        error: str,
-        skipped: list[Damage],
-    ) -> None:
-        if self not in self.app.screen_stack:
-            return  # the person left (the screen is being taken down) before the list was read
-        self._attempts, self._load_error, self._skipped = attempts, error, skipped
-        self._searchable, self._searchable_lang = searchable, lang
+    @dataclass
+    class Loaded(Message):
+        """What the worker read: the list, its search labels, and what could not be read."""
+
+        attempts: list[AttemptSummary]
+        searchable: list[str]
+        lang: str
+        error: str
+        skipped: list[Damage]
+
+    def on_history_screen_loaded(self, loaded: Loaded) -> None:
+        self._attempts, self._load_error, self._skipped = (
+            loaded.attempts,
+            loaded.error,
+            loaded.skipped,
+        )
+        self._searchable, self._searchable_lang = loaded.searchable, loaded.lang
         self.update_texts()
         table = self.query_one(DataTable)
         if self.focused is None and table.display:

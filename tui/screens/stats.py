@@ -3,6 +3,7 @@ whether escalating helped, with small charts."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,6 +11,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Footer, Sparkline, Static
 
 from flows.stats import Stats, stats
@@ -48,12 +50,16 @@ class StatsScreen(LocalizedScreen[None]):
             figures, error = stats(self.contact_app.store.summaries(), today), ""
         except StoreError as problem:
             figures, error = None, str(problem)
-        self.app.call_from_thread(self._loaded, figures, error)
+        # A message, not a call: one that arrives after the person left is simply not delivered.
+        self.post_message(self.Loaded(figures, error))
 
-    def _loaded(self, figures: Stats | None, error: str) -> None:
-        if self not in self.app.screen_stack:
-            return
-        self.figures, self.error = figures, error
+    @dataclass
+    class Loaded(Message):
+        figures: Stats | None
+        error: str
+
+    def on_stats_screen_loaded(self, loaded: Loaded) -> None:
+        self.figures, self.error = loaded.figures, loaded.error
         self.update_texts()
 
     def update_texts(self) -> None:
