@@ -13,8 +13,6 @@ from datetime import date
 from flows import guidance
 from flows.attempt import DRAFT_KINDS, Attempt, Contact, Person
 
-KINDS = DRAFT_KINDS
-
 
 def broken_promises(attempt: Attempt, today: date) -> list[Person]:
     """People whose promised date has passed while the problem is still not solved."""
@@ -24,8 +22,8 @@ def broken_promises(attempt: Attempt, today: date) -> list[Person]:
 
 
 def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
-    if kind not in KINDS:
-        raise ValueError(f"unknown draft {kind!r}; choose one of {', '.join(KINDS)}")
+    if kind not in DRAFT_KINDS:
+        raise ValueError(f"unknown draft {kind!r}; choose one of {', '.join(DRAFT_KINDS)}")
 
     def text(key: str, **values: object) -> str:
         return guidance.term("drafts", key, lang).format(**values)

@@ -53,28 +53,26 @@ class LockTimeout(TimeoutError):
 
 
 class ProcessLock:
-    """An exclusive, re-entrant lock on ``path``; waits up to ``timeout`` seconds (0: do not wait)."""
+    """An exclusive lock on ``path``; waits up to ``timeout`` seconds (0: do not wait)."""
 
-    def __init__(self, path: str | os.PathLike[str], *, timeout: float, mode: int = 0o600):
+    def __init__(self, path: str | os.PathLike[str], *, timeout: float):
         self.path = os.fspath(path)
         self.timeout = timeout
-        self.mode = mode
         self._descriptor: int | None = None
-        self._depth = 0
+        self._locked = False
 
     @property
     def is_locked(self) -> bool:
-        return self._depth > 0
+        return self._locked
 
     def acquire(self) -> None:
         """Take the lock, or raise :class:`LockTimeout`; ``OSError`` if the lock file cannot be made."""
-        if self._depth:
-            self._depth += 1
-            return
+        if self._locked:
+            raise RuntimeError(f"{self.path} is already locked by this holder")
         # Opened afresh each time: a lock file deleted in between must not leave us locking a ghost.
         if self._descriptor is None:
             self._descriptor = os.open(
-                self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), self.mode
+                self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600
             )
         deadline = time.monotonic() + self.timeout
         while not _try_lock(self._descriptor):
@@ -82,22 +80,18 @@ class ProcessLock:
                 self._close()
                 raise LockTimeout(f"{self.path} is held by another process")
             time.sleep(POLL_SECONDS)
-        self._depth = 1
+        self._locked = True
 
     def release(self) -> None:
-        """Let go once; the lock is given up when every acquire has been matched."""
-        if not self._depth:
+        """Let go (nothing happens if it is not held)."""
+        if not self._locked:
             return
-        self._depth -= 1
-        if self._depth == 0 and self._descriptor is not None:
+        self._locked = False
+        if self._descriptor is not None:
             try:
                 _unlock(self._descriptor)
             finally:
                 self._close()
-
-    def release_fully(self) -> None:
-        self._depth = min(self._depth, 1)
-        self.release()
 
     def _close(self) -> None:
         if self._descriptor is not None:

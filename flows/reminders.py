@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
 from flows import guidance
 from flows.amazon import DIRECT_NUMBER
 from flows.followups import FollowUp
+from flows.text import blanked
 
 PRODUCT_ID = "-//amazon-contact//promise reminders//EN"
 # An all-day event on the promised day; the alarm goes off at 9:00 that morning.
 ALARM_AFTER_MIDNIGHT = timedelta(hours=9)
 # Calendar apps show these texts as they are: nothing that could steer a terminal or reorder text.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def _clean(text: str) -> str:
-    return _CONTROLS.sub(" ", text)
+_clean = blanked
 
 
 def _reminder_text(key: str, *, lang: str, attempt_id: int, **values: object) -> str:

@@ -236,8 +236,13 @@ class AmazonContactApp(App[None]):
             self.push_screen(DirectLineScreen())
 
     def action_copy_number(self) -> None:
-        self.copy_to_clipboard(DIRECT_NUMBER)
-        self.notify(t("copied", self.lang, text=DIRECT_NUMBER), timeout=3)
+        self.copy_and_say(DIRECT_NUMBER, t("copied", self.lang, text=DIRECT_NUMBER))
+
+    def copy_and_say(self, text: str, said: str) -> None:
+        """Put ``text`` on the clipboard (through the terminal) and tell the person ``said``: the
+        one place every copy goes through."""
+        self.copy_to_clipboard(text)
+        self.notify(said, timeout=3, markup=False)
 
     # The command palette offers every action, in the current language.
 

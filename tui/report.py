@@ -15,21 +15,8 @@ from typing import Any
 from flows import guidance
 from flows.attempt import Attempt, Contact, Person, encode
 from flows.summary import AttemptSummary
+from flows.text import printable as printable  # the screens reach it through here too
 from tui.strings import t
-
-# C0 and C1 control characters (but newline and tab), and the bidi overrides that can make text
-# read differently from how it is stored.
-_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` with every character that could steer a terminal shown as a visible escape."""
-    return _UNSAFE.sub(
-        lambda m: (
-            f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"
-        ),
-        text,
-    )
 
 
 def excerpt(text: str, limit: int, lang: str, attempt_id: int) -> str:

@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
+from flows.attempt import DRAFT_KINDS as KINDS
 from flows.attempt import TextTooLong
-from flows.drafts import KINDS, broken_promises, draft
+from flows.drafts import broken_promises, draft
 from flows.privacy import redacted
 from flows.session import Session
 from flows.store import Store

@@ -561,7 +561,7 @@ def test_a_backup_put_back_after_a_crash_shows_the_backup(tmp_path, clock):
     Session.resume(second, session.attempt.id, clock=clock).add_note("after the backup")
     # ...and it crashes: no release. The backup is put back.
     atomic_write(path, backup)
-    second._claim.release_fully()
+    second.release()
     restored = Store(path).get(session.attempt.id)
     assert restored.summary == "in the backup" and restored.notes == []
 

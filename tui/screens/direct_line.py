@@ -34,5 +34,4 @@ class DirectLineScreen(LocalizedModal[None]):
         self.query_one("#keys", Static).update(self.t("direct_keys"))
 
     def action_copy(self) -> None:
-        self.app.copy_to_clipboard(DIRECT_NUMBER)
-        self.notify(self.t("copied", text=DIRECT_NUMBER), timeout=3)
+        self.contact_app.copy_and_say(DIRECT_NUMBER, self.t("copied", text=DIRECT_NUMBER))

@@ -11,7 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static, TabbedContent, TabPane, TextArea
 
 from flows import guidance
-from flows.drafts import KINDS, draft
+from flows.attempt import DRAFT_KINDS
+from flows.drafts import draft
 from flows.session import Session
 from tui import report
 from tui.localized import LocalizedScreen
@@ -38,13 +39,13 @@ class DraftsScreen(LocalizedScreen[None]):
         yield Static(classes="heading", id="drafts-title")
         yield Static(id="drafts-intro")
         with TabbedContent(id="ladder"):
-            for kind in KINDS:
+            for kind in DRAFT_KINDS:
                 with TabPane("", id=f"tab-{kind}"):
                     yield TextArea(id=f"draft-{kind}", soft_wrap=True, show_line_numbers=False)
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one(f"#draft-{KINDS[0]}", TextArea).focus()
+        self.query_one(f"#draft-{DRAFT_KINDS[0]}", TextArea).focus()
 
     def update_texts(self) -> None:
         attempt, lang = self.session.attempt, self.lang
@@ -52,7 +53,7 @@ class DraftsScreen(LocalizedScreen[None]):
         self.query_one("#drafts-intro", Static).update(self.t("drafts_intro"))
         tabs = self.query_one(TabbedContent)
         saved = {d.kind: d.text for d in attempt.drafts}
-        for kind in KINDS:
+        for kind in DRAFT_KINDS:
             tabs.get_tab(f"tab-{kind}").label = guidance.term("drafts", f"{kind}_tab", lang)
             box = self.query_one(f"#draft-{kind}", TextArea)
             box.border_subtitle = guidance.term("drafts", f"{kind}_title", lang)
@@ -83,13 +84,15 @@ class DraftsScreen(LocalizedScreen[None]):
 
     @property
     def current(self) -> str:
-        return (self.query_one(TabbedContent).active or f"tab-{KINDS[0]}").removeprefix("tab-")
+        return (self.query_one(TabbedContent).active or f"tab-{DRAFT_KINDS[0]}").removeprefix(
+            "tab-"
+        )
 
     def action_save(self) -> None:
         """Keep the draft in view, and every other one edited since it was last kept."""
         kinds = [
             self.current,
-            *(kind for kind in KINDS if kind != self.current and self._edited(kind)),
+            *(kind for kind in DRAFT_KINDS if kind != self.current and self._edited(kind)),
         ]
         for kind in kinds:
             box = self.query_one(f"#draft-{kind}", TextArea)
@@ -102,8 +105,7 @@ class DraftsScreen(LocalizedScreen[None]):
 
     def action_copy(self) -> None:
         text = self.query_one(f"#draft-{self.current}", TextArea).text
-        self.app.copy_to_clipboard(text)
-        self.notify(self.t("draft_copied", chars=len(text)), timeout=3)
+        self.contact_app.copy_and_say(text, self.t("draft_copied", chars=len(text)))
 
     def action_restart(self) -> None:
         kind = self.current
@@ -124,7 +126,7 @@ class DraftsScreen(LocalizedScreen[None]):
             event.text_area.border_title = self.t("draft_edited")
 
     def action_back(self) -> None:
-        edited = [kind for kind in KINDS if self._edited(kind)]
+        edited = [kind for kind in DRAFT_KINDS if self._edited(kind)]
         if edited and not self._warned:
             self._warned = True
             self.notify(self.t("draft_unsaved"), severity="warning", timeout=8)

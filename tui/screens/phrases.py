@@ -74,5 +74,5 @@ class PhrasesScreen(LocalizedModal[None]):
         if not 1 <= number <= len(self.phrases):
             return
         english = self.phrases[number - 1].english
-        self.app.copy_to_clipboard(english)
-        self.notify(self.t("copied", text=report.one_line(english, 60)), timeout=3)
+        said = self.t("copied", text=report.one_line(english, 60))
+        self.contact_app.copy_and_say(english, said)

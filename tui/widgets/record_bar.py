@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -11,10 +9,9 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from flows.attempt import TEXT_LIMITS, Attempt, TextTooLong
+from flows.text import TERMINAL_CONTROLS
 from tui.report import one_line
 from tui.strings import t
-
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class RecordBar(Vertical):
@@ -109,7 +106,7 @@ class RecordBar(Vertical):
                 # As typed, but for control characters, which would steer the terminal (only a
                 # paste can bring them). Put back, not typed: no Typing message for it.
                 with self.prevent(Input.Changed):
-                    box.value = _CONTROLS.sub("", text)
+                    box.value = TERMINAL_CONTROLS.sub("", text)
                 refilled.append(field)
         return refilled
 
