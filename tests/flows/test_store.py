@@ -620,3 +620,35 @@ def test_an_attempt_handed_out_is_never_the_stores_own_copy(tmp_path, clock):
     first.summary = "changed in memory only"
     assert store.get(session.attempt.id).summary == ""
     assert store.unfinished()[0] is not store.unfinished()[0]
+
+
+def test_a_durable_replace_syncs_the_new_file_renames_it_then_syncs_the_folder(
+    tmp_path, monkeypatch
+):
+    # A rename not followed by a sync of its folder can be undone by a power cut; a file renamed
+    # before its own bytes are synced can come back empty. The order is the guarantee.
+    import flows.datafile as datafile
+
+    calls: list[str] = []
+    real_open, real_fsync, real_replace = os.open, os.fsync, os.replace
+    kinds: dict[int, str] = {}
+
+    def opening(path, flags, *args, **kwargs):
+        descriptor = real_open(path, flags, *args, **kwargs)
+        kinds[descriptor] = "folder" if Path(path).is_dir() else "file"
+        return descriptor
+
+    def syncing(descriptor):
+        calls.append(f"fsync {kinds.get(descriptor, '?')}")
+        return real_fsync(descriptor)
+
+    def replacing(source, target):
+        calls.append("rename")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(os, "open", opening)
+    monkeypatch.setattr(os, "fsync", syncing)
+    monkeypatch.setattr(os, "replace", replacing)
+    datafile.atomic_write(tmp_path / "a.json", b"{}")
+    assert calls == ["fsync file", "rename", "fsync folder"]
+    assert (tmp_path / "a.json").read_bytes() == b"{}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import datetime
@@ -321,3 +322,18 @@ def test_show_and_export_include_a_kept_transcript_and_redact_leaves_it_out(caps
         and "12345678901" not in out
         and "[chat transcript left out: 30 characters]" in out.replace("\\", "")
     )
+
+
+def test_a_fifo_as_the_data_file_is_refused_at_once(tmp_path):
+    # Reading a FIFO blocks until someone writes to it: the command must not even try.
+    fifo = tmp_path / "attempts.json"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "history", "--db", str(fifo)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=20,
+        check=False,
+    )
+    assert result.returncode == 2 and "not a regular file" in result.stderr

@@ -89,7 +89,7 @@ class StepScreen(LocalizedScreen[None]):
             self.notify(self.t("unsent_offered", fields=fields), timeout=10, markup=False)
 
     def on_unmount(self) -> None:
-        self._keep_unsent()
+        self._keep_unsent()  # leaving the step or quitting: what is typed is kept, as unsent
 
     # Typed, not yet confirmed: kept a moment after typing stops, and whenever leaving.
 
@@ -249,9 +249,8 @@ class StepScreen(LocalizedScreen[None]):
         """True when nothing would be lost; otherwise warn, and let a second try through.
 
         Each unsaved change is warned of: once it has been saved, the next one is warned of
-        again. Text typed but not confirmed is kept first, so leaving never loses it.
+        again. (Text typed but not confirmed is kept as the screen goes: see ``on_unmount``.)
         """
-        self._keep_unsent()
         session = self.session
         if not session.unsaved or self.saving(session.save, quiet=True):
             return True
