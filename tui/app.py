@@ -238,6 +238,14 @@ class AmazonContactApp(App[None]):
     def action_copy_number(self) -> None:
         self.copy_and_say(DIRECT_NUMBER, t("copied", self.lang, text=DIRECT_NUMBER))
 
+    def run_change(
+        self, change: Callable[[], object], *, session: Session | None = None, quiet: bool = False
+    ) -> bool:
+        """Run a change that saves, by the app's one policy (``tui.changes``)."""
+        from tui.changes import run_change
+
+        return run_change(self, change, session=session, quiet=quiet)
+
     def copy_and_say(self, text: str, said: str) -> None:
         """Put ``text`` on the clipboard (through the terminal) and tell the person ``said``: the
         one place every copy goes through."""

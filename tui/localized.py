@@ -8,16 +8,12 @@ for changing a binding's description, so this replaces the screen's own copy of 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from flows.attempt import TextTooLong
-from flows.session import NoContactYet, Session
-from flows.store import StoreError
 from tui.strings import STRINGS, t
 
 if TYPE_CHECKING:
@@ -77,64 +73,6 @@ class LocalizedMixin(_ScreenBase):
 
     def update_texts(self) -> None:
         """Put every text of this screen in the current language."""
-
-    def saving(self, change: Callable[[], object], *, quiet: bool = False) -> bool:
-        """Run a change that saves. A failed save or a refused entry is told, not raised.
-
-        A change whose save failed stays in memory and goes to disk with the next save.
-        ``quiet`` skips repeating the same failure (for retries).
-        """
-        try:
-            change()
-        except StoreError as error:
-            if not quiet:
-                self.notify(
-                    self.t("not_saved", error=str(error)),
-                    severity="error",
-                    timeout=10,
-                    markup=False,
-                )
-            return False
-        except TextTooLong as error:
-            field = (
-                self.t(f"field_{error.field_name}")
-                if f"field_{error.field_name}" in STRINGS
-                else error.field_name
-            )
-            self.notify(
-                self.t(
-                    "too_long", field=field, length=f"{error.length:,}", limit=f"{error.limit:,}"
-                ),
-                severity="warning",
-                markup=False,
-            )
-            return False
-        except NoContactYet:
-            self.notify(self.t("nothing_to_record_on"), severity="warning", markup=False)
-            return False
-        self._tell_what_the_save_did()
-        return True
-
-    def _tell_what_the_save_did(self) -> None:
-        """A save that merged with another window's, or found the file changed: say so."""
-        session = getattr(self, "session", None)
-        if not isinstance(session, Session) or session.last_save is None:
-            return
-        report, session.last_save = session.last_save, None  # told once
-        if report.set_aside is not None:
-            self._warn(self.t("set_aside", path=str(report.set_aside)))
-        if report.renumbered_from is not None:
-            self._warn(self.t("renumbered", old=report.renumbered_from, new=report.attempt.id))
-        if report.file_recreated:
-            self._warn(self.t("file_recreated", path=str(self.contact_app.store.path)))
-        if report.merged:
-            self.notify(self.t("merged_with_other_window"), timeout=8, markup=False)
-        if report.conflicts:
-            fields = ", ".join(dict.fromkeys(c.rsplit(".", 1)[-1] for c in report.conflicts))
-            self._warn(self.t("merge_conflicts", fields=fields))
-
-    def _warn(self, message: str) -> None:
-        self.notify(message, severity="warning", timeout=15, markup=False)
 
 
 ResultType = TypeVar("ResultType")

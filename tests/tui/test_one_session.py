@@ -34,6 +34,7 @@ async def test_a_draft_kept_from_the_detail_survives_the_steps_next_save(data_fi
             await pilot.press("escape")
             await pilot.pause()
         assert app.screen is step
-        step.saving(lambda: step.session.add_note("hello"))
+        await pilot.press("n", *"hello", "enter")  # the step's next save
+        await pilot.pause()
         stored = Store(data_file).get(attempt_id)
         assert "KEEP ME" in stored.drafts[0].text and stored.notes[-1].text == "hello"

@@ -97,7 +97,9 @@ class DraftsScreen(LocalizedScreen[None]):
         for kind in kinds:
             box = self.query_one(f"#draft-{kind}", TextArea)
             text = box.text
-            if not self.saving(functools.partial(self.session.save_draft, kind, text)):
+            if not self.contact_app.run_change(
+                functools.partial(self.session.save_draft, kind, text), session=self.session
+            ):
                 return
             self._baseline[kind] = text
             box.border_title = self.t("draft_saved")

@@ -47,7 +47,10 @@ class EditDetailsScreen(LocalizedScreen[None]):
         self.action_save() if event.button.id == "save" else self.action_cancel()
 
     def action_save(self) -> None:
-        if self.saving(lambda: self.session.describe(**self.query_one(DetailsForm).details())):
+        if self.contact_app.run_change(
+            lambda: self.session.describe(**self.query_one(DetailsForm).details()),
+            session=self.session,
+        ):
             self.notify(self.t("saved"), timeout=2)
             self.dismiss(None)
 

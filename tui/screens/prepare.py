@@ -78,7 +78,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
             for event in ("outcome_decided", "facts_gathered", route_event):
                 session.move(event)
 
-        self.saving(walk_the_preparation)
+        self.contact_app.run_change(walk_the_preparation)
         self.dismiss(session)
 
     def action_skip(self) -> None:
@@ -102,4 +102,4 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         def begin() -> None:
             created.append(app.sessions.begin(earlier=self.follow_on, **details))
 
-        return created[0] if self.saving(begin) else None
+        return created[0] if self.contact_app.run_change(begin) else None

@@ -70,7 +70,9 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
         if not event.value.strip():
             self.notify(self.t("site_describe_first"), severity="warning", timeout=4)
             return
-        if self.saving(lambda: self.session.report_site_difference(event.value)):
+        if self.contact_app.run_change(
+            lambda: self.session.report_site_difference(event.value), session=self.session
+        ):
             self.notify(self.t("site_noted"), timeout=3)
             event.input.value = ""
             if self.ways:

@@ -102,7 +102,11 @@ class StepScreen(LocalizedScreen[None]):
     def _keep_unsent(self) -> None:
         pending, self._unsent = self._unsent, {}
         for field, text in pending.items():
-            self.saving(functools.partial(self.session.keep_unsent, field, text), quiet=True)
+            self.contact_app.run_change(
+                functools.partial(self.session.keep_unsent, field, text),
+                session=self.session,
+                quiet=True,
+            )
 
     def _keep_boxes_at_this_step(self) -> None:
         """After a move, what is still typed in the boxes is kept as unsent at the new step."""
@@ -122,7 +126,9 @@ class StepScreen(LocalizedScreen[None]):
 
     def _retry_save(self) -> None:
         """While the last change is only in memory, keep trying to write it."""
-        if self.session.unsaved and self.saving(self.session.save, quiet=True):
+        if self.session.unsaved and self.contact_app.run_change(
+            self.session.save, session=self.session, quiet=True
+        ):
             self.notify(self.t("saved_now"), timeout=3)
             self.refresh_step()
 
@@ -201,11 +207,13 @@ class StepScreen(LocalizedScreen[None]):
         if promise is None:
             return
         text, due = promise
-        if self.saving(lambda: self.session.record(promise=text, promise_due=due)):
+        if self.contact_app.run_change(
+            lambda: self.session.record(promise=text, promise_due=due), session=self.session
+        ):
             self._send(move.event)
 
     def _send(self, event: str) -> None:
-        self.saving(lambda: self.session.move(event))
+        self.contact_app.run_change(lambda: self.session.move(event), session=self.session)
         self._keep_boxes_at_this_step()
         self.refresh_step()
         self.action_focus_moves()
@@ -213,14 +221,18 @@ class StepScreen(LocalizedScreen[None]):
     # Recording
 
     def on_record_bar_recorded(self, message: RecordBar.Recorded) -> None:
-        if self.saving(lambda: self.session.record_text(message.field, message.value)):
+        if self.contact_app.run_change(
+            lambda: self.session.record_text(message.field, message.value), session=self.session
+        ):
             self.notify(self.t("saved"), timeout=2)
         self.refresh_step()
         if message.field != "agent_name":
             self.action_focus_moves()
 
     def on_record_bar_note_written(self, message: RecordBar.NoteWritten) -> None:
-        if self.saving(lambda: self.session.add_note(message.text)):
+        if self.contact_app.run_change(
+            lambda: self.session.add_note(message.text), session=self.session
+        ):
             self.notify(self.t("saved"), timeout=2)
         self.refresh_step()
         self.action_focus_moves()
@@ -252,7 +264,9 @@ class StepScreen(LocalizedScreen[None]):
         again. (Text typed but not confirmed is kept as the screen goes: see ``on_unmount``.)
         """
         session = self.session
-        if not session.unsaved or self.saving(session.save, quiet=True):
+        if not session.unsaved or self.contact_app.run_change(
+            session.save, session=self.session, quiet=True
+        ):
             return True
         if self._warned_at_save == session.saves:
             return True

@@ -59,7 +59,9 @@ class TranscriptScreen(LocalizedScreen[None]):
         if not text.strip():
             self.notify(self.t("transcript_empty"), severity="warning")
             return
-        if not self.saving(lambda: self.session.keep_transcript(text)):
+        if not self.contact_app.run_change(
+            lambda: self.session.keep_transcript(text), session=self.session
+        ):
             return
         received = self.contact_app.clock().date()
         self.found, self.recorded = suggestions(text, received), set()
@@ -101,7 +103,7 @@ class TranscriptScreen(LocalizedScreen[None]):
             def change() -> object:
                 return self.session.record_text(suggestion.kind, suggestion.value)
 
-        if self.saving(change):
+        if self.contact_app.run_change(change, session=self.session):
             self.recorded.add(number)
             self.notify(
                 self.t(
