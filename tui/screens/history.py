@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets.data_table import ColumnKey
 
 from flows.store import Damage, StoreError
 from flows.summary import AttemptSummary
@@ -102,7 +103,7 @@ class HistoryScreen(LocalizedScreen[None]):
             skipped.update(Text(self.t("skipped_records", first=first, count=len(self._skipped))))
         table = self.query_one(DataTable)
         for key in COLUMNS:
-            table.columns[key].label = Text(self.t(key))  # type: ignore[index]
+            table.columns[ColumnKey(key)].label = Text(self.t(key))
         if self._searchable_lang != self.lang:
             self._searchable = _labels_of(self._attempts or [], self.lang)
             self._searchable_lang = self.lang
