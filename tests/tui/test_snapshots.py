@@ -107,3 +107,69 @@ def test_tool(snap_compare, data_file, tool, lang):
             await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+_HELD: list[Store] = []  # stores that keep a claim for the length of a test
+
+
+def claimed_by_another_window(path) -> Store:
+    store = seed(path)
+    other = Store(path)
+    assert other.claim()
+    _HELD.append(other)
+    return store
+
+
+async def press_move(pilot, event: str) -> None:
+    moves = [m.event for m in pilot.app.screen.session.moves()]
+    await pilot.press(str(moves.index(event) + 1))
+
+
+# The screens that had no picture: how to get there (data, keys or a step of its own).
+STATES = {
+    "map": (one_attempt, ["enter", "m"]),
+    "confirm": (one_attempt, ["enter", ("move", "give_up")]),
+    "direct_line": (one_attempt, ["f3"]),
+    "read_only": (claimed_by_another_window, []),
+    # The toast names the temporary data file: cleared, so the picture is of the banner.
+    "not_saved": (one_attempt, ["enter", "disk full", "n", *"a note", "enter", "no toasts"]),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+@pytest.mark.parametrize("state", list(STATES))
+def test_state(snap_compare, data_file, monkeypatch, state, lang):
+    import errno
+    import os
+
+    make_store, keys = STATES[state]
+    app = make_app(make_store(data_file), lang=lang)
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in keys:
+            if isinstance(key, tuple):
+                await press_move(pilot, key[1])
+            elif key == "disk full":
+                monkeypatch.setattr(os, "fsync", disk_full)
+                continue
+            elif key == "no toasts":
+                pilot.app.clear_notifications()
+            else:
+                await pilot.press(key)
+            await settle(pilot)
+
+    try:
+        assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+    finally:
+        while _HELD:
+            _HELD.pop().release()
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_too_small(snap_compare, data_file, lang):
+    app = make_app(one_attempt(data_file), lang=lang)
+    assert snap_compare(app, terminal_size=(50, 15), run_before=settle)
