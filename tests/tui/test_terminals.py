@@ -37,17 +37,31 @@ async def test_too_small_says_so_and_recovers(data_file):
 async def test_every_screen_draws_at_any_size(data_file, size, lang):
     seed(data_file)
     app = make_app(Store(data_file), lang=lang)
+    too_small = size[0] < 60 or size[1] < 18
+    small_message = ("Make the window larger", "창을 더 크게")[lang == "ko"]
+    # What each screen draws that says it is the one: (English, Korean).
+    expected = [
+        ("Talk with the agent", "상담원과 이야기하기"),  # the step
+        ("The whole process", "전체 과정"),  # the map
+        ("1 (888) 280-4331", "1 (888) 280-4331"),  # the direct line
+        ("Unfinished attempts", "끝나지 않은 시도"),  # the start screen
+    ]
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
-        for keys in (["enter"], ["m"], ["escape", "escape", "f3"], ["escape"]):
+        steps = (["enter"], ["m"], ["escape", "escape", "f3"], ["escape"])
+        for keys, words in zip(steps, expected, strict=True):
             await pilot.press(*keys)
             await pilot.pause()
-            app.export_screenshot()
+            shown = app.export_screenshot().replace("&#160;", " ")
+            if too_small:
+                assert small_message in shown, "only the too-small message is drawn"
+            else:
+                assert words[lang == "ko"] in shown, (keys, words)
         await open_history(pilot)
         await pilot.press("enter")
         await pilot.pause()
-        app.export_screenshot()
-        assert app.is_running
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert (small_message if too_small else ("Timeline", "진행 기록")[lang == "ko"]) in shown
 
 
 async def test_the_screen_reads_without_colour(data_file, monkeypatch):
