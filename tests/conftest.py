@@ -70,3 +70,13 @@ def fill_up(folder: Path) -> Path:
     finally:
         os.close(descriptor)
     return filler
+
+
+def refuse_syncs_as_if_the_disk_were_full(monkeypatch) -> None:
+    """Every fsync from now on fails with ENOSPC, as on a full disk (``monkeypatch.undo`` ends it)."""
+    import errno
+
+    def disk_full(*args: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", disk_full)

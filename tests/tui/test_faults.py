@@ -9,7 +9,7 @@ import pytest
 
 from flows.session import Session
 from flows.store import Store
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, refuse_syncs_as_if_the_disk_were_full
 from tests.tui.conftest import choose, end_attempt, make_app, open_first_attempt, screen_text, seed
 from tui.screens.detail import DetailScreen
 from tui.screens.start import StartScreen
@@ -152,10 +152,7 @@ async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file,
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
 
-        def disk_full(*args):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        monkeypatch.setattr(os, "fsync", disk_full)
+        refuse_syncs_as_if_the_disk_were_full(monkeypatch)
         await choose(pilot, "ask_for_supervisor")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -190,10 +187,7 @@ async def test_a_second_unsaved_change_after_a_save_is_warned_of_again(data_file
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
 
-        def disk_full(*args):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        monkeypatch.setattr(os, "fsync", disk_full)
+        refuse_syncs_as_if_the_disk_were_full(monkeypatch)
         await pilot.press("n", *"first while full", "enter")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -201,7 +195,7 @@ async def test_a_second_unsaved_change_after_a_save_is_warned_of_again(data_file
         monkeypatch.undo()
         await choose(pilot, "ask_for_supervisor")  # the disk is back: this save takes both
         assert not step.session.unsaved
-        monkeypatch.setattr(os, "fsync", disk_full)
+        refuse_syncs_as_if_the_disk_were_full(monkeypatch)
         await pilot.press("n", *"G1 while full again", "enter")
         assert step.session.unsaved
         await pilot.press("ctrl+q")

@@ -125,16 +125,21 @@ async def test_a_finished_attempt_leads_back_to_the_start(data_file):
         assert isinstance(app.screen, StartScreen)
 
 
+async def give_a_promise(pilot, what: str, due: str) -> None:
+    """Open the first attempt, take "they promised", and fill in the dialog once."""
+    await pilot.press("enter")
+    await pilot.pause()
+    await choose(pilot, "promise_made")
+    await pilot.press(*what, "enter", *due, "enter")
+    await pilot.pause()
+
+
 async def test_a_past_promise_date_needs_a_second_save(data_file):
     store = Store(data_file)
     walk(Session.begin(store, clock=FakeClock()), TO_CHAT_AGENT)
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await choose(pilot, "promise_made")
-        await pilot.press(*"refund", "enter", *"2020-01-01", "enter")
-        await pilot.pause()
+        await give_a_promise(pilot, "refund", "2020-01-01")
         assert isinstance(app.screen, PromiseScreen)
         await pilot.press("enter")
         await pilot.pause()
@@ -190,11 +195,7 @@ async def test_a_promise_date_no_calendar_can_hold_is_refused(data_file):
     walk(Session.begin(store, clock=FakeClock()), TO_CHAT_AGENT)
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter")
-        await pilot.pause()
-        await choose(pilot, "promise_made")
-        await pilot.press(*"refund", "enter", *"9999-12-31", "enter")
-        await pilot.pause()
+        await give_a_promise(pilot, "refund", "9999-12-31")
         assert isinstance(app.screen, PromiseScreen)
         assert "too far ahead" in str(app.screen.query_one("#problem").render())
         await pilot.press("enter")

@@ -6,7 +6,7 @@ import pytest
 
 from flows.session import Session
 from flows.store import Store
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, refuse_syncs_as_if_the_disk_were_full
 from tests.tui.conftest import TO_CONTACT_US, make_app, seed, walk
 
 SIZES = {"small": (80, 24), "large": (120, 40)}
@@ -139,14 +139,9 @@ STATES = {
 @pytest.mark.parametrize("lang", ["en", "ko"])
 @pytest.mark.parametrize("state", list(STATES))
 def test_state(snap_compare, data_file, monkeypatch, state, lang):
-    import errno
-    import os
 
     make_store, keys = STATES[state]
     app = make_app(make_store(data_file), lang=lang)
-
-    def disk_full(*args):
-        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     async def run_before(pilot) -> None:
         await settle(pilot)
@@ -154,7 +149,7 @@ def test_state(snap_compare, data_file, monkeypatch, state, lang):
             if isinstance(key, tuple):
                 await press_move(pilot, key[1])
             elif key == "disk full":
-                monkeypatch.setattr(os, "fsync", disk_full)
+                refuse_syncs_as_if_the_disk_were_full(monkeypatch)
                 continue
             elif key == "no toasts":
                 pilot.app.clear_notifications()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from flows.store import Store
+from tests.conftest import refuse_syncs_as_if_the_disk_were_full
 from tests.tui.conftest import make_app, open_history, seed
 from tui.screens.start import StartScreen
 from tui.screens.step import StepScreen
@@ -108,8 +109,6 @@ async def test_starting_too_small_then_walking_and_resizing_never_leaves_a_blank
 
 
 async def test_quitting_while_too_small_still_guards_an_unsaved_change(data_file, monkeypatch):
-    import errno
-    import os
 
     seed(data_file, with_history=False)
     app = make_app(Store(data_file))
@@ -118,10 +117,7 @@ async def test_quitting_while_too_small_still_guards_an_unsaved_change(data_file
         await pilot.pause()
         step = app.screen
 
-        def disk_full(*args):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-        monkeypatch.setattr(os, "fsync", disk_full)
+        refuse_syncs_as_if_the_disk_were_full(monkeypatch)
         await pilot.press("n", *"unsaved", "enter")
         assert step.session.unsaved
         await pilot.resize_terminal(40, 12)
