@@ -35,6 +35,7 @@ from flows.amazon import (
     WEBSITE_STATE_IDS,
     is_valid_configuration,
 )
+from flows.errors import DomainError, Term
 
 Clock = Callable[[], datetime]
 
@@ -102,18 +103,17 @@ def new_id() -> str:
     return secrets.token_hex(6)
 
 
-class InvalidRecord(ValueError):
+class InvalidRecord(DomainError, ValueError):
     """An attempt record that cannot be read as one (a field missing, mistyped or impossible)."""
 
 
-class TextTooLong(ValueError):
+class TextTooLong(DomainError, ValueError):
     def __init__(self, field_name: str, length: int):
         self.field_name = field_name
         self.length = length
         self.limit = TEXT_LIMITS[field_name]
         super().__init__(
-            f"{field_name.replace('_', ' ')} is too long: {length:,} characters "
-            f"(the limit is {self.limit:,})"
+            "too_long", field=Term("fields", field_name), length=length, limit=self.limit
         )
 
 
@@ -435,8 +435,14 @@ def decode(record: Any) -> Attempt:
     except msgspec.ValidationError as error:
         identity = record.get("id") if isinstance(record, dict) else None
         known = isinstance(identity, int) and not isinstance(identity, bool)
-        shown = f"attempt {identity}" if known else "a record"
-        raise InvalidRecord(f"{shown}: {error}") from None
+        # msgspec says where, e.g. "Expected `int`, got `str` - at `$.revision`": that part
+        # reads the same in any language.
+        detail = str(error)
+        where = detail.rpartition(" - at ")[2].strip("`") if " - at " in detail else ""
+        values = {"detail": detail, "where": where or "-"}
+        if known:
+            raise InvalidRecord("invalid_attempt", id=identity, **values) from None
+        raise InvalidRecord("invalid_record", **values) from None
 
 
 def encode(attempt: Attempt) -> dict[str, Any]:

@@ -25,6 +25,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from flows.errors import DomainError
 from flows.migration import upgrade_record
 
 # 1: record v1; 2: record v1, maybe with a journal (0.1); 3: record v2 (flows.attempt).
@@ -35,16 +36,12 @@ APP_NAME = "amazon-contact"
 MAX_FILE_BYTES = 512 * 2**20
 
 
-class StoreError(Exception):
-    """A data file could not be used. The message names the file and says what is wrong."""
+class StoreError(DomainError):
+    """A data file could not be used: the code says what is wrong, its values name the file."""
 
 
 class DataFileError(StoreError):
     """The file exists but is not something this version can read; it is left untouched."""
-
-
-def reason(error: OSError) -> str:
-    return os.strerror(error.errno) if error.errno else str(error)
 
 
 def journal_of(path: Path) -> Path:
@@ -114,7 +111,7 @@ def make_private_folder(folder: Path) -> None:
             with contextlib.suppress(OSError):
                 made.chmod(0o700)
     except OSError as error:
-        raise StoreError(f"{folder}: cannot create the data folder ({reason(error)})") from error
+        raise StoreError("folder_not_made", folder=folder, reason=error) from error
 
 
 def make_private(items: list[Path]) -> None:
@@ -138,19 +135,17 @@ def read_regular_file(path: Path) -> bytes:
     try:
         found = path.stat()
     except OSError as error:
-        raise StoreError(f"{path}: cannot be read ({reason(error)})") from error
+        raise StoreError("cannot_read", path=path, reason=error) from error
     if not stat.S_ISREG(found.st_mode):
-        kind = "a folder" if stat.S_ISDIR(found.st_mode) else "not a regular file"
-        raise DataFileError(f"{path}: is {kind}, so it is not an {APP_NAME} data file")
+        kind = "is_folder" if stat.S_ISDIR(found.st_mode) else "not_regular_file"
+        raise DataFileError(kind, path=path)
     if found.st_size > MAX_FILE_BYTES:
-        raise DataFileError(
-            f"{path}: {found.st_size:,} bytes is far larger than any {APP_NAME} data file"
-        )
+        raise DataFileError("too_large", path=path, size=found.st_size)
     try:
         with open(path, "rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise StoreError(f"{path}: cannot be read ({reason(error)})") from error
+        raise StoreError("cannot_read", path=path, reason=error) from error
 
 
 def parse_data_file(path: Path) -> dict[str, Any]:
@@ -160,15 +155,14 @@ def parse_data_file(path: Path) -> dict[str, Any]:
 
 def parse_bytes(path: Path, raw: bytes) -> dict[str, Any]:
     if not raw.strip():
-        raise DataFileError(f"{path}: the file is empty, so it is not an {APP_NAME} data file")
+        raise DataFileError("empty", path=path)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
         if "utf-8" in str(error).lower() or "surrogate" in str(error).lower():
-            raise DataFileError(f"{path}: not UTF-8 text ({error})") from error
+            raise DataFileError("not_utf8", path=path, detail=str(error)) from error
         raise DataFileError(
-            f"{path}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg});"
-            " it may be truncated or damaged"
+            "not_json", path=path, line=error.lineno, column=error.colno, detail=error.msg
         ) from error
     check_shape(path, data)
     shaped: dict[str, Any] = data
@@ -177,23 +171,18 @@ def parse_bytes(path: Path, raw: bytes) -> dict[str, Any]:
 
 def check_shape(path: Path, data: Any) -> None:
     if not isinstance(data, dict):
-        raise DataFileError(
-            f"{path}: expected an object of tables at the top, found {type(data).__name__}"
-        )
+        raise DataFileError("not_tables", path=path, found=type(data).__name__)
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-            raise DataFileError(f"{path}: table {name!r} is not a set of records")
+            raise DataFileError("not_records", path=path, table=name)
     meta = data.get("meta", {}).get("1")
     if meta is None or meta.get("app") != APP_NAME:
-        raise DataFileError(f"{path}: not an {APP_NAME} data file (no {APP_NAME} header)")
+        raise DataFileError("foreign", path=path)
     schema = meta.get("schema")
     if isinstance(schema, bool) or not isinstance(schema, int) or schema < 1:
-        raise DataFileError(f"{path}: the header has no valid schema version ({schema!r})")
+        raise DataFileError("bad_schema", path=path, schema=repr(schema))
     if schema > SCHEMA_VERSION:
-        raise DataFileError(
-            f"{path}: written by a newer version of {APP_NAME} (data schema {schema}; "
-            f"this version reads up to {SCHEMA_VERSION}). Update {APP_NAME} to open it."
-        )
+        raise DataFileError("newer", path=path, schema=schema, supported=SCHEMA_VERSION)
 
 
 def legacy_journal(path: Path, raw: bytes, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -211,7 +200,7 @@ def legacy_journal(path: Path, raw: bytes, data: dict[str, Any]) -> dict[str, An
     try:
         lines = read_regular_file(journal).split(b"\n")
     except StoreError as error:
-        raise DataFileError(f"{journal}: the saves in it cannot be read ({error})") from error
+        raise DataFileError("journal_unreadable", path=journal, detail=error) from error
     key = f"{snapshot}.{zlib.crc32(raw):08x}".encode()
     for line in reversed(lines):
         checksum, _, body = line.rstrip(b"\r").partition(b" ")
@@ -224,7 +213,7 @@ def legacy_journal(path: Path, raw: bytes, data: dict[str, Any]) -> dict[str, An
             try:
                 newer = orjson.loads(payload)
             except orjson.JSONDecodeError as error:
-                raise DataFileError(f"{journal}: a whole line is not valid JSON") from error
+                raise DataFileError("journal_line", path=journal) from error
             check_shape(journal, newer)
             shaped: dict[str, Any] = newer
             return shaped
@@ -270,7 +259,7 @@ class AtomicJSONStorage(Storage):
         try:
             signature = _identity(self.path)
         except OSError as error:
-            raise StoreError(f"{self.path}: cannot be read ({reason(error)})") from error
+            raise StoreError("cannot_read", path=self.path, reason=error) from error
         if signature is None:
             self._cache = self._cache_signature = None
             return None
@@ -294,7 +283,7 @@ class AtomicJSONStorage(Storage):
             self._cache_signature = atomic_write(self.path, payload)
         except OSError as error:
             self._cache = self._cache_signature = None
-            raise StoreError(f"{self.path}: could not be saved ({reason(error)})") from error
+            raise StoreError("not_saved", path=self.path, reason=error) from error
         self._cache = data
         self.generation += 1
         self.bytes_written += len(payload)

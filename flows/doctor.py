@@ -20,20 +20,11 @@ from flows.datafile import (
     legacy_journal,
     parse_bytes,
     read_regular_file,
-    reason,
 )
+from flows.errors import DomainError
 from flows.paths import archive_folder_of, leftover_temporary_files, resolve_data_path
 from flows.records import DataFile
 from flows.store import Store
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: Path
-    what: str
-
-    def __str__(self) -> str:
-        return f"{self.file}: {self.what}"
 
 
 @dataclass
@@ -41,7 +32,7 @@ class Checkup:
     path: Path  # the data file as named
     real_path: Path | None = None  # where it really is, links followed (None: it cannot be found)
     files: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[DomainError] = field(default_factory=list)  # each names its file
     readable: dict[int, Attempt] = field(default_factory=dict)
     # An earlier release's journal beside the open file: its saves are read with the file, and
     # the app writes them into the file when it next starts.
@@ -63,22 +54,20 @@ def examine(path: Path) -> Checkup:
     try:
         real = resolve_data_path(path)
     except DataFileError as error:
-        checkup.problems.append(Problem(path, str(error).removeprefix(f"{path}: ")))
+        checkup.problems.append(error)
         return checkup
     checkup.real_path = real
     archive = archive_folder_of(real)
     if real.exists() or real.is_symlink():
         checkup.files.append(real)
     if archive.exists() and not archive.is_dir():
-        checkup.problems.append(Problem(archive, "is a file, where the archive folder should be"))
+        checkup.problems.append(DomainError("archive_is_file", path=archive))
     elif archive.is_dir():
         checkup.files += sorted(p for p in archive.iterdir() if p.suffix == ".json")
     for file in checkup.files:
         _examine_file(file, real, checkup)
     for leftover in leftover_temporary_files(real):
-        checkup.problems.append(
-            Problem(leftover, "left over from an interrupted save; the next save removes it")
-        )
+        checkup.problems.append(DomainError("leftover_temporary", path=leftover))
     return checkup
 
 
@@ -86,7 +75,7 @@ def _examine_file(file: Path, data_path: Path, checkup: Checkup) -> None:
     shard: int | None = None
     if file != data_path:
         if not file.stem.isdigit():
-            checkup.problems.append(Problem(file, "not an archive file (its name is no number)"))
+            checkup.problems.append(DomainError("not_archive_name", path=file))
             return
         shard = int(file.stem)
     try:
@@ -95,10 +84,10 @@ def _examine_file(file: Path, data_path: Path, checkup: Checkup) -> None:
         data_file = DataFile(file, shard)
         attempts, damage = data_file.checked()
     except StoreError as error:
-        checkup.problems.append(Problem(file, str(error).removeprefix(f"{file}: ")))
+        checkup.problems.append(error)
         return
     _check_permissions(file, checkup)
-    checkup.problems += [Problem(file, str(d).removeprefix(f"{file}: ")) for d in damage]
+    checkup.problems += [d.as_error() for d in damage]
     for attempt in attempts.values():
         known = checkup.readable.get(attempt.id)
         # The same attempt in the open file and the archive: the archived copy is the truth.
@@ -115,7 +104,7 @@ def _examine_journal(file: Path, checkup: Checkup) -> None:
         checkup.legacy_journal = legacy_journal(file, raw, parse_bytes(file, raw)) is not None
     except DataFileError as error:
         # The journal is damaged, not the file: report it; the file itself is still read.
-        checkup.problems.append(Problem(journal, str(error).removeprefix(f"{journal}: ")))
+        checkup.problems.append(error)
     else:
         _check_permissions(journal, checkup)
 
@@ -124,29 +113,25 @@ def _check_permissions(file: Path, checkup: Checkup) -> None:
     try:
         mode = stat.S_IMODE(file.stat().st_mode)
     except OSError as error:  # a link to nowhere, say
-        checkup.problems.append(Problem(file, f"cannot be read ({reason(error)})"))
+        checkup.problems.append(StoreError("cannot_read", path=file, reason=error))
         return
     if mode & 0o077:
-        checkup.problems.append(
-            Problem(file, f"readable by others (mode {mode:o}); it should be 600")
-        )
+        checkup.problems.append(DomainError("readable_by_others", path=file, mode=f"{mode:o}"))
 
 
 @dataclass
 class Salvage:
     saved: int
-    left_out: list[Problem]
+    left_out: list[DomainError]
 
 
 def salvage(checkup: Checkup, destination: Path) -> Salvage:
     """Write every readable attempt into a new data file; says what it saved and left out."""
     if destination.exists() or destination.is_symlink():
-        raise DataFileError(
-            f"{destination}: already exists; choose a new file for the salvaged attempts"
-        )
+        raise DataFileError("salvage_exists", path=destination)
     if checkup.real_path is not None and destination.resolve() == checkup.real_path:
-        raise DataFileError(f"{destination}: is the damaged file itself; choose another")
-    left_out = [p for p in checkup.problems if "interrupted save" not in p.what]
+        raise DataFileError("salvage_onto_itself", path=destination)
+    left_out = [p for p in checkup.problems if p.code != "leftover_temporary"]
     if checkup.readable:
         Store(destination).restore(list(checkup.readable.values()))
     return Salvage(len(checkup.readable), left_out)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from flows import guidance
 from flows.attempt import DRAFT_KINDS, Attempt, Contact, Person
+from flows.words import Words
 
 
 def broken_promises(attempt: Attempt, today: date) -> list[Person]:
@@ -21,20 +21,16 @@ def broken_promises(attempt: Attempt, today: date) -> list[Person]:
     return [p for p in attempt.people if p.promise and p.promise_due and p.promise_due < today]
 
 
-def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
+def draft(attempt: Attempt, kind: str, words: Words, today: date) -> str:
     if kind not in DRAFT_KINDS:
         raise ValueError(f"unknown draft {kind!r}; choose one of {', '.join(DRAFT_KINDS)}")
 
     def text(key: str, **values: object) -> str:
-        return guidance.term("drafts", key, lang).format(**values)
+        return words(f"drafts.{key}", **values)
 
     order = text("order", order=attempt.order_number) if attempt.order_number else text("no_order")
     # "Something else" names no outcome to ask for: the request then stays general.
-    goal = (
-        guidance.term("goals", attempt.goal, lang).lower()
-        if attempt.goal not in ("", "other")
-        else ""
-    )
+    goal = words(f"goals.{attempt.goal}").lower() if attempt.goal not in ("", "other") else ""
     wanted = text("goal", goal=goal) if goal else text("no_goal")
     facts = [text("problem", summary=_sentence(attempt.summary))] if attempt.summary else []
     facts.append(wanted)
@@ -54,7 +50,7 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
     if spoken and count >= 2:
         history.append(text("first_contact", day=_day(spoken[0].started_at.date()), count=count))
     if cases and kind != "complaint":  # the complaint's timeline names each case already
-        history.append(text("cases", cases=", ".join(cases)))
+        history.append(words.plural("drafts.cases", len(cases), cases=", ".join(cases)))
     history.extend(
         text(
             "promise_broken",
@@ -85,7 +81,7 @@ def draft(attempt: Attempt, kind: str, lang: str, today: date) -> str:
         else text("complaint_subject_no_goal", order=order)
     )
     entries = [
-        _entry(contact, person, text, lang)
+        _entry(contact, person, text, words)
         for contact in attempt.contacts
         for person in _people_or_none(contact)
     ]
@@ -103,9 +99,9 @@ def _people_or_none(contact: Contact) -> list[Person | None]:
     return [*contact.people] or [None]
 
 
-def _entry(contact: Contact, person: Person | None, text: Callable[..., str], lang: str) -> str:
+def _entry(contact: Contact, person: Person | None, text: Callable[..., str], words: Words) -> str:
     """One line of the complaint's timeline: a contact, and someone in it."""
-    channel = guidance.term("drafts.channels", contact.channel, lang)
+    channel = words(f"drafts.channels.{contact.channel}")
     with_whom = case = promise = ""
     if person is not None and person.name:
         key = "complaint_with_supervisor" if person.role == "supervisor" else "complaint_with"

@@ -45,4 +45,4 @@ def resolve_data_path(path: Path) -> Path:
     try:
         return path.resolve()
     except (RuntimeError, OSError) as error:  # a link that points back at itself
-        raise DataFileError(f"{path}: a link that never reaches a file ({error})") from error
+        raise DataFileError("link_loop", path=path) from error

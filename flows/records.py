@@ -26,6 +26,7 @@ from flows.datafile import (
     StoreError,
     read_regular_file,
 )
+from flows.errors import DomainError
 
 ARCHIVE_SHARD_SIZE = 100
 
@@ -36,13 +37,24 @@ class Damage:
 
     file: Path
     record: str  # the record's key in its file, "header", or "file" (none of it can be read)
-    what: str
+    problem: DomainError
+
+    def as_error(self) -> DomainError:
+        """The damage as one error to tell, naming the file and the record."""
+        if self.record == "file":
+            return DomainError("damage_in_file", file=self.file, what=self.problem)
+        if self.record == "header":
+            return DomainError("damage_in_header", file=self.file, what=self.problem)
+        return DomainError(
+            "damage_in_record", file=self.file, record=self.record, what=self.problem
+        )
+
+    @property
+    def what(self) -> str:
+        return str(self.problem)
 
     def __str__(self) -> str:
-        if self.record == "file":  # the whole file could not be read
-            return f"{self.file}: {self.what}"
-        where = "the header" if self.record == "header" else f"record {self.record}"
-        return f"{self.file}: {where}: {self.what}"
+        return str(self.as_error())
 
 
 class DataFile:
@@ -80,23 +92,26 @@ class DataFile:
         damage: list[Damage] = []
         next_id = data.get("meta", {}).get("1", {}).get("next_id", 1)
         if isinstance(next_id, bool) or not isinstance(next_id, int):
-            damage.append(Damage(self.path, "header", f"next_id is {next_id!r}, not a number"))
+            damage.append(
+                Damage(self.path, "header", DomainError("next_id_not_number", value=repr(next_id)))
+            )
         elif not 1 <= next_id <= MAX_ATTEMPT_ID + 1:
-            damage.append(Damage(self.path, "header", f"next_id {next_id} is out of range"))
+            damage.append(
+                Damage(self.path, "header", DomainError("next_id_out_of_range", value=next_id))
+            )
         for key, record in data.get("attempts", {}).items():
             try:
                 attempt = decode(record)
             except InvalidRecord as error:
-                damage.append(Damage(self.path, key, str(error)))
+                damage.append(Damage(self.path, key, error))
                 continue
             if key != str(attempt.id):
-                damage.append(Damage(self.path, key, f"holds attempt {attempt.id}"))
+                damage.append(Damage(self.path, key, DomainError("holds_other", id=attempt.id)))
             elif self.shard is not None and attempt.id // ARCHIVE_SHARD_SIZE != self.shard:
-                damage.append(
-                    Damage(self.path, key, f"attempt {attempt.id} belongs in another archive file")
-                )
+                problem = DomainError("in_wrong_archive", id=attempt.id)
+                damage.append(Damage(self.path, key, problem))
             elif self.shard is not None and not attempt.is_finished:
-                damage.append(Damage(self.path, key, "an unfinished attempt in the archive"))
+                damage.append(Damage(self.path, key, DomainError("unfinished_in_archive")))
             else:
                 attempts[attempt.id] = attempt
         self._checked = (generation, attempts, damage)
@@ -134,8 +149,7 @@ class DataFile:
         damage = self.checked()[1]
         if damage:
             raise DataFileError(
-                f"{damage[0]}. Nothing is written to {self.path.name} while it holds a record "
-                f"this version cannot read; `{APP_NAME} doctor` says more"
+                "damaged_not_written", damage=damage[0].as_error(), name=self.path.name
             )
 
     def refresh(self) -> None:

@@ -6,10 +6,10 @@ import functools
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
-from flows import guidance
 from flows.amazon import DIRECT_NUMBER
 from flows.followups import FollowUp
 from flows.text import blanked
+from flows.words import Words
 
 PRODUCT_ID = "-//amazon-contact//promise reminders//EN"
 # An all-day event on the promised day; the alarm goes off at 9:00 that morning.
@@ -18,11 +18,11 @@ ALARM_AFTER_MIDNIGHT = timedelta(hours=9)
 _clean = blanked
 
 
-def _reminder_text(key: str, *, lang: str, attempt_id: int, **values: object) -> str:
-    return _clean(guidance.term("reminder", key, lang).format(id=attempt_id, **values))
+def _reminder_text(key: str, *, words: Words, attempt_id: int, **values: object) -> str:
+    return _clean(words(f"reminder.{key}", id=attempt_id, **values))
 
 
-def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None = None) -> bytes:
+def calendar(follow_ups: Iterable[FollowUp], words: Words, *, now: datetime | None = None) -> bytes:
     """An iCalendar file with one all-day event (and a morning alarm) per promise."""
     from icalendar import Alarm, Calendar, Event  # only this export needs it
 
@@ -33,13 +33,17 @@ def calendar(follow_ups: Iterable[FollowUp], lang: str, *, now: datetime | None 
     for follow_up in follow_ups:
         attempt = follow_up.attempt
 
-        text = functools.partial(_reminder_text, lang=lang, attempt_id=attempt.id)
+        text = functools.partial(_reminder_text, words=words, attempt_id=attempt.id)
 
         cases = sorted(set(attempt.case_numbers))
         agents = [p.name for p in attempt.people if p.promise and p.name][-1:]
         lines = [text("promise", promise=follow_up.promise)] if follow_up.promise else []
         lines += [text("order", order=attempt.order_number)] if attempt.order_number else []
-        lines += [text("case", cases=", ".join(cases))] if cases else []
+        lines += (
+            [_clean(words.plural("reminder.case", len(cases), cases=", ".join(cases)))]
+            if cases
+            else []
+        )
         lines += [text("agent", agents=", ".join(agents))] if agents else []
         lines.append(text("if_not", number=DIRECT_NUMBER))
 

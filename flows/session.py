@@ -38,6 +38,7 @@ from flows.attempt import (
     local_now,
     new_id,
 )
+from flows.errors import DomainError
 from flows.followups import LATEST_PROMISE_DATE
 from flows.recorder import AttemptModel, Recorder, entry_leaf
 from flows.store import SaveReport, Store, StoreError
@@ -66,11 +67,14 @@ class Move:
         return self.target == "waiting_on_promise" and self.event == "promise_made"
 
 
-class NoContactYet(ValueError):
+class NoContactYet(DomainError, ValueError):
     def __init__(self) -> None:
-        super().__init__(
-            "nothing to record yet: no contact with Amazon has started in this attempt"
-        )
+        super().__init__("no_contact_yet")
+
+
+class PromiseTooFar(DomainError, ValueError):
+    def __init__(self, day: date) -> None:
+        super().__init__("date_too_far", day=day.isoformat())
 
 
 class Details(TypedDict, total=False):
@@ -249,7 +253,7 @@ class Session:
         if contact is None:
             raise NoContactYet()
         if promise_due is not None and promise_due > LATEST_PROMISE_DATE:
-            raise ValueError(f"{promise_due} is too far ahead to be a promised date")
+            raise PromiseTooFar(promise_due)
         texts = {"agent_name": agent_name, "case_number": case_number, "promise": promise}
         checked = {k: checked_text(k, v) for k, v in texts.items() if v is not None}
         now = self.clock()

@@ -43,8 +43,8 @@ from flows.datafile import (  # the errors and the file format are also used fro
     make_private,
     make_private_folder,
     parse_data_file,
-    reason,
 )
+from flows.errors import DomainError
 from flows.locking import LockTimeout, ProcessLock
 from flows.merge import merge
 from flows.paths import (  # also used from here
@@ -89,10 +89,9 @@ class ReadOnly(StoreError):
 class UnknownAttempt(StoreError, KeyError):
     def __init__(self, attempt_id: int):
         self.attempt_id = attempt_id
-        super().__init__(f"no attempt with id {attempt_id}")
+        super().__init__("unknown_attempt", id=attempt_id)
 
-    def __str__(self) -> str:
-        return str(self.args[0])
+    __str__ = StoreError.__str__  # not KeyError's quoted form
 
 
 @dataclass
@@ -132,7 +131,10 @@ class Store:
         # Held for as long as a full-screen app works on this file: one such writer at a time.
         self._claim = ProcessLock(str(self.path) + ".app.lock", timeout=0)
         self.read_only = False
+        # Why, while read-only: "another_window", "cannot_lock" or "damaged", and the error
+        # behind the last two (for the person to be told in their language).
         self.read_only_reason = ""
+        self.read_only_problem: DomainError | None = None
         self._skipped: list[Damage] = []
         # The data file as this store last saw it: a file gone since is noticed at the next save.
         self._seen_file = False
@@ -157,24 +159,26 @@ class Store:
             return self._look_only("another_window")
         except (OSError, StoreError) as error:
             # The lock cannot even be made: a read-only folder, a lock that is a folder...
-            detail = reason(error) if isinstance(error, OSError) else str(error)
-            return self._look_only(f"cannot_lock: {detail}")
+            problem = error if isinstance(error, StoreError) else StoreError("lock", reason=error)
+            return self._look_only("cannot_lock", problem)
+        damage: list[DomainError]
         try:
-            damage = [str(d) for d in self._active.checked()[1]] if self._active.exists() else []
+            found = self._active.checked()[1] if self._active.exists() else []
+            damage = [d.as_error() for d in found]
         except StoreError as error:  # the file became unreadable, or newer, since it was read
-            damage = [str(error)]
+            damage = [error]
         if damage:
             self._claim.release()
-            return self._look_only(f"damaged: {damage[0]}")
-        self.read_only, self.read_only_reason = False, ""
+            return self._look_only("damaged", damage[0])
+        self.read_only, self.read_only_reason, self.read_only_problem = False, "", None
         # Saves an earlier release left in a journal become part of the file now (or, should
         # that fail, with the next save), so that what is left is one plain file.
         with contextlib.suppress(StoreError):
             self.fold_legacy_journal()
         return True
 
-    def _look_only(self, why: str) -> bool:
-        self.read_only, self.read_only_reason = True, why
+    def _look_only(self, why: str, problem: DomainError | None = None) -> bool:
+        self.read_only, self.read_only_reason, self.read_only_problem = True, why, problem
         return False
 
     def release(self) -> None:
@@ -228,7 +232,7 @@ class Store:
                 return copy_of(attempts[attempt_id])
             for problem in damage:
                 if problem.record == str(attempt_id):
-                    raise DataFileError(str(problem))
+                    raise DataFileError("damaged_attempt", damage=problem.as_error())
         raise UnknownAttempt(attempt_id)
 
     def all(self) -> list[Attempt]:
@@ -286,7 +290,7 @@ class Store:
         in_use = max([*self._active.records(), self._highest_archived_id()], default=0)
         attempt_id = max(self._active.next_id(), in_use + 1)
         if attempt_id > MAX_ATTEMPT_ID:
-            raise DataFileError(f"{self.path}: no attempt ids are left")
+            raise DataFileError("no_ids_left", path=self.path)
         self._active.meta.update({"next_id": attempt_id + 1}, doc_ids=[1])
         return attempt_id
 
@@ -325,9 +329,7 @@ class Store:
                 # change beside it meanwhile, so that leaving the app loses nothing.
                 written.revision = unsaved_revision
                 kept = self._set_aside(written)
-                raise DataFileError(
-                    f"{refused} Meanwhile this attempt is kept in {kept}."
-                ) from None
+                raise DataFileError("refused_kept_aside", refused=refused, kept=kept) from None
             except BaseException:
                 written.revision = unsaved_revision  # not saved: still the copy it was
                 raise
@@ -404,7 +406,7 @@ class Store:
     @contextlib.contextmanager
     def _writing(self) -> Iterator[None]:
         if self.read_only:
-            raise ReadOnly(f"{self.path}: open read-only ({self.read_only_reason})")
+            raise ReadOnly("read_only", path=self.path)
         make_private_folder(self.path.parent)
         try:
             with self._lock:
@@ -415,11 +417,10 @@ class Store:
                 yield
         except LockTimeout as error:
             raise StoreError(
-                f"{self.path}: another {APP_NAME} is writing to this file and did not finish "
-                f"within {LOCK_TIMEOUT_SECONDS:.0f} seconds"
+                "lock_timeout", path=self.path, seconds=round(LOCK_TIMEOUT_SECONDS)
             ) from error
         except OSError as error:
-            raise StoreError(f"{self.path}: could not be saved ({reason(error)})") from error
+            raise StoreError("not_saved", path=self.path, reason=error) from error
 
     def _recover_from_interrupted_writes(self) -> None:
         """Tidy what a writer killed mid-way can leave; safe because we hold the lock."""
@@ -463,7 +464,7 @@ class Store:
         if not self.archive_folder.exists():
             return []
         if not self.archive_folder.is_dir():
-            raise DataFileError(f"{self.archive_folder}: is a file, not the archive folder")
+            raise DataFileError("archive_is_file", path=self.archive_folder)
         try:
             names = [p.stem for p in self.archive_folder.glob("[0-9]*.json")]
         except OSError:
@@ -485,8 +486,7 @@ class Store:
         except DataFileError as error:
             if data_file is self._active:
                 raise
-            what = str(error).removeprefix(f"{data_file.path}: ")
-            self._skipped.append(Damage(data_file.path, "file", what))
+            self._skipped.append(Damage(data_file.path, "file", error))
             return {}
         self._skipped += damage
         return attempts

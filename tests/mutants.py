@@ -81,7 +81,7 @@ MUTANTS = [
     Mutant(
         "the doctor does not report damaged records",
         "flows/doctor.py",
-        '    checkup.problems += [Problem(file, str(d).removeprefix(f"{file}: ")) for d in damage]',
+        "    checkup.problems += [d.as_error() for d in damage]",
         "    pass",
         "tests/tui/test_damaged_files.py::"
         "test_every_command_says_what_is_wrong_and_the_doctor_agrees[a goal from a newer release]",

@@ -18,23 +18,13 @@ from flows.attempt import Attempt, Clock, local_now
 from flows.session import Session
 from flows.sessions import Sessions
 from flows.store import Store, StoreError
+from flows.words import Words, words_for
 from tui.localized import LocalizedMixin, LocalizedScreen, localize_bindings
 from tui.screens.too_small import TooSmallScreen, fits
-from tui.strings import t
 
 SCREEN_STYLES = Path(__file__).parent / "screens"
 MAIN, TOO_SMALL = "main", "too_small"
 CLAIM_RETRY_SECONDS = 3
-
-# Textual's own palette entries, in Korean for a Korean screen.
-BUILT_IN_COMMANDS_KO: dict[str, tuple[str, str]] = {
-    "Theme": ("테마", "색 테마를 바꿉니다"),
-    "Quit": ("종료", "앱을 끝냅니다"),
-    "Keys": ("키 보기", "지금 쓸 수 있는 키를 보여 줍니다"),
-    "Maximize": ("최대화", "선택한 부분을 화면 가득 보여 줍니다"),
-    "Minimize": ("원래 크기로", "최대화한 부분을 원래대로 돌립니다"),
-    "Screenshot": ("화면 저장", "지금 화면을 SVG 파일로 저장합니다"),
-}
 
 
 class AmazonContactApp(App[None]):
@@ -57,6 +47,11 @@ class AmazonContactApp(App[None]):
 
     lang: reactive[str] = reactive("en", init=False)
 
+    @property
+    def words(self) -> Words:
+        """Everything the app says, in its language now (screens have the same, ``self.words``)."""
+        return words_for(self.lang)
+
     def __init__(
         self, store: Store, *, lang: str = "en", clock: Clock = local_now, resume: bool = False
     ) -> None:
@@ -71,7 +66,7 @@ class AmazonContactApp(App[None]):
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         if not self.store.claim():
-            self.sub_title = t("read_only_short", self.lang)
+            self.sub_title = self.words("read_only_short")
             self.notify(self.read_only_text(), severity="warning", timeout=20, markup=False)
             self._claim_retry = self.set_interval(CLAIM_RETRY_SECONDS, self.try_claim)
         try:
@@ -95,13 +90,14 @@ class AmazonContactApp(App[None]):
 
     def read_only_text(self, *, line: bool = False) -> str:
         """Why this window is read-only, in the person's language (``line``: the short form)."""
-        why, _, detail = self.store.read_only_reason.partition(": ")
+        why, problem = self.store.read_only_reason, self.store.read_only_problem
+        detail = self.words.error(problem) if problem is not None else ""
         suffix = "_line" if line else ""
         if why == "cannot_lock":
-            return t(f"read_only_cannot_lock{suffix}", self.lang, reason=detail)
+            return self.words(f"read_only_cannot_lock{suffix}", reason=detail)
         if why == "damaged":
-            return t(f"read_only_damaged{suffix}", self.lang, damage=detail)
-        return t("read_only_line" if line else "read_only", self.lang)
+            return self.words(f"read_only_damaged{suffix}", damage=detail)
+        return self.words("read_only_line" if line else "read_only")
 
     def try_claim(self) -> None:
         """While the file cannot be written here, keep asking for it: once it can, this one writes."""
@@ -111,7 +107,7 @@ class AmazonContactApp(App[None]):
         self._claim_retry.stop()
         self.sub_title = ""
         key = "writable_now" if was == "another_window" else "writable_again"
-        self.notify(t(key, self.lang), timeout=8)
+        self.notify(self.words(key), timeout=8)
         for screen in self.screen_stack:
             if isinstance(screen, LocalizedScreen):
                 screen.update_texts()
@@ -236,7 +232,7 @@ class AmazonContactApp(App[None]):
             self.push_screen(DirectLineScreen())
 
     def action_copy_number(self) -> None:
-        self.copy_and_say(DIRECT_NUMBER, t("copied", self.lang, text=DIRECT_NUMBER))
+        self.copy_and_say(DIRECT_NUMBER, self.words("copied", text=DIRECT_NUMBER))
 
     def run_change(
         self, change: Callable[[], object], *, session: Session | None = None, quiet: bool = False
@@ -256,18 +252,35 @@ class AmazonContactApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The app's own commands (the step screen adds its own: ``tui.commands``)."""
-        lang = self.lang
+        words = self.words
         if not self.store.read_only:
-            yield SystemCommand(t("new_attempt", lang), t("cmd_new", lang), self.action_new_attempt)
-        yield SystemCommand(t("history", lang), t("cmd_history", lang), self.action_history)
-        yield SystemCommand(t("stats_title", lang), t("stats_help", lang), self.action_stats)
-        yield SystemCommand(t("direct_line", lang), DIRECT_NUMBER, self.action_direct_line)
-        yield SystemCommand(t("cmd_copy_number", lang), DIRECT_NUMBER, self.action_copy_number)
-        yield SystemCommand(
-            t("cmd_language", lang), t("language", lang), self.action_toggle_language
-        )
-        for command in super().get_system_commands(screen):
-            title, help_text = BUILT_IN_COMMANDS_KO.get(
-                command.title, (command.title, command.help)
+            yield SystemCommand(words("new_attempt"), words("cmd_new"), self.action_new_attempt)
+        yield SystemCommand(words("history"), words("cmd_history"), self.action_history)
+        yield SystemCommand(words("stats_title"), words("stats_help"), self.action_stats)
+        yield SystemCommand(words("direct_line"), DIRECT_NUMBER, self.action_direct_line)
+        yield SystemCommand(words("cmd_copy_number"), DIRECT_NUMBER, self.action_copy_number)
+        yield SystemCommand(words("cmd_language"), words("language"), self.action_toggle_language)
+        # Textual's own entries, with the same actions as its list, worded by our catalog.
+        yield SystemCommand(words("cmd_theme"), words("cmd_theme_help"), self.action_change_theme)
+        yield SystemCommand(words("quit"), words("cmd_quit_help"), self.action_quit)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(
+                words("cmd_keys"), words("cmd_keys_hide"), self.action_hide_help_panel
             )
-            yield command._replace(title=title, help=help_text) if lang == "ko" else command
+        else:
+            yield SystemCommand(
+                words("cmd_keys"), words("cmd_keys_show"), self.action_show_help_panel
+            )
+        if screen.maximized is not None:
+            yield SystemCommand(
+                words("cmd_minimize"), words("cmd_minimize_help"), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                words("cmd_maximize"), words("cmd_maximize_help"), screen.action_maximize
+            )
+        yield SystemCommand(
+            words("cmd_screenshot"),
+            words("cmd_screenshot_help"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 from flows.store import DataFileError, Store, StoreError, UnknownAttempt
 
 if TYPE_CHECKING:
+    from flows.words import Words
     from tui.report import HistoryRow  # imported when a report is printed
 
 DESCRIPTION = (
@@ -135,9 +136,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from tui.strings import language_from_environment
+    from flows.catalog import language_from_environment
+    from flows.words import words_for
 
     lang = getattr(args, "lang", None) or language_from_environment()
+    words = words_for(lang)
     db = getattr(args, "db", None)
     try:
         if args.command is None:
@@ -149,25 +152,23 @@ def main(argv: list[str] | None = None) -> int:
             print(format(AmazonContact(), args.format))
             return 0
         if args.command == "doctor":
-            return _doctor(db, args.salvage)
+            return _doctor(db, args.salvage, words)
         if args.command == "stats":
-            return _stats(Store(db), lang, as_json=args.json)
+            return _stats(Store(db), words, as_json=args.json)
         if args.command == "due":
-            return _due(Store(db), lang, output=args.format)
-        return _report(args, Store(db), lang)
+            return _due(Store(db), words, output=args.format)
+        return _report(args, Store(db), words)
     except UnknownAttempt as error:
-        from tui.strings import t
-
-        print(f"amazon-contact: {t('unknown_attempt', lang, id=error.attempt_id)}", file=sys.stderr)
+        print(f"amazon-contact: {words('unknown_attempt', id=error.attempt_id)}", file=sys.stderr)
         return EXIT_USAGE
     except DataFileError as error:
         print(
-            f"amazon-contact: {error} (check it with: amazon-contact doctor{_db_hint(db)})",
+            f"amazon-contact: {words.error(error)} ({words('check_with_doctor')}{_db_hint(db)})",
             file=sys.stderr,
         )
         return EXIT_USAGE
     except StoreError as error:
-        print(f"amazon-contact: {error}", file=sys.stderr)
+        print(f"amazon-contact: {words.error(error)}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # Piped into `head` and the reader went away: not an error worth a traceback.
@@ -178,10 +179,10 @@ def main(argv: list[str] | None = None) -> int:
 
         from tui import crash
 
-        return crash.report(traceback.format_exc())
+        return crash.report(traceback.format_exc(), words)
 
 
-def _doctor(db: str | None, salvage_to: str | None) -> int:
+def _doctor(db: str | None, salvage_to: str | None, words: Words) -> int:
     """Exit 0 when the data is healthy, 1 when problems were found (and reported)."""
     from pathlib import Path
 
@@ -191,35 +192,35 @@ def _doctor(db: str | None, salvage_to: str | None) -> int:
     path = Path(db).expanduser() if db else default_path()
     checkup = examine(path)
     shown = (
-        f"{path} (a link to {checkup.real_path})"
+        words("doctor_link", path=path, real=checkup.real_path)
         if checkup.real_path not in (None, path)
         else f"{path}"
     )
     if checkup.fresh:
-        print(f"{shown}: nothing saved here yet, so there is nothing to check")
+        print(words("doctor_fresh", shown=shown))
         return 0
     for problem in checkup.problems:
-        print(f"problem: {problem}")
+        print(words("doctor_problem", problem=words.error(problem)))
     finished = sum(a.is_finished for a in checkup.readable.values())
-    print(
-        f"{shown}: {len(checkup.files)} file(s), {len(checkup.readable)} readable attempt(s) "
-        f"({finished} finished), {len(checkup.problems)} problem(s)"
+    summary = words(
+        "doctor_summary",
+        shown=shown,
+        files=words.plural("doctor_files", len(checkup.files)),
+        attempts=words.plural("doctor_attempts", len(checkup.readable)),
+        finished=finished,
+        problems=words.plural("doctor_problems", len(checkup.problems)),
     )
+    print(summary)
     if checkup.legacy_journal:
-        print(
-            f"the newest saves are in {path.name}.journal beside it, left by an earlier release; "
-            "they are read with the file, and the app writes them into it when it next starts"
-        )
+        print(words("doctor_journal", name=path.name))
     if salvage_to:
         result = salvage(checkup, Path(salvage_to).expanduser())
         if not result.saved:
-            print(
-                f"nothing to salvage from {shown}: no attempt in it passes the checks; nothing was written"
-            )
+            print(words("salvage_nothing", shown=shown))
         else:
-            print(f"saved {result.saved} attempt(s) to {salvage_to}; the original was not changed")
+            print(words.plural("salvage_saved", result.saved, path=salvage_to))
         for problem in result.left_out:
-            print(f"left out: {problem}")
+            print(words("salvage_left_out", problem=words.error(problem)))
     return 0 if checkup.healthy else 1
 
 
@@ -245,23 +246,22 @@ def _run_app(db: str | None, lang: str, *, resume: bool = False) -> int:
     if app.return_code:
         from tui import crash
 
-        return crash.report(failure.getvalue() or f"exit status {app.return_code}")
+        return crash.report(failure.getvalue() or f"exit status {app.return_code}", app.words)
     return 0
 
 
 EXIT_OVERDUE = 1
 
 
-def _stats(store: Store, lang: str, *, as_json: bool) -> int:
+def _stats(store: Store, words: Words, *, as_json: bool) -> int:
     from dataclasses import asdict
 
     from flows.attempt import local_now
     from flows.stats import stats
     from tui import report
-    from tui.strings import t
 
     figures = stats(store.summaries(), local_now().date())
-    _say_what_was_skipped(store)
+    _say_what_was_skipped(store, words)
     if as_json:
         data = asdict(figures)
         median = figures.median_to_resolution
@@ -269,35 +269,34 @@ def _stats(store: Store, lang: str, *, as_json: bool) -> int:
         print(report.to_json(data))
         return 0
     if not figures.attempts:
-        print(t("no_attempts", lang))
+        print(words("no_attempts"))
         return 0
     from rich.console import Console
 
     from tui.stats_view import summary_renderables
 
     console = Console(highlight=False, soft_wrap=False)
-    for renderable in summary_renderables(figures, lang):
+    for renderable in summary_renderables(figures, words):
         console.print(renderable)
     return 0
 
 
-def _due(store: Store, lang: str, *, output: str) -> int:
+def _due(store: Store, words: Words, *, output: str) -> int:
     """Print what is due, the earliest first; exit 1 when something is overdue."""
     from flows.attempt import local_now
     from flows.followups import follow_ups
     from tui import report
-    from tui.strings import t
 
     today = local_now().date()
     due = follow_ups(store.unfinished())
-    _say_what_was_skipped(store)
+    _say_what_was_skipped(store, words)
     if output == "ics":
         from flows.reminders import calendar
 
         if not due:  # a calendar file must hold at least one event: say so instead
-            print(t("none_due", lang), file=sys.stderr)
+            print(words("none_due"), file=sys.stderr)
             return 0
-        sys.stdout.write(calendar(due, lang).decode())
+        sys.stdout.write(calendar(due, words).decode())
     elif output == "json":
         print(
             report.to_json(
@@ -317,17 +316,17 @@ def _due(store: Store, lang: str, *, output: str) -> int:
             )
         )
     elif not due:
-        print(t("none_due", lang))
+        print(words("none_due"))
     for follow_up in due if output == "text" else []:
         late = (
-            f"  {t('overdue_by', lang, days=follow_up.days_overdue(today))}"
+            f"  {words.plural('overdue_by', follow_up.days_overdue(today))}"
             if follow_up.is_overdue(today)
             else ""
         )
         promise = f"  “{report.one_line(follow_up.promise, 60)}”" if follow_up.promise else ""
-        about = report.printable(report.about(follow_up.attempt, lang))
+        about = report.printable(report.about(follow_up.attempt, words))
         print(
-            f"#{follow_up.attempt.id}  {t('due_on', lang, day=follow_up.due.isoformat())}{late}  {about}{promise}"
+            f"#{follow_up.attempt.id}  {words('due_on', day=follow_up.due.isoformat())}{late}  {about}{promise}"
         )
     return EXIT_OVERDUE if any(f.is_overdue(today) for f in due) else 0
 
@@ -339,24 +338,27 @@ def _db_hint(db: str | None) -> str:
     return f" --db {shlex.quote(db)}" if db else ""
 
 
-def _say_what_was_skipped(store: Store) -> None:
+def _say_what_was_skipped(store: Store, words: Words) -> None:
     """Damaged records are left out of a listing: say which, and where to look."""
     for damage in store.skipped:
-        print(f"amazon-contact: skipped {damage}", file=sys.stderr)
+        print(
+            f"amazon-contact: {words('skipped', damage=words.error(damage.as_error()))}",
+            file=sys.stderr,
+        )
     if store.skipped:
         hint = _db_hint(str(store.path))
-        print(f"amazon-contact: check it with: amazon-contact doctor{hint}", file=sys.stderr)
+        print(f"amazon-contact: {words('check_with_doctor')}{hint}", file=sys.stderr)
 
 
-def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
+def _report(args: argparse.Namespace, store: Store, words: Words) -> int:
     from tui import report
 
     if args.command == "history":
         if args.json:
             print(report.to_json([report.attempt_json(a) for a in store.all()]))
         else:
-            print(_table([report.history_row(a, lang) for a in store.summaries()], lang))
-        _say_what_was_skipped(store)
+            print(_table([report.history_row(a, words) for a in store.summaries()], words))
+        _say_what_was_skipped(store, words)
         return 0
     attempt = store.get(args.id)
     if getattr(args, "redact", False):
@@ -364,33 +366,30 @@ def _report(args: argparse.Namespace, store: Store, lang: str) -> int:
 
         attempt = redacted(attempt)
     if args.command == "show":
-        print(report.attempt_text(attempt, lang))
+        print(report.attempt_text(attempt, words))
     elif args.format == "ics":
         from flows.followups import follow_ups
         from flows.reminders import calendar
-        from tui.strings import t
 
         due = follow_ups([attempt])
         if not due:
-            print(f"amazon-contact: {t('no_dated_promise', lang, id=attempt.id)}", file=sys.stderr)
+            print(f"amazon-contact: {words('no_dated_promise', id=attempt.id)}", file=sys.stderr)
             return EXIT_USAGE
-        sys.stdout.write(calendar(due, lang).decode())
+        sys.stdout.write(calendar(due, words).decode())
     elif args.format == "json":
         print(report.to_json(report.attempt_json(attempt)))
     else:
-        print(report.attempt_markdown(attempt, lang), end="")
+        print(report.attempt_markdown(attempt, words), end="")
     return 0
 
 
-def _table(rows: list[HistoryRow], lang: str) -> str:
+def _table(rows: list[HistoryRow], words: Words) -> str:
     from rich.cells import cell_len
 
-    from tui.strings import t
-
     if not rows:
-        return t("no_attempts", lang)
+        return words("no_attempts")
     header = [
-        t(k, lang)
+        words(k)
         for k in ("col_id", "col_started", "col_status", "col_route", "col_cases", "col_about")
     ]
     body = [[str(r.id), r.started, r.status, r.route, r.cases, r.about] for r in rows]

@@ -10,9 +10,6 @@ from collections.abc import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from flows import guidance
-from tui.strings import t
-
 
 class StepCommands(Provider):
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
@@ -21,24 +18,24 @@ class StepCommands(Provider):
         step = self.screen
         if not isinstance(step, StepScreen):
             return []
-        lang, attempt_id = step.lang, step.session.attempt.id
+        words, attempt_id = step.words, step.session.attempt.id
         commands: list[tuple[str, str, Callable[[], object]]] = [
-            (t("map", lang), t("map_help", lang), step.action_map),
-            (t("phrases_title", lang), t("phrases_help", lang), step.action_phrases),
-            (t("drafts_title", lang, id=attempt_id), t("drafts_help", lang), step.action_drafts),
+            (words("map"), words("map_help"), step.action_map),
+            (words("phrases_title"), words("phrases_help"), step.action_phrases),
+            (words("drafts_title", id=attempt_id), words("drafts_help"), step.action_drafts),
             (
-                t("transcript_title", lang, id=attempt_id),
-                t("transcript_help", lang),
+                words("transcript_title", id=attempt_id),
+                words("transcript_help"),
                 step.action_transcript,
             ),
         ]
         if step.session.on_website:
-            title = guidance.term("site_different", "title", lang)
-            commands.append((title, t("site_help", lang), step.action_site_different))
+            title = words("site_different.title")
+            commands.append((title, words("site_help"), step.action_site_different))
         commands += [
-            (t("details", lang), t("details_help", lang), step.action_details),
-            (t("record", lang), t("agent_name", lang), step.action_record),
-            (t("note", lang), t("note_placeholder", lang), step.action_note),
+            (words("details"), words("details_help"), step.action_details),
+            (words("record"), words("agent_name"), step.action_record),
+            (words("note"), words("note_placeholder"), step.action_note),
         ]
         return commands
 

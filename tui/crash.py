@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from flows.store import APP_NAME
+from flows.words import Words
 
 # EX_SOFTWARE (sysexits.h): the program failed, not the input.
 EXIT_CRASH = 70
@@ -46,15 +47,11 @@ def keep_details(details: str) -> Path:
     return path
 
 
-def report(details: str) -> int:
+def report(details: str, words: Words) -> int:
     """Keep ``details`` privately, say where in one line, and give the exit status of a crash."""
     try:
-        where = f"the details are in {keep_details(details)} (readable only by you)"
+        where = words("crash_details_in", path=keep_details(details))
     except OSError:
-        where = "the details could not be written anywhere"
-    print(
-        f"{APP_NAME}: stopped by an error in the program itself. Everything saved before it is "
-        f"still saved; {where}.",
-        file=sys.stderr,
-    )
+        where = words("crash_details_lost")
+    print(f"{APP_NAME}: {words('crash', where=where)}", file=sys.stderr)
     return EXIT_CRASH

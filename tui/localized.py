@@ -1,9 +1,8 @@
 """Footer labels and screen texts that follow the app's language as it changes.
 
-Textual bindings carry a fixed description. Ours carry a key into ``tui.strings`` instead, and on
-every language change each screen swaps in the translated descriptions. Textual has no public API
-for changing a binding's description, so this replaces the screen's own copy of its bindings map
-(never the class-level one) with updated ``Binding`` copies.
+A screen reads every text through ``self.words``, the catalog's lookup bound to the app's current
+language (:mod:`flows.words`). Textual bindings carry a fixed description; ours carry a key of the
+catalog instead, and on every language change each screen swaps in the translated descriptions.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 
-from tui.strings import STRINGS, t
+from flows.words import Words, words_for
 
 if TYPE_CHECKING:
     from tui.app import AmazonContactApp
@@ -27,11 +26,12 @@ else:
 
 def localize_bindings(node: DOMNode, lang: str) -> None:
     originals: dict[str, list[str]] = node.__dict__.setdefault("_binding_string_keys", {})
+    words = words_for(lang)
     key_to_bindings = node._bindings.key_to_bindings
     for key, bindings in list(key_to_bindings.items()):
         string_keys = originals.setdefault(key, [b.description for b in bindings])
         key_to_bindings[key] = [
-            replace(binding, description=t(k, lang) if k in STRINGS else k)
+            replace(binding, description=words(k) if words.has(k) else k)
             for binding, k in zip(bindings, string_keys, strict=False)
         ]
 
@@ -52,8 +52,10 @@ class LocalizedMixin(_ScreenBase):
         """Whether the person may leave this screen now (a screen with unsaved work may warn)."""
         return True
 
-    def t(self, key: str, **values: object) -> str:
-        return t(key, self.lang, **values)
+    @property
+    def words(self) -> Words:
+        """Everything this screen says, in the language it is in now."""
+        return words_for(self.lang)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -12,21 +12,20 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from flows import guidance
 from flows.attempt import Attempt, Contact, Person, encode
 from flows.summary import AttemptSummary
 from flows.text import printable as printable  # the screens reach it through here too
-from tui.strings import t
+from flows.words import Words
 
 
-def excerpt(text: str, limit: int, lang: str, attempt_id: int) -> str:
+def excerpt(text: str, limit: int, words: Words, attempt_id: int) -> str:
     """``text`` made printable, cut at ``limit`` characters (its field's own limit) with a note
     saying so: only a record made elsewhere goes past it, and a crafted 50 MB note must not
     freeze the screen that draws it."""
     if len(text) <= limit:
         return printable(text)
     more = f"{len(text) - limit:,}"
-    return printable(text[:limit]) + t("text_cut", lang, more=more, id=attempt_id)
+    return printable(text[:limit]) + words("text_cut", more=more, id=attempt_id)
 
 
 def one_line(text: str, width: int | None = None) -> str:
@@ -41,48 +40,46 @@ def when(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
 
 
-def duration(span: timedelta, lang: str) -> str:
+def duration(span: timedelta, words: Words) -> str:
     seconds = max(int(span.total_seconds()), 0)
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
-    if lang == "ko":
-        if hours:
-            return f"{hours}시간 {minutes}분"
-        return f"{minutes}분 {seconds}초" if minutes else f"{seconds}초"
     if hours:
-        return f"{hours} h {minutes:02d} min"
-    return f"{minutes} min {seconds:02d} s" if minutes else f"{seconds} s"
+        return words("duration_hours", hours=hours, minutes=minutes)
+    if minutes:
+        return words("duration_minutes", minutes=minutes, seconds=seconds)
+    return words("duration_seconds", seconds=seconds)
 
 
-def step_title(state_id: str, lang: str) -> str:
-    return guidance.guidance(state_id, lang).title
+def step_title(state_id: str, words: Words) -> str:
+    return words.step(state_id).title
 
 
-def status(attempt: Attempt | AttemptSummary, lang: str) -> str:
+def status(attempt: Attempt | AttemptSummary, words: Words) -> str:
     """How the attempt stands: its ending, or the step it is at."""
     if attempt.is_finished:
-        return guidance.term("outcomes", attempt.outcome, lang)
-    title = step_title(attempt.step, lang)
+        return words(f"outcomes.{attempt.outcome}")
+    title = step_title(attempt.step, words)
     if attempt.outcome == "waiting" and attempt.follow_up_due:
-        return f"{title} ({t('due_on', lang, day=attempt.follow_up_due.isoformat())})"
+        return f"{title} ({words('due_on', day=attempt.follow_up_due.isoformat())})"
     return title
 
 
-def about(attempt: Attempt | AttemptSummary, lang: str) -> str:
+def about(attempt: Attempt | AttemptSummary, words: Words) -> str:
     parts = []
     if attempt.goal:
-        parts.append(guidance.term("goals", attempt.goal, lang))
+        parts.append(words(f"goals.{attempt.goal}"))
     if attempt.order_number:
         parts.append(attempt.order_number)
     if attempt.summary:
         parts.append(attempt.summary)
-    return one_line(" - ".join(parts) or t("new_attempt", lang))
+    return one_line(" - ".join(parts) or words("new_attempt"))
 
 
-def route(attempt: Attempt | AttemptSummary, lang: str) -> str:
+def route(attempt: Attempt | AttemptSummary, words: Words) -> str:
     if attempt.channels:
-        return ", ".join(guidance.term("channels", c, lang) for c in attempt.channels)
-    return t(attempt.route, lang) if attempt.route else ""
+        return ", ".join(words(f"channels.{c}") for c in attempt.channels)
+    return words(attempt.route) if attempt.route else ""
 
 
 @dataclass(frozen=True)
@@ -95,22 +92,22 @@ class HistoryRow:
     cases: str
 
 
-def history_row(attempt: Attempt | AttemptSummary, lang: str) -> HistoryRow:
+def history_row(attempt: Attempt | AttemptSummary, words: Words) -> HistoryRow:
     return HistoryRow(
         id=attempt.id,
         started=when(attempt.created_at),
-        about=about(attempt, lang),
-        route=route(attempt, lang),
-        status=status(attempt, lang),
+        about=about(attempt, words),
+        route=route(attempt, words),
+        status=status(attempt, words),
         cases=", ".join(one_line(c) for c in attempt.case_numbers),
     )
 
 
-def search_labels(attempt: AttemptSummary, lang: str) -> str:
+def search_labels(attempt: AttemptSummary, words: Words) -> str:
     """What a search may match besides the typed words: the goal, status and route as shown in
-    ``lang``, in one folded string (see :func:`matches`)."""
-    goal = guidance.term("goals", attempt.goal, lang) if attempt.goal else ""
-    return f"{goal} {status(attempt, lang)} {route(attempt, lang)}".casefold()
+    ``words``, in one folded string (see :func:`matches`)."""
+    goal = words(f"goals.{attempt.goal}") if attempt.goal else ""
+    return f"{goal} {status(attempt, words)} {route(attempt, words)}".casefold()
 
 
 def matches(attempt: AttemptSummary, labels: str, terms: list[str]) -> bool:
@@ -127,125 +124,125 @@ class TimelineItem:
     took: str
 
 
-def timeline(attempt: Attempt, lang: str) -> list[TimelineItem]:
+def timeline(attempt: Attempt, words: Words) -> list[TimelineItem]:
     """Every step taken, with how long the person spent on the step before it."""
-    items = [TimelineItem(when(attempt.created_at), t("began", lang), "")]
+    items = [TimelineItem(when(attempt.created_at), words("began"), "")]
     previous = attempt.created_at
     for entry in attempt.timeline:
-        label, title = guidance.event_label(entry.event, lang), step_title(entry.target, lang)
+        label, title = words.move(entry.event), step_title(entry.target, words)
         text = title if label == title else f"{title} ({label})"
-        items.append(TimelineItem(when(entry.at), text, duration(entry.at - previous, lang)))
+        items.append(TimelineItem(when(entry.at), text, duration(entry.at - previous, words)))
         previous = entry.at
     return items
 
 
-def contact_lines(attempt: Attempt, lang: str) -> list[str]:
+def contact_lines(attempt: Attempt, words: Words) -> list[str]:
     """A line for each contact, then one for each person in it."""
     lines = []
     for contact in attempt.contacts:
-        parts = [when(contact.started_at), guidance.term("channels", contact.channel, lang)]
+        parts = [when(contact.started_at), words(f"channels.{contact.channel}")]
         if contact.duration is not None:
-            parts.append(duration(contact.duration, lang))
+            parts.append(duration(contact.duration, words))
         if contact.reached_human is not None:
-            parts.append(t("reached" if contact.reached_human else "not_reached", lang))
+            parts.append(words("reached" if contact.reached_human else "not_reached"))
         lines.append(" | ".join(parts))
-        lines += [f"  - {person_line(contact, person, lang)}" for person in contact.people]
+        lines += [f"  - {person_line(contact, person, words)}" for person in contact.people]
     return lines
 
 
-def person_line(contact: Contact, person: Person, lang: str) -> str:
+def person_line(contact: Contact, person: Person, words: Words) -> str:
     role = "supervisor_name" if person.role == "supervisor" else "agent_name"
-    parts = [f"{t(role, lang)}: {one_line(person.name) or '-'}"]
+    parts = [f"{words(role)}: {one_line(person.name) or '-'}"]
     if person.joined_at != contact.started_at:
         parts.append(when(person.joined_at))
     if person.case_number:
-        parts.append(f"{t('case_number', lang)}: {one_line(person.case_number)}")
+        parts.append(f"{words('case_number')}: {one_line(person.case_number)}")
     if person.promise:
-        due = f" ({t('by', lang)} {person.promise_due.isoformat()})" if person.promise_due else ""
-        parts.append(f"{t('promised', lang)}: {one_line(person.promise)}{due}")
+        due = f" ({words('by')} {person.promise_due.isoformat()})" if person.promise_due else ""
+        parts.append(f"{words('promised')}: {one_line(person.promise)}{due}")
     return " | ".join(parts)
 
 
-def facts(attempt: Attempt, lang: str) -> list[tuple[str, str]]:
+def facts(attempt: Attempt, words: Words) -> list[tuple[str, str]]:
     pairs = [
-        (t("goal", lang), guidance.term("goals", attempt.goal, lang) if attempt.goal else ""),
-        (t("order", lang), one_line(attempt.order_number)),
-        (t("summary", lang), printable(attempt.summary)),
-        (t("evidence", lang), printable(attempt.evidence)),
-        (t("route_label", lang), route(attempt, lang)),
-        (t("outcome" if attempt.is_finished else "col_status", lang), status(attempt, lang)),
+        (words("goal"), words(f"goals.{attempt.goal}") if attempt.goal else ""),
+        (words("order"), one_line(attempt.order_number)),
+        (words("summary"), printable(attempt.summary)),
+        (words("evidence"), printable(attempt.evidence)),
+        (words("route_label"), route(attempt, words)),
+        (words("outcome" if attempt.is_finished else "col_status"), status(attempt, words)),
     ]
     if attempt.continues is not None:
-        pairs.append(("", t("continues", lang, id=attempt.continues)))
+        pairs.append(("", words("continues", id=attempt.continues)))
     return [(k, v) for k, v in pairs if v]
 
 
-def attempt_text(attempt: Attempt, lang: str) -> str:
+def attempt_text(attempt: Attempt, words: Words) -> str:
     """One attempt as plain text, for ``amazon-contact show``."""
-    lines = [t("attempt_no", lang, id=attempt.id) + f"  ({when(attempt.created_at)})", ""]
-    lines += [f"{k}: {v}" if k else v for k, v in facts(attempt, lang)]
-    lines += ["", t("timeline", lang)]
+    lines = [words("attempt_no", id=attempt.id) + f"  ({when(attempt.created_at)})", ""]
+    lines += [f"{k}: {v}" if k else v for k, v in facts(attempt, words)]
+    lines += ["", words("timeline")]
     lines += [
         f"  {i.at}  {i.text}" + (f"  (+{i.took})" if i.took else "")
-        for i in timeline(attempt, lang)
+        for i in timeline(attempt, words)
     ]
     if attempt.contacts:
-        lines += ["", t("contacts", lang)] + [f"  {line}" for line in contact_lines(attempt, lang)]
+        lines += ["", words("contacts")] + [f"  {line}" for line in contact_lines(attempt, words)]
     if attempt.notes:
-        lines += ["", t("notes", lang)] + [
+        lines += ["", words("notes")] + [
             f"  {when(n.at)}  {printable(n.text)}" for n in attempt.notes
         ]
     for saved in attempt.drafts:
-        lines += ["", f"{draft_title(saved.kind, lang)} ({when(saved.at)})"]
+        lines += ["", f"{draft_title(saved.kind, words)} ({when(saved.at)})"]
         lines += [f"  {printable(line)}" for line in saved.text.splitlines()]
     if attempt.site_reports:
-        lines += ["", t("site_reports", lang)]
+        lines += ["", words("site_reports")]
         lines += [
-            f"  {when(r.at)}  {step_title(r.step, lang)}: {printable(r.text) or '-'}"
+            f"  {when(r.at)}  {step_title(r.step, words)}: {printable(r.text) or '-'}"
             for r in attempt.site_reports
         ]
     for kept in attempt.transcripts:
-        lines += ["", f"{t('transcript_kept', lang)} ({when(kept.at)})"]
+        lines += ["", f"{words('transcript_kept')} ({when(kept.at)})"]
         lines += [f"  {printable(line)}" for line in kept.text.splitlines()]
     return "\n".join(lines)
 
 
-def draft_title(kind: str, lang: str) -> str:
-    return guidance.term("drafts", f"{kind}_title", lang)
+def draft_title(kind: str, words: Words) -> str:
+    return words(f"drafts.{kind}_title")
 
 
 def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", printable(text))
 
 
-def attempt_markdown(attempt: Attempt, lang: str) -> str:
+def attempt_markdown(attempt: Attempt, words: Words) -> str:
     """A summary to keep or send: Markdown, with typed text escaped so it renders as typed."""
-    lines = [f"# {t('attempt_no', lang, id=attempt.id)}", ""]
-    lines += [f"- **{k}**: {_md(v)}" if k else f"- {_md(v)}" for k, v in facts(attempt, lang)]
-    lines += ["", f"## {t('timeline', lang)}", ""]
+    lines = [f"# {words('attempt_no', id=attempt.id)}", ""]
+    lines += [f"- **{k}**: {_md(v)}" if k else f"- {_md(v)}" for k, v in facts(attempt, words)]
+    lines += ["", f"## {words('timeline')}", ""]
     lines += [
         f"- {i.at} {_md(i.text)}" + (f" (+{i.took})" if i.took else "")
-        for i in timeline(attempt, lang)
+        for i in timeline(attempt, words)
     ]
     if attempt.contacts:
-        lines += ["", f"## {t('contacts', lang)}", ""] + [
-            f"- {_md(line)}" for line in contact_lines(attempt, lang)
+        lines += ["", f"## {words('contacts')}", ""] + [
+            f"- {_md(line)}" for line in contact_lines(attempt, words)
         ]
     if attempt.notes:
-        lines += ["", f"## {t('notes', lang)}", ""] + [
+        lines += ["", f"## {words('notes')}", ""] + [
             f"- {when(n.at)}: {_md(n.text)}" for n in attempt.notes
         ]
     for saved in attempt.drafts:
-        lines += ["", f"## {_md(draft_title(saved.kind, lang))} ({when(saved.at)})", ""]
+        lines += ["", f"## {_md(draft_title(saved.kind, words))} ({when(saved.at)})", ""]
         lines += [f"> {_md(line)}" if line.strip() else ">" for line in saved.text.splitlines()]
     if attempt.site_reports:
-        lines += ["", f"## {t('site_reports', lang)}", ""]
+        lines += ["", f"## {words('site_reports')}", ""]
         lines += [
-            f"- {when(r.at)} {_md(step_title(r.step, lang))}: {_md(r.text) or '-'}"
+            f"- {when(r.at)} {_md(step_title(r.step, words))}: {_md(r.text) or '-'}"
             for r in attempt.site_reports
         ]
     for kept in attempt.transcripts:
-        lines += ["", f"## {_md(t('transcript_kept', lang))} ({when(kept.at)})", ""]
+        lines += ["", f"## {_md(words('transcript_kept'))} ({when(kept.at)})", ""]
         lines += [f"> {_md(line)}" if line.strip() else ">" for line in kept.text.splitlines()]
     return "\n".join(lines) + "\n"
 

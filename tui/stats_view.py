@@ -6,16 +6,15 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from flows import guidance
 from flows.stats import CHANNELS, ROUTES, Share, Stats
+from flows.words import Words
 from tui.report import duration
-from tui.strings import t
 
 BAR_WIDTH = 24
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def bar(share: Share, lang: str) -> Text:
+def bar(share: Share, words: Words) -> Text:
     """A resolved-share bar: filled for resolved, shaded for the rest, then the figures."""
     text = Text()
     if not share.total:
@@ -24,19 +23,19 @@ def bar(share: Share, lang: str) -> Text:
     text.append("█" * filled, style="green")
     text.append("░" * (BAR_WIDTH - filled), style="dim")
     text.append(f" {share.resolved / share.total:4.0%}  ", style="bold")
-    return text.append(t("of_total", lang, resolved=share.resolved, total=share.total), style="dim")
+    return text.append(words("of_total", resolved=share.resolved, total=share.total), style="dim")
 
 
-def totals(figures: Stats, lang: str) -> Text:
+def totals(figures: Stats, words: Words) -> Text:
     text = Text()
-    text.append(t("stats_attempts", lang, count=figures.attempts), style="bold")
+    text.append(words.plural("stats_attempts", figures.attempts), style="bold")
     for outcome, count in figures.outcomes.items():
-        text.append(f"   {guidance.term('outcomes', outcome, lang)} {count}")
-    text.append("\n" + t("stats_median", lang) + ": ", style="bold")
+        text.append(f"   {words('outcomes.' + outcome)} {count}")
+    text.append("\n" + words("stats_median") + ": ", style="bold")
     median = figures.median_to_resolution
-    text.append(duration(median, lang) if median is not None else "-")
+    text.append(duration(median, words) if median is not None else "-")
     text.append(
-        "\n" + t("stats_transfers", lang, total=figures.transfers, most=figures.most_transfers)
+        "\n" + words("stats_transfers", total=figures.transfers, most=figures.most_transfers)
     )
     return text
 
@@ -57,23 +56,23 @@ def sparkline(figures: Stats) -> Text:
     )
 
 
-def charts(figures: Stats, lang: str) -> Group:
+def charts(figures: Stats, words: Words) -> Group:
     """Resolved shares as bars: by route, by channel, and with or without escalation."""
     sections = [
         (
-            t("stats_by_route", lang),
-            [(t(route, lang), figures.by_route[route]) for route in ROUTES],
+            words("stats_by_route"),
+            [(words(route), figures.by_route[route]) for route in ROUTES],
         ),
         (
-            t("stats_by_channel", lang),
-            [(guidance.term("channels", c, lang), figures.by_channel[c]) for c in CHANNELS],
+            words("stats_by_channel"),
+            [(words(f"channels.{c}"), figures.by_channel[c]) for c in CHANNELS],
         ),
         (
-            t("stats_escalation", lang),
+            words("stats_escalation"),
             [
-                (t("stats_supervisor_joined", lang), figures.with_supervisor),
-                (t("stats_asked_only", lang), figures.asked_no_supervisor),
-                (t("stats_no_escalation", lang), figures.without_escalation),
+                (words("stats_supervisor_joined"), figures.with_supervisor),
+                (words("stats_asked_only"), figures.asked_no_supervisor),
+                (words("stats_no_escalation"), figures.without_escalation),
             ],
         ),
     ]
@@ -83,19 +82,19 @@ def charts(figures: Stats, lang: str) -> Group:
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True)
         for label, share in rows:
-            table.add_row(label, bar(share, lang))
+            table.add_row(label, bar(share, words))
         parts += [Text(title, style="bold underline"), table]
     return Group(*parts)
 
 
-def summary_renderables(figures: Stats, lang: str) -> list[RenderableType]:
+def summary_renderables(figures: Stats, words: Words) -> list[RenderableType]:
     return [
-        Text(t("stats_title", lang), style="bold"),
-        totals(figures, lang),
+        Text(words("stats_title"), style="bold"),
+        totals(figures, words),
         "",
-        Text(t("stats_per_month", lang), style="bold"),
+        Text(words("stats_per_month"), style="bold"),
         sparkline(figures),
         months_axis(figures),
         "",
-        charts(figures, lang),
+        charts(figures, words),
     ]

@@ -1,21 +1,18 @@
 """What each step of the contact process says to a person, in Korean and in English.
 
-The texts live in TOML files beside this module, one per language, keyed by the machine's state
-and event ids; Amazon's own on-screen labels live once in ``labels.toml`` because they are the
-same whatever language the person reads. Everything is loaded lazily and cached.
+The texts live in the catalog (:mod:`flows.catalog`), one file per language, keyed by the
+machine's state and event ids; Amazon's own on-screen labels live once in ``labels.toml`` because
+they are the same whatever language the person reads. Screens read them through
+:class:`flows.words.Words`; this module shapes a step's entries into :class:`StepGuidance`.
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from importlib import resources
-from typing import Any
 
-LANGUAGES: tuple[str, ...] = ("en", "ko")
-DEFAULT_LANGUAGE = "en"
+from flows.catalog import entries, labels
 
 # The courteous lines worth having in front of you at each step where you speak with someone.
 PHRASES_AT_STEP: dict[str, tuple[str, ...]] = {
@@ -33,9 +30,6 @@ class AmazonLabel:
 
     amazon: str
     translation: str | None = None
-
-    def display(self) -> str:
-        return f"{self.amazon} ({self.translation})" if self.translation else self.amazon
 
 
 @dataclass(frozen=True)
@@ -55,29 +49,17 @@ class StepGuidance:
     labels_checked: date | None = None
 
 
-@cache
-def _catalog(lang: str) -> dict[str, Any]:
-    if lang not in LANGUAGES:
-        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
-    return tomllib.loads(resources.files(__name__).joinpath(f"{lang}.toml").read_text("utf-8"))
-
-
-@cache
-def _labels() -> dict[str, Any]:
-    return tomllib.loads(resources.files(__name__).joinpath("labels.toml").read_text("utf-8"))
-
-
 def amazon_label(label_id: str, lang: str) -> AmazonLabel:
-    entry = _labels()["labels"][label_id]
+    entry = labels()["labels"][label_id]
     return AmazonLabel(entry["amazon"], entry.get(lang) if lang != "en" else None)
 
 
 @cache
 def guidance(state_id: str, lang: str) -> StepGuidance:
     """The guidance for one state (atomic, compound or final) in one language."""
-    entry = _catalog(lang)["states"][state_id]
-    choice_ids = _labels()["choices"].get(state_id, [])
-    click_ids = choice_ids or _labels()["clicks"].get(state_id, [])
+    entry = entries(lang)["states"][state_id]
+    choice_ids = labels()["choices"].get(state_id, [])
+    click_ids = choice_ids or labels()["clicks"].get(state_id, [])
     return StepGuidance(
         state_id=state_id,
         title=entry["title"],
@@ -96,30 +78,9 @@ def guidance(state_id: str, lang: str) -> StepGuidance:
 
 def labels_checked(state_id: str) -> date:
     """When this step's Amazon labels were last compared with the live site."""
-    checked = _labels()["checked"]
+    checked = labels()["checked"]
     day: date = checked.get(state_id, checked["default"])
     return day
-
-
-def event_label(event_id: str, lang: str) -> str:
-    """How a move is offered to the person, e.g. "I'm signed in"."""
-    label: str = _catalog(lang)["events"][event_id]
-    return label
-
-
-def term(section: str, key: str, lang: str) -> str:
-    """A named term: ``goals``, ``channels``, ``facts``, ``outcomes``; a nested table is named
-    with dots (``drafts.channels``)."""
-    table = _catalog(lang)
-    for name in section.split("."):
-        table = table[name]
-    text: str = table[key]
-    return text
-
-
-def terms(section: str, lang: str) -> dict[str, str]:
-    """Every term of a section, by key."""
-    return dict(_catalog(lang)[section])
 
 
 # Always at hand during a step, after the step's own: keeping calm, and asking to go higher.
@@ -150,4 +111,4 @@ def phrases_at_hand(state_id: str) -> list[Phrase]:
 
 def phrases(kind: str, lang: str) -> tuple[str, ...]:
     """Courteous lines to say: ``calm``, ``framing``, ``supervisor``, ``thanks``."""
-    return tuple(_catalog(lang)["phrases"][kind])
+    return tuple(entries(lang)["phrases"][kind])

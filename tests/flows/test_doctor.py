@@ -101,8 +101,8 @@ def test_a_damaged_journal_of_0_1_is_reported_and_the_file_itself_still_read(tmp
     body = key + b" {damaged"
     journal_of(path).write_bytes(b"\n%08x " % zlib.crc32(body) + body)
     checkup = examine(path)
-    assert [p.file for p in checkup.problems] == [journal_of(path)]
-    assert "not valid JSON" in checkup.problems[0].what
+    assert [p.values["path"] for p in checkup.problems] == [journal_of(path)]
+    assert "not valid JSON" in str(checkup.problems[0])
     assert len(checkup.readable) == 4 and not checkup.legacy_journal
 
 

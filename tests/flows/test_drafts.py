@@ -12,6 +12,7 @@ from flows.drafts import broken_promises, draft
 from flows.privacy import redacted
 from flows.session import Session
 from flows.store import Store
+from flows.words import words_for
 from tests.tui.conftest import walk
 
 TO_AGENT = ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]
@@ -42,22 +43,22 @@ def promised_then_let_down(clock, store=None) -> Session:
 def test_every_rung_names_the_order_the_outcome_and_the_broken_promise(clock):
     attempt = promised_then_let_down(clock).attempt
     for kind in KINDS:
-        text = draft(attempt, kind, "en", TODAY)
+        text = draft(attempt, kind, words_for("en"), TODAY)
         assert "112-1234567-7654321" in text and "refund" in text
         assert '"refund within 5 days" by 2026-11-20. That has not happened yet.' in text
         assert "two photos of the box" in text
-    assert "supervisor" in draft(attempt, "supervisor", "en", TODAY)
-    complaint = draft(attempt, "complaint", "en", TODAY)
+    assert "supervisor" in draft(attempt, "supervisor", words_for("en"), TODAY)
+    complaint = draft(attempt, "complaint", words_for("en"), TODAY)
     assert complaint.startswith("Subject: order 112-1234567-7654321: request for a refund")
     assert "- 2026-11-26: phone call with Mina, case CASE-42." in complaint
 
 
 def test_korean_drafts_keep_the_facts_and_the_tone(clock):
     attempt = promised_then_let_down(clock).attempt
-    complaint = draft(attempt, "complaint", "ko", TODAY)
+    complaint = draft(attempt, "complaint", words_for("ko"), TODAY)
     assert complaint.startswith("제목: 주문 112-1234567-7654321: 환불 요청")
     assert "상담원 Mina, 접수 번호 CASE-42" in complaint and "감사합니다." in complaint
-    assert "상급자" in draft(attempt, "supervisor", "ko", TODAY)
+    assert "상급자" in draft(attempt, "supervisor", words_for("ko"), TODAY)
 
 
 def test_a_promise_is_broken_only_once_its_day_has_passed_and_nothing_was_fixed(clock):
@@ -71,10 +72,10 @@ def test_a_promise_is_broken_only_once_its_day_has_passed_and_nothing_was_fixed(
 def test_a_bare_attempt_still_gets_a_polite_draft(clock):
     bare = Session.begin(clock=clock).attempt
     for kind in KINDS:
-        text = draft(bare, kind, "en", TODAY)
+        text = draft(bare, kind, words_for("en"), TODAY)
         assert "my order" in text and "put right" in text
     with pytest.raises(ValueError, match="unknown draft 'threat'"):
-        draft(bare, "threat", "en", TODAY)
+        draft(bare, "threat", words_for("en"), TODAY)
 
 
 def test_saved_drafts_replace_their_kind_survive_a_reload_and_are_redacted(tmp_path, clock):
@@ -98,8 +99,8 @@ def test_saved_drafts_replace_their_kind_survive_a_reload_and_are_redacted(tmp_p
 
 def test_the_contact_count_is_for_the_message_being_written(clock):
     waiting = promised_then_let_down(clock).attempt  # one contact over: the next is the second
-    assert "this is contact number 2" in draft(waiting, "agent", "en", TODAY)
+    assert "this is contact number 2" in draft(waiting, "agent", words_for("en"), TODAY)
     live = walk(
         Session.begin(clock=clock, goal="refund"), TO_AGENT
     ).attempt  # on the first call now
-    assert "contact number" not in draft(live, "agent", "en", TODAY)
+    assert "contact number" not in draft(live, "agent", words_for("en"), TODAY)

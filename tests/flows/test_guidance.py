@@ -5,8 +5,10 @@ import unicodedata
 
 import pytest
 
+from flows import catalog
 from flows import guidance as g
 from flows.amazon import DIRECT_NUMBER, AmazonContact
+from flows.words import words_for
 
 STATES = AmazonContact.states_map
 EVENTS = [event.id for event in AmazonContact.events]
@@ -17,7 +19,7 @@ def ambiguous_width(text: str) -> set[str]:
     return {ch for ch in text if unicodedata.east_asian_width(ch) == "A"}
 
 
-@pytest.mark.parametrize("lang", g.LANGUAGES)
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
 @pytest.mark.parametrize("state_id", list(STATES))
 def test_every_state_has_complete_guidance(state_id, lang):
     state = STATES[state_id]
@@ -35,7 +37,7 @@ def test_every_state_has_complete_guidance(state_id, lang):
     "state_id", [s.id for s in STATES.values() if s.parent and s.parent.id == "website"]
 )
 def test_every_website_step_names_the_labels_to_click(state_id):
-    for lang in g.LANGUAGES:
+    for lang in catalog.LANGUAGES:
         labels = g.guidance(state_id, lang).click
         assert labels and all(label.amazon.strip() for label in labels)
 
@@ -49,16 +51,16 @@ def test_the_source_labels_keep_their_korean_names():
         "Tell us more about your issue": "문제에 대해 자세히 알려주십시오",
         "Fire and Kindle": "파이어 및 킨들",
     }
-    labels = {entry["amazon"]: entry.get("ko") for entry in g._labels()["labels"].values()}
+    labels = {entry["amazon"]: entry.get("ko") for entry in catalog.labels()["labels"].values()}
     for amazon, korean in expected.items():
         assert labels.get(amazon) == korean
     assert "An Order I Placed" in labels
 
 
 def test_labels_referenced_by_steps_exist():
-    known = g._labels()["labels"]
+    known = catalog.labels()["labels"]
     for table in ("clicks", "choices"):
-        for state_id, label_ids in g._labels()[table].items():
+        for state_id, label_ids in catalog.labels()[table].items():
             assert state_id in STATES
             assert all(label_id in known for label_id in label_ids)
 
@@ -66,47 +68,58 @@ def test_labels_referenced_by_steps_exist():
 def test_the_channel_labels_are_offered_as_a_choice():
     step = g.guidance("choosing_channel", "ko")
     assert step.click_is_choice
-    assert [label.display() for label in step.click] == [
-        "E-mail (이메일)",
-        "Phone (전화)",
-        "Chat (채팅)",
+    assert [(label.amazon, label.translation) for label in step.click] == [
+        ("E-mail", "이메일"),
+        ("Phone", "전화"),
+        ("Chat", "채팅"),
     ]
     assert not g.guidance("signing_in", "en").click_is_choice
 
 
-@pytest.mark.parametrize("lang", g.LANGUAGES)
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
 def test_every_event_has_a_label_and_nothing_is_stale(lang):
-    catalog = g._catalog(lang)
-    assert set(catalog["events"]) == set(EVENTS)
-    assert set(catalog["states"]) == set(STATES)
+    entries = catalog.entries(lang)
+    assert set(entries["events"]) == set(EVENTS)
+    assert set(entries["states"]) == set(STATES)
     for event_id in EVENTS:
-        label = g.event_label(event_id, lang)
+        label = words_for(lang).move(event_id)
         assert label.strip() and len(label) <= 48
 
 
-@pytest.mark.parametrize("lang", g.LANGUAGES)
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
 def test_named_terms_and_phrases_exist(lang):
-    assert set(g.terms("goals", lang)) == {"return", "refund", "replacement", "credit", "other"}
-    assert set(g.terms("channels", lang)) == {"email", "phone", "chat", "direct_call"}
-    assert set(g.terms("facts", lang)) == {
+    assert set(words_for(lang).table("goals")) == {
+        "return",
+        "refund",
+        "replacement",
+        "credit",
+        "other",
+    }
+    assert set(words_for(lang).table("channels")) == {"email", "phone", "chat", "direct_call"}
+    assert set(words_for(lang).table("facts")) == {
         "order_number",
         "order_date",
         "item",
         "what_went_wrong",
         "evidence",
     }
-    assert set(g.terms("outcomes", lang)) >= {"resolved", "gave_up", "in_progress", "waiting"}
+    assert set(words_for(lang).table("outcomes")) >= {
+        "resolved",
+        "gave_up",
+        "in_progress",
+        "waiting",
+    }
     for kind in ("calm", "framing", "supervisor", "thanks"):
         assert g.phrases(kind, lang)
 
 
-@pytest.mark.parametrize("lang", g.LANGUAGES)
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
 def test_titles_and_move_labels_avoid_ambiguous_width_symbols(lang):
     # They are drawn in lists and borders, where a 1-or-2-cell symbol breaks the alignment.
     for state_id in STATES:
         assert not ambiguous_width(g.guidance(state_id, lang).title), state_id
     for event_id in EVENTS:
-        assert not ambiguous_width(g.event_label(event_id, lang)), event_id
+        assert not ambiguous_width(words_for(lang).move(event_id)), event_id
 
 
 def test_each_language_is_written_in_that_language():
@@ -116,7 +129,7 @@ def test_each_language_is_written_in_that_language():
         assert not HANGUL.search(" ".join([en.title, en.where, en.next_screen, en.do, *en.tips]))
 
 
-@pytest.mark.parametrize("lang", g.LANGUAGES)
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
 def test_the_direct_route_gives_the_number(lang):
     step = g.guidance("calling_amazon", lang)
     assert DIRECT_NUMBER in step.do + step.next_screen + step.where
@@ -127,7 +140,7 @@ def test_unknown_language_is_refused_clearly():
         g.guidance("signing_in", "fr")
 
 
-@pytest.mark.parametrize("lang", g.LANGUAGES)
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
 def test_steps_where_you_speak_offer_phrases_to_say(lang):
     assert g.guidance("asking_for_supervisor", lang).phrases == g.phrases("supervisor", lang)[:2]
     assert len(g.guidance("talking_with_agent", lang).phrases) == 4

@@ -9,6 +9,7 @@ from icalendar import Calendar
 from flows.followups import follow_ups
 from flows.reminders import calendar
 from flows.session import Session
+from flows.words import words_for
 from tests.tui.conftest import walk
 
 TO_AGENT = ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]
@@ -32,7 +33,9 @@ def events(ics: bytes) -> list:
 def test_one_all_day_event_with_a_morning_alarm_per_promise(clock):
     first = promised(clock, date(2026, 12, 1), "refund of $40")
     second = promised(clock, date(2026, 11, 28), "call back")
-    (soon, later) = events(calendar(follow_ups([first.attempt, second.attempt]), "en", now=NOW))
+    (soon, later) = events(
+        calendar(follow_ups([first.attempt, second.attempt]), words_for("en"), now=NOW)
+    )
     assert soon.decoded("dtstart") == date(2026, 11, 28) and soon.decoded("dtend") == date(
         2026, 11, 29
     )
@@ -48,7 +51,7 @@ def test_one_all_day_event_with_a_morning_alarm_per_promise(clock):
 
 def test_korean_text_and_hostile_text_kept_harmless(clock):
     session = promised(clock, date(2026, 12, 1), "환불 [bold]처리[/]\x1b[2J\u202e")
-    (event,) = events(calendar(follow_ups([session.attempt]), "ko", now=NOW))
+    (event,) = events(calendar(follow_ups([session.attempt]), words_for("ko"), now=NOW))
     assert "약속이 지켜졌나요" in str(event["summary"])
     description = str(event["description"])
     assert "환불 [bold]처리[/]" in description
@@ -56,5 +59,5 @@ def test_korean_text_and_hostile_text_kept_harmless(clock):
 
 
 def test_no_promises_is_an_empty_but_valid_calendar():
-    parsed = Calendar.from_ical(calendar([], "en", now=NOW))
+    parsed = Calendar.from_ical(calendar([], words_for("en"), now=NOW))
     assert parsed.name == "VCALENDAR" and not [c for c in parsed.walk() if c.name == "VEVENT"]

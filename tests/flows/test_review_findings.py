@@ -77,7 +77,8 @@ def test_a_file_made_newer_while_read_only_turns_the_claim_down_without_an_error
     data = json.loads(path.read_text("utf-8"))
     data["meta"]["1"]["schema"] = SCHEMA_VERSION + 1  # synced from a newer version
     path.write_text(json.dumps(data), "utf-8")
-    assert store.claim() is False and "newer version" in store.read_only_reason
+    assert store.claim() is False and store.read_only_reason == "damaged"
+    assert "newer version" in str(store.read_only_problem)
     from flows.locking import ProcessLock
 
     ProcessLock(str(path) + ".app.lock", timeout=0).acquire()  # let go, for the next try

@@ -142,7 +142,7 @@ def test_the_environment_variable_chooses_the_file(capsys, seeded, monkeypatch):
 
 def test_doctor_reports_problems_with_status_1_and_salvages(capsys, tmp_path, seeded):
     code, out, _ = run(capsys, "doctor", "--db", seeded)
-    assert code == 0 and "3 readable attempt(s)" in out and "0 problem(s)" in out
+    assert code == 0 and "3 readable attempts" in out and "0 problems" in out
     assert "journal" not in out
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
@@ -197,7 +197,7 @@ def test_due_lists_promises_and_exits_1_when_one_is_overdue(capsys, seeded, monk
     code, out, _ = run(capsys, "due", "--db", seeded, "--lang", "en")
     assert code == 1
     assert out.strip() == (
-        "#2  due 2026-11-20  OVERDUE by 6 day(s)  Replacement - 112-0000000-0000002 - 상자가 비어 있었음"
+        "#2  due 2026-11-20  OVERDUE by 6 days  Replacement - 112-0000000-0000002 - 상자가 비어 있었음"
         "  “새 상품 발송”"
     )
     code, out, _ = run(capsys, "due", "--db", seeded, "--lang", "ko")
@@ -293,7 +293,7 @@ def test_show_and_export_include_kept_drafts(capsys, tmp_path):
 def test_stats_as_text_and_json(capsys, seeded):
     code, out, _ = run(capsys, "stats", "--db", seeded, "--lang", "en")
     assert code == 0
-    assert "3 attempt(s):   Resolved 1   Gave up 0   Waiting on Amazon 1   In progress 1" in out
+    assert "3 attempts:   Resolved 1   Gave up 0   Waiting on Amazon 1   In progress 1" in out
     assert "Resolved, by route" in out and "100%  1 of 1" in out
     code, out, _ = run(capsys, "stats", "--json", "--db", seeded)
     data = json.loads(out)

@@ -13,6 +13,7 @@ from flows import privacy
 from flows.attempt import TEXT_LIMITS
 from flows.session import Session
 from flows.store import Store
+from flows.words import words_for
 from tests.conftest import FakeClock
 from tests.tui.conftest import TO_CHAT_AGENT, make_app, open_history, walk
 from tui import report
@@ -57,7 +58,7 @@ def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
     attempt = Store(path).get(attempt_id)
     assert attempt.notes[0].text == text and attempt.evidence == text
     assert attempt.people[0].name == text[:120]
-    for lang in ("en", "ko"):
+    for lang in (words_for("en"), words_for("ko")):
         row = report.history_row(attempt, lang)
         for shown in (
             report.attempt_text(attempt, lang),
@@ -74,7 +75,7 @@ def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
         assert notes[0]["text"] == text
         assert not UNSAFE.search(printed)
     redacted = privacy.redacted(attempt)
-    assert not UNSAFE.search(report.attempt_text(redacted, "en"))
+    assert not UNSAFE.search(report.attempt_text(redacted, words_for("en")))
 
 
 async def test_hostile_text_on_every_screen_is_drawn_literally(data_file):

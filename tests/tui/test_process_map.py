@@ -2,6 +2,7 @@
 
 from flows.amazon import AmazonContact, configuration_of
 from flows.attempt import Attempt, local_now
+from flows.words import words_for
 from tui.widgets.process_map import PHASES, phase_of, progress_line, render_map
 
 
@@ -14,8 +15,9 @@ def test_every_step_belongs_to_exactly_one_phase():
 def test_the_map_marks_the_current_step_and_the_path_taken():
     now = local_now()
     attempt = Attempt(1, now, now, configuration=configuration_of("on_help_page"))
-    text = render_map(attempt, "en", every_step=True).plain
+    text = render_map(attempt, words_for("en"), every_step=True).plain
     assert "> On the Help page" in text and "[>] Amazon website" in text
     assert (
-        phase_of("no_fix_yet") == "after" and progress_line(attempt, "en") == "Amazon website 3/10"
+        phase_of("no_fix_yet") == "after"
+        and progress_line(attempt, words_for("en")) == "Amazon website 3/10"
     )

@@ -21,7 +21,7 @@ async def test_s_opens_the_stats_and_escape_returns(data_file):
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, StatsScreen) and screen.figures.attempts == 3
-        assert "3 attempt(s):" in screen_text(screen.query_one("#totals"))
+        assert "3 attempts:" in screen_text(screen.query_one("#totals"))
         charts = screen_text(screen.query_one("#charts"))
         assert "Resolved, by route" in charts and "█" in charts
         assert screen.query_one(Sparkline).data[-1] == 3.0

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from flows.session import Session
 from flows.store import Store
+from flows.words import words_for
 from tui.report import duration, timeline
 
 NEW_YORK = ZoneInfo("America/New_York")
@@ -52,7 +53,7 @@ def test_an_attempt_carried_from_seoul_to_new_york_keeps_true_durations(tmp_path
     first, last = stored.timeline[0].at, stored.timeline[-1].at
     assert last - first == timedelta(hours=30)
     assert first.utcoffset() == timedelta(hours=9) and last.utcoffset() == timedelta(hours=-5)
-    assert [item.took for item in timeline(stored, "en")].count("30 h 00 min") == 1
+    assert [item.took for item in timeline(stored, words_for("en"))].count("30 h 00 min") == 1
 
 
 def test_a_clock_that_jumps_back_keeps_the_order_and_never_shows_negative_time(tmp_path):
@@ -64,5 +65,5 @@ def test_a_clock_that_jumps_back_keeps_the_order_and_never_shows_negative_time(t
     session.move("facts_gathered")
     stored = Store(tmp_path / "a.json").get(session.attempt.id)
     assert [e.event for e in stored.timeline] == ["outcome_decided", "facts_gathered"]
-    assert [item.took for item in timeline(stored, "en")][1:] == ["0 s", "0 s"]
-    assert duration(timedelta(seconds=-5), "ko") == "0초"
+    assert [item.took for item in timeline(stored, words_for("en"))][1:] == ["0 s", "0 s"]
+    assert duration(timedelta(seconds=-5), words_for("ko")) == "0초"

@@ -37,8 +37,8 @@ class ConfirmScreen(LocalizedModal[bool]):
     def update_texts(self) -> None:
         self.query_one("#question", Static).update(Text(self.question))
         self.query_one("#explain", Static).update(Text(self.explanation))
-        self.query_one("#yes", Button).label = self.t("yes")
-        self.query_one("#no", Button).label = self.t("no")
+        self.query_one("#yes", Button).label = self.words("yes")
+        self.query_one("#no", Button).label = self.words("no")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

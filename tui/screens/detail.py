@@ -57,42 +57,44 @@ class DetailScreen(LocalizedScreen[None]):
         return True
 
     def update_texts(self) -> None:
-        attempt, lang = self.attempt, self.lang
-        title = Text(f"{self.t('attempt_no', id=attempt.id)}  ({report.when(attempt.created_at)})")
+        attempt, words = self.attempt, self.words
+        title = Text(
+            f"{self.words('attempt_no', id=attempt.id)}  ({report.when(attempt.created_at)})"
+        )
         if self.contact_app.store.read_only:
             title.append("\n" + self.contact_app.read_only_text(line=True), style="not bold")
         self.query_one("#title", Static).update(title)
         facts = Text()
-        for key, value in report.facts(attempt, lang):
+        for key, value in report.facts(attempt, words):
             if facts:
                 facts.append("\n")
             if key:
                 facts.append(f"{key}: ", style="bold")
             facts.append(value)
         self.query_one("#facts", Static).update(facts)
-        self.query_one("#timeline-heading", Static).update(self.t("timeline"))
+        self.query_one("#timeline-heading", Static).update(self.words("timeline"))
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=False)
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True, justify="right", style="dim")
         table.add_column()
-        for item in report.timeline(attempt, lang):
+        for item in report.timeline(attempt, words):
             table.add_row(item.at, f"+{item.took}" if item.took else "", item.text)
         self.query_one("#timeline", Static).update(table)
-        self._section("contacts", report.contact_lines(attempt, lang))
+        self._section("contacts", report.contact_lines(attempt, words))
 
         def shown(text: str, field: str = "note") -> str:
-            return report.excerpt(text, TEXT_LIMITS[field], lang, attempt.id)
+            return report.excerpt(text, TEXT_LIMITS[field], words, attempt.id)
 
         self._section("notes", [f"{report.when(n.at)}  {shown(n.text)}" for n in attempt.notes])
         kept = [
-            f"{report.draft_title(d.kind, lang)} ({report.when(d.at)})\n{shown(d.text)}\n"
+            f"{report.draft_title(d.kind, words)} ({report.when(d.at)})\n{shown(d.text)}\n"
             for d in attempt.drafts
         ]
         self._section("drafts", kept)
         self._section(
             "site_reports",
             [
-                f"{report.when(r.at)}  {report.step_title(r.step, lang)}: {shown(r.text, 'site_report')}"
+                f"{report.when(r.at)}  {report.step_title(r.step, words)}: {shown(r.text, 'site_report')}"
                 for r in attempt.site_reports
             ],
         )
@@ -106,8 +108,8 @@ class DetailScreen(LocalizedScreen[None]):
             self.query_one(f"#{name}-heading", Static),
             self.query_one(f"#{name}", Static),
         )
-        heading.update(self.t(name))
-        body.update(Text("\n".join(lines)) if lines else Text(self.t("none"), style="dim"))
+        heading.update(self.words(name))
+        body.update(Text("\n".join(lines)) if lines else Text(self.words("none"), style="dim"))
         if name in OPTIONAL_SECTIONS:
             heading.display = body.display = bool(lines)
 
@@ -116,7 +118,7 @@ class DetailScreen(LocalizedScreen[None]):
         try:
             session = app.sessions.open(self.attempt.id)
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(self.words.error(error), severity="error", markup=False)
             return
         app.open_session(session)
 

@@ -29,9 +29,9 @@ class DirectLineScreen(LocalizedModal[None]):
             yield Static(id="keys")
 
     def update_texts(self) -> None:
-        self.query_one("#title", Static).update(self.t("direct_title"))
-        self.query_one("#body", Static).update(self.t("direct_body"))
-        self.query_one("#keys", Static).update(self.t("direct_keys"))
+        self.query_one("#title", Static).update(self.words("direct_title"))
+        self.query_one("#body", Static).update(self.words("direct_body"))
+        self.query_one("#keys", Static).update(self.words("direct_keys"))
 
     def action_copy(self) -> None:
-        self.contact_app.copy_and_say(DIRECT_NUMBER, self.t("copied", text=DIRECT_NUMBER))
+        self.contact_app.copy_and_say(DIRECT_NUMBER, self.words("copied", text=DIRECT_NUMBER))

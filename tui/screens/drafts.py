@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static, TabbedContent, TabPane, TextArea
 
-from flows import guidance
 from flows.attempt import DRAFT_KINDS
 from flows.drafts import draft
 from flows.session import Session
@@ -48,27 +47,27 @@ class DraftsScreen(LocalizedScreen[None]):
         self.query_one(f"#draft-{DRAFT_KINDS[0]}", TextArea).focus()
 
     def update_texts(self) -> None:
-        attempt, lang = self.session.attempt, self.lang
-        self.query_one("#drafts-title", Static).update(self.t("drafts_title", id=attempt.id))
-        self.query_one("#drafts-intro", Static).update(self.t("drafts_intro"))
+        attempt, words = self.session.attempt, self.words
+        self.query_one("#drafts-title", Static).update(self.words("drafts_title", id=attempt.id))
+        self.query_one("#drafts-intro", Static).update(self.words("drafts_intro"))
         tabs = self.query_one(TabbedContent)
         saved = {d.kind: d.text for d in attempt.drafts}
         for kind in DRAFT_KINDS:
-            tabs.get_tab(f"tab-{kind}").label = guidance.term("drafts", f"{kind}_tab", lang)
+            tabs.get_tab(f"tab-{kind}").label = words(f"drafts.{kind}_tab")
             box = self.query_one(f"#draft-{kind}", TextArea)
-            box.border_subtitle = guidance.term("drafts", f"{kind}_title", lang)
+            box.border_subtitle = words(f"drafts.{kind}_title")
             if kind in saved and kind not in self._baseline:
                 self._fill(kind, saved[kind])
             elif not self._edited(kind) and kind not in saved:
                 self._fill(kind, self._drafted(kind))  # follows the language until edited
             if self._edited(kind):
-                box.border_title = self.t("draft_edited")
+                box.border_title = self.words("draft_edited")
             else:
-                box.border_title = self.t("draft_saved") if kind in saved else ""
+                box.border_title = self.words("draft_saved") if kind in saved else ""
 
     def _drafted(self, kind: str) -> str:
         today = self.contact_app.clock().date()
-        return draft(self.session.attempt, kind, self.lang, today)
+        return draft(self.session.attempt, kind, self.words, today)
 
     def _fill(self, kind: str, text: str) -> None:
         # Stored text is shown, never obeyed: an escape sequence in it appears as "\x1b".
@@ -102,35 +101,35 @@ class DraftsScreen(LocalizedScreen[None]):
             ):
                 return
             self._baseline[kind] = text
-            box.border_title = self.t("draft_saved")
-        self.notify(self.t("draft_saved_now", count=len(kinds)), timeout=3)
+            box.border_title = self.words("draft_saved")
+        self.notify(self.words.plural("draft_saved_now", len(kinds)), timeout=3)
 
     def action_copy(self) -> None:
         text = self.query_one(f"#draft-{self.current}", TextArea).text
-        self.contact_app.copy_and_say(text, self.t("draft_copied", chars=len(text)))
+        self.contact_app.copy_and_say(text, self.words("draft_copied", chars=len(text)))
 
     def action_restart(self) -> None:
         kind = self.current
         if self._edited(kind) and not self._restart_warned:
             self._restart_warned = True
-            self.notify(self.t("draft_restart_edited"), severity="warning", timeout=8)
+            self.notify(self.words("draft_restart_edited"), severity="warning", timeout=8)
             return
         self._restart_warned = False
         self._fill(kind, self._drafted(kind))
         self.query_one(f"#draft-{kind}", TextArea).border_title = ""
-        self.notify(self.t("draft_restarted"), timeout=3)
+        self.notify(self.words("draft_restarted"), timeout=3)
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         kind = (event.text_area.id or "").removeprefix("draft-")
         # A new edit after a warning is new work: it earns a warning of its own.
         self._warned = self._restart_warned = False
         if self._edited(kind):
-            event.text_area.border_title = self.t("draft_edited")
+            event.text_area.border_title = self.words("draft_edited")
 
     def action_back(self) -> None:
         edited = [kind for kind in DRAFT_KINDS if self._edited(kind)]
         if edited and not self._warned:
             self._warned = True
-            self.notify(self.t("draft_unsaved"), severity="warning", timeout=8)
+            self.notify(self.words("draft_unsaved"), severity="warning", timeout=8)
             return
         self.dismiss()

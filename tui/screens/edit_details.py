@@ -38,10 +38,10 @@ class EditDetailsScreen(LocalizedScreen[None]):
         self.query_one("#goal", RadioSet).focus()
 
     def update_texts(self) -> None:
-        self.query_one("#title", Static).update(self.t("details"))
-        self.query_one(DetailsForm).show(self.lang)
-        self.query_one("#save", Button).label = self.t("save_button")
-        self.query_one("#cancel", Button).label = self.t("cancel_button")
+        self.query_one("#title", Static).update(self.words("details"))
+        self.query_one(DetailsForm).show(self.words)
+        self.query_one("#save", Button).label = self.words("save_button")
+        self.query_one("#cancel", Button).label = self.words("cancel_button")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_save() if event.button.id == "save" else self.action_cancel()
@@ -51,7 +51,7 @@ class EditDetailsScreen(LocalizedScreen[None]):
             lambda: self.session.describe(**self.query_one(DetailsForm).details()),
             session=self.session,
         ):
-            self.notify(self.t("saved"), timeout=2)
+            self.notify(self.words("saved"), timeout=2)
             self.dismiss(None)
 
     def action_cancel(self) -> None:

@@ -15,6 +15,7 @@ from textual.widgets.data_table import ColumnKey
 
 from flows.store import Damage, StoreError
 from flows.summary import AttemptSummary
+from flows.words import Words
 from tui import report
 from tui.localized import LocalizedScreen
 
@@ -52,7 +53,7 @@ class HistoryScreen(LocalizedScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         for key in COLUMNS:
-            table.add_column(self.t(key), key=key)
+            table.add_column(self.words(key), key=key)
         table.focus()
 
     def on_screen_resume(self) -> None:
@@ -62,14 +63,14 @@ class HistoryScreen(LocalizedScreen[None]):
     @work(thread=True, exclusive=True)
     def load(self) -> None:
         """Reading the archive may take a moment with years of history: keep keys responsive."""
-        error, lang, store = "", self.lang, self.contact_app.store
+        error, words, store = "", self.words, self.contact_app.store
         try:
             attempts = store.summaries()
         except StoreError as problem:
-            attempts, error = [], str(problem)
-        searchable = _labels_of(attempts, lang)
+            attempts, error = [], words.error(problem)
+        searchable = _labels_of(attempts, words)
         # A message, not a call: one that arrives after the person left is simply not delivered.
-        self.post_message(self.Loaded(attempts, searchable, lang, error, store.skipped))
+        self.post_message(self.Loaded(attempts, searchable, words.lang, error, store.skipped))
 
     @dataclass
     class Loaded(Message):
@@ -94,18 +95,20 @@ class HistoryScreen(LocalizedScreen[None]):
             table.focus()
 
     def update_texts(self) -> None:
-        self.query_one("#title", Static).update(self.t("history_title"))
-        self.query_one("#search", Input).placeholder = self.t("search_placeholder")
+        self.query_one("#title", Static).update(self.words("history_title"))
+        self.query_one("#search", Input).placeholder = self.words("search_placeholder")
         skipped = self.query_one("#skipped", Static)
         skipped.display = bool(self._skipped)
         if self._skipped:
             first = report.one_line(str(self._skipped[0]), 160)
-            skipped.update(Text(self.t("skipped_records", first=first, count=len(self._skipped))))
+            skipped.update(
+                Text(self.words("skipped_records", first=first, count=len(self._skipped)))
+            )
         table = self.query_one(DataTable)
         for key in COLUMNS:
-            table.columns[ColumnKey(key)].label = Text(self.t(key))
+            table.columns[ColumnKey(key)].label = Text(self.words(key))
         if self._searchable_lang != self.lang:
-            self._searchable = _labels_of(self._attempts or [], self.lang)
+            self._searchable = _labels_of(self._attempts or [], self.words)
             self._searchable_lang = self.lang
         self._fill()
 
@@ -119,7 +122,7 @@ class HistoryScreen(LocalizedScreen[None]):
             for a, labels in zip(attempts, self._searchable, strict=False)
             if report.matches(a, labels, terms)
         ]
-        for row in (report.history_row(a, self.lang) for a in matches[:ROWS_SHOWN]):
+        for row in (report.history_row(a, self.words) for a in matches[:ROWS_SHOWN]):
             # Typed text is data: wrapped in Text so nothing in it is read as markup.
             cells = (
                 str(row.id),
@@ -133,16 +136,16 @@ class HistoryScreen(LocalizedScreen[None]):
         shown = min(len(matches), ROWS_SHOWN)
         count = self.query_one("#count", Static)
         count.display = len(matches) > ROWS_SHOWN
-        count.update(self.t("rows_shown", shown=ROWS_SHOWN, total=f"{len(matches):,}"))
+        count.update(self.words("rows_shown", shown=ROWS_SHOWN, total=f"{len(matches):,}"))
         table.display = shown > 0
         empty = self.query_one("#empty", Static)
         empty.display = shown == 0
         if self._load_error:
             empty.update(Text(self._load_error, style="bold"))
         elif self._attempts is None:
-            empty.update(self.t("loading"))
+            empty.update(self.words("loading"))
         else:
-            empty.update(self.t("no_match" if attempts else "no_attempts"))
+            empty.update(self.words("no_match" if attempts else "no_attempts"))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self._fill()
@@ -158,7 +161,7 @@ class HistoryScreen(LocalizedScreen[None]):
         try:
             attempt = self.contact_app.store.get(int(event.row_key.value or 0))
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(self.words.error(error), severity="error", markup=False)
             return
         self.app.push_screen(DetailScreen(attempt))
 
@@ -172,10 +175,10 @@ class HistoryScreen(LocalizedScreen[None]):
             self.dismiss()
 
 
-def _labels_of(attempts: list[AttemptSummary], lang: str) -> list[str]:
+def _labels_of(attempts: list[AttemptSummary], words: Words) -> list[str]:
     """Each attempt's search labels; the many equal ones share one string."""
     shared: dict[str, str] = {}
     return [
         shared.setdefault(labels, labels)
-        for labels in (report.search_labels(a, lang) for a in attempts)
+        for labels in (report.search_labels(a, words) for a in attempts)
     ]

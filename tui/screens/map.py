@@ -31,10 +31,10 @@ class MapScreen(LocalizedModal[None]):
             yield Static(id="close-hint")
 
     def update_texts(self) -> None:
-        self.query_one("#title", Static).update(self.t("map_title"))
-        text = render_map(self.attempt, self.lang, every_step=True)
+        self.query_one("#title", Static).update(self.words("map_title"))
+        text = render_map(self.attempt, self.words, every_step=True)
         self.query_one("#map", Static).update(text)
-        self.query_one("#close-hint", Static).update(self.t("close_hint"))
+        self.query_one("#close-hint", Static).update(self.words("close_hint"))
         # Bring the current step into view on short terminals.
         current = next(
             (n for n, line in enumerate(text.plain.splitlines()) if line.lstrip().startswith(">")),

@@ -40,14 +40,14 @@ class PhrasesScreen(LocalizedModal[None]):
         self.query_one(OptionList).focus()
 
     def update_texts(self) -> None:
-        self.query_one("#title", Static).update(self.t("phrases_title"))
-        self.query_one("#keys", Static).update(self.t("phrases_keys"))
+        self.query_one("#title", Static).update(self.words("phrases_title"))
+        self.query_one("#keys", Static).update(self.words("phrases_keys"))
         options = self.query_one(OptionList)
         highlighted = options.highlighted
         options.clear_options()
         kind = None
         for number, phrase in enumerate(self.phrases, start=1):
-            heading = self.t(f"phrase_{phrase.kind}") if phrase.kind != kind else None
+            heading = self.words(f"phrase_{phrase.kind}") if phrase.kind != kind else None
             kind = phrase.kind
             options.add_option(Option(self._prompt(number, phrase, heading), id=str(number)))
         options.highlighted = highlighted or 0
@@ -74,5 +74,5 @@ class PhrasesScreen(LocalizedModal[None]):
         if not 1 <= number <= len(self.phrases):
             return
         english = self.phrases[number - 1].english
-        said = self.t("copied", text=report.one_line(english, 60))
+        said = self.words("copied", text=report.one_line(english, 60))
         self.contact_app.copy_and_say(english, said)

@@ -49,15 +49,15 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         self.query_one("#goal", RadioSet).focus()
 
     def update_texts(self) -> None:
-        self.query_one("#title", Static).update(self.t("prepare_title"))
-        self.query_one("#intro", Static).update(self.t("prepare_intro"))
-        self.query_one(DetailsForm).show(self.lang)
-        self.query_one("#route-label", Label).update(self.t("route_question"))
-        self.query_one("#route-website", MarkedRadioButton).label = self.t("route_website")
-        self.query_one("#route-direct", MarkedRadioButton).label = self.t("route_direct")
-        self.query_one("#start", Button).label = self.t("start_button")
-        self.query_one("#skip", Button).label = self.t("skip_button")
-        self.query_one("#cancel", Button).label = self.t("cancel_button")
+        self.query_one("#title", Static).update(self.words("prepare_title"))
+        self.query_one("#intro", Static).update(self.words("prepare_intro"))
+        self.query_one(DetailsForm).show(self.words)
+        self.query_one("#route-label", Label).update(self.words("route_question"))
+        self.query_one("#route-website", MarkedRadioButton).label = self.words("route_website")
+        self.query_one("#route-direct", MarkedRadioButton).label = self.words("route_direct")
+        self.query_one("#start", Button).label = self.words("start_button")
+        self.query_one("#skip", Button).label = self.words("skip_button")
+        self.query_one("#cancel", Button).label = self.words("cancel_button")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         {"start": self.action_start, "skip": self.action_skip, "cancel": self.action_cancel}[
@@ -91,7 +91,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         if not self.query_one(DetailsForm).changed_from_source():
             self.dismiss(None)
             return
-        question = ConfirmScreen(self.t("discard_question"), self.t("discard_explain"))
+        question = ConfirmScreen(self.words("discard_question"), self.words("discard_explain"))
         self.app.push_screen(question, lambda discard: discard and self.dismiss(None))
 
     def _new_session(self) -> Session | None:

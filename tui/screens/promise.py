@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Static
 
 from flows.attempt import TEXT_LIMITS, TextTooLong
 from flows.followups import LATEST_PROMISE_DATE
+from flows.session import PromiseTooFar
 from tui.localized import LocalizedModal
 
 
@@ -40,12 +41,12 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
         self.query_one("#promise", Input).focus()
 
     def update_texts(self) -> None:
-        self.query_one("#title", Static).update(self.t("promise_title"))
-        self.query_one("#intro", Static).update(self.t("promise_intro"))
-        self.query_one("#promise", Input).placeholder = self.t("promise")
-        self.query_one("#due", Input).placeholder = self.t("promise_due")
-        self.query_one("#save", Button).label = self.t("save_button")
-        self.query_one("#cancel", Button).label = self.t("cancel_button")
+        self.query_one("#title", Static).update(self.words("promise_title"))
+        self.query_one("#intro", Static).update(self.words("promise_intro"))
+        self.query_one("#promise", Input).placeholder = self.words("promise")
+        self.query_one("#due", Input).placeholder = self.words("promise_due")
+        self.query_one("#save", Button).label = self.words("save_button")
+        self.query_one("#cancel", Button).label = self.words("cancel_button")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "promise":
@@ -63,21 +64,21 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
         text = self.query_one("#promise", Input).value.strip()
         due_text = self.query_one("#due", Input).value.strip()
         if len(text) > TEXT_LIMITS["promise"]:
-            self._problem(str(TextTooLong("promise", len(text))), "#promise")
+            self._problem(self.words.error(TextTooLong("promise", len(text))), "#promise")
             return
         try:
             due = date.fromisoformat(due_text) if due_text else None
         except ValueError:
-            self._problem(self.t("bad_date"), "#due")
+            self._problem(self.words("bad_date"), "#due")
             return
         if due is not None and due > LATEST_PROMISE_DATE:
-            self._problem(self.t("date_too_far"), "#due")
+            self._problem(self.words.error(PromiseTooFar(due)), "#due")
             return
         today = self.contact_app.clock().date()
         if due is not None and due < today and not self._past_date_confirmed:
             # A past date is usually a typo; saving again keeps it on purpose.
             self._past_date_confirmed = True
-            self._problem(self.t("past_date"), "#due")
+            self._problem(self.words("past_date"), "#due")
             return
         self.dismiss((text, due))
 

@@ -10,7 +10,6 @@ from textual.containers import Vertical
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from flows import guidance
 from flows.session import Move, Session
 from tui.localized import LocalizedModal
 
@@ -47,7 +46,7 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
         self.call_after_refresh(box.scroll_home, animate=False)
 
     def _term(self, key: str, **values: object) -> str:
-        return guidance.term("site_different", key, self.lang).format(**values)
+        return self.words(f"site_different.{key}", **values)
 
     def update_texts(self) -> None:
         self.query_one("#title", Static).update(self._term("title"))
@@ -60,20 +59,20 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
         ways = self.query_one(OptionList)
         ways.clear_options()
         for move in self.ways:
-            ways.add_option(Option(guidance.event_label(move.event, self.lang), id=move.event))
+            ways.add_option(Option(self.words.move(move.event), id=move.event))
         ways.display = self.query_one("#moves-heading").display = bool(self.ways)
-        self.query_one("#close-hint", Static).update(self.t("close_hint"))
+        self.query_one("#close-hint", Static).update(self.words("close_hint"))
         if self.ways:
             ways.highlighted = 0
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if not event.value.strip():
-            self.notify(self.t("site_describe_first"), severity="warning", timeout=4)
+            self.notify(self.words("site_describe_first"), severity="warning", timeout=4)
             return
         if self.contact_app.run_change(
             lambda: self.session.report_site_difference(event.value), session=self.session
         ):
-            self.notify(self.t("site_noted"), timeout=3)
+            self.notify(self.words("site_noted"), timeout=3)
             event.input.value = ""
             if self.ways:
                 self.query_one(OptionList).focus()
@@ -81,7 +80,7 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
     def action_close(self) -> None:
         if self.query_one(Input).value.strip() and not self._warned:
             self._warned = True
-            self.notify(self.t("site_unsaved"), severity="warning", timeout=8)
+            self.notify(self.words("site_unsaved"), severity="warning", timeout=8)
             return
         self.dismiss(None)
 

@@ -52,23 +52,26 @@ class StartScreen(LocalizedScreen[None]):
         try:
             self._unfinished = self.contact_app.store.unfinished()
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(self.words.error(error), severity="error", markup=False)
             self._unfinished = []
-        lang = self.lang
-        tagline = Text(self.t("tagline"))
+        words = self.words
+        tagline = Text(self.words("tagline"))
         if self.contact_app.store.read_only:
             tagline.append("\n" + self.contact_app.read_only_text(line=True), style="bold")
         self.query_one("#tagline", Static).update(tagline)
-        self.query_one("#unfinished-heading", Static).update(self.t("unfinished"))
+        self.query_one("#unfinished-heading", Static).update(self.words("unfinished"))
         options = self.query_one("#unfinished", OptionList)
         highlighted = options.highlighted
         options.clear_options()
         for attempt in self._unfinished:
             prompt = Text.assemble(
                 (f"#{attempt.id} ", "bold"),
-                report.about(attempt, lang),
+                report.about(attempt, words),
                 (
-                    "\n   " + report.status(attempt, lang) + "  " + report.when(attempt.updated_at),
+                    "\n   "
+                    + report.status(attempt, words)
+                    + "  "
+                    + report.when(attempt.updated_at),
                     "dim",
                 ),
             )
@@ -78,24 +81,24 @@ class StartScreen(LocalizedScreen[None]):
             options.highlighted = min(highlighted or 0, len(self._unfinished) - 1)
         none = self.query_one("#none-unfinished", Static)
         none.display = not self._unfinished
-        none.update(self.t("none_unfinished"))
-        self.query_one("#due-heading", Static).update(self.t("due"))
+        none.update(self.words("none_unfinished"))
+        self.query_one("#due-heading", Static).update(self.words("due"))
         self.query_one("#due", Static).update(self._due_text())
 
     def _due_text(self) -> Text:
         today: date = self.contact_app.clock().date()
         due = follow_ups(self._unfinished)
         if not due:
-            return Text(self.t("none_due"), style="dim")
+            return Text(self.words("none_due"), style="dim")
         text = Text()
         for follow_up in due:
             if text:
                 text.append("\n")
             text.append(f"#{follow_up.attempt.id} ", style="bold")
-            text.append(self.t("due_on", day=follow_up.due.isoformat()))
+            text.append(self.words("due_on", day=follow_up.due.isoformat()))
             if follow_up.is_overdue(today):
-                text.append(f"  {self.t('overdue')}", style="bold reverse")
-            text.append(f"  {report.about(follow_up.attempt, self.lang)}")
+                text.append(f"  {self.words('overdue')}", style="bold reverse")
+            text.append(f"  {report.about(follow_up.attempt, self.words)}")
         return text
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -104,6 +107,6 @@ class StartScreen(LocalizedScreen[None]):
         try:
             session = app.sessions.open(attempt_id)
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
+            self.notify(self.words.error(error), severity="error", markup=False)
             return
         app.open_session(session)

@@ -63,8 +63,8 @@ class StatsScreen(LocalizedScreen[None]):
         self.update_texts()
 
     def update_texts(self) -> None:
-        lang = self.lang
-        self.query_one("#stats-title", Static).update(self.t("stats_title"))
+        words = self.words
+        self.query_one("#stats-title", Static).update(self.words("stats_title"))
         totals = self.query_one("#totals", Static)
         figures = self.figures
         for widget in ("#month-heading", "#per-month", "#month-axis", "#charts"):
@@ -73,17 +73,17 @@ class StatsScreen(LocalizedScreen[None]):
             totals.update(
                 Text(self.error, style="bold")
                 if self.error
-                else Text(self.t("loading"), style="dim")
+                else Text(self.words("loading"), style="dim")
             )
             return
         if not figures.attempts:
-            totals.update(Text(self.t("no_attempts"), style="dim"))
+            totals.update(Text(self.words("no_attempts"), style="dim"))
             return
-        totals.update(stats_view.totals(figures, lang))
-        self.query_one("#month-heading", Static).update(self.t("stats_per_month"))
+        totals.update(stats_view.totals(figures, words))
+        self.query_one("#month-heading", Static).update(self.words("stats_per_month"))
         self.query_one("#per-month", Sparkline).data = [float(n) for _, n, _ in figures.per_month]
         self.query_one("#month-axis", Static).update(stats_view.months_axis(figures))
-        self.query_one("#charts", Static).update(stats_view.charts(figures, lang))
+        self.query_one("#charts", Static).update(stats_view.charts(figures, words))
 
     def action_back(self) -> None:
         self.dismiss()

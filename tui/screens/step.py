@@ -16,7 +16,6 @@ from textual.events import Resize
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static
 
-from flows import guidance
 from flows.session import Move, Session
 from tui import report
 from tui.commands import StepCommands
@@ -85,8 +84,8 @@ class StepScreen(LocalizedScreen[None]):
         unsent = {f: self.session.unsent(f) for f in RecordBar.FIELDS}
         refilled = self.query_one(RecordBar).offer_back(unsent)
         if refilled:
-            fields = ", ".join(self.t(f"field_{f}") for f in refilled)
-            self.notify(self.t("unsent_offered", fields=fields), timeout=10, markup=False)
+            fields = ", ".join(self.words(f"fields.{f}") for f in refilled)
+            self.notify(self.words("unsent_offered", fields=fields), timeout=10, markup=False)
 
     def on_unmount(self) -> None:
         self._keep_unsent()  # leaving the step or quitting: what is typed is kept, as unsent
@@ -129,36 +128,38 @@ class StepScreen(LocalizedScreen[None]):
         if self.session.unsaved and self.contact_app.run_change(
             self.session.save, session=self.session, quiet=True
         ):
-            self.notify(self.t("saved_now"), timeout=3)
+            self.notify(self.words("saved_now"), timeout=3)
             self.refresh_step()
 
     def update_texts(self) -> None:
         self.refresh_step()
 
     def refresh_step(self) -> None:
-        session, lang = self.session, self.lang
+        session, words = self.session, self.words
         attempt = session.attempt
         self.query_one("#attempt-title", Static).update(
             Text.assemble(
-                (self.t("attempt_no", id=attempt.id), "bold"), "  ", report.about(attempt, lang)
+                (self.words("attempt_no", id=attempt.id), "bold"),
+                "  ",
+                report.about(attempt, words),
             )
         )
         reports = [r.at.date() for r in attempt.site_reports if r.step == session.step]
         self.query_one(GuidancePanel).show(
-            guidance.guidance(session.step, lang), lang, reported=reports[-1] if reports else None
+            words.step(session.step), words, reported=reports[-1] if reports else None
         )
         moves_menu = self.query_one(MovesMenu)
         moves_menu.border_title = (
-            self.t("moves_title") if not session.is_finished else self.t("finished_title")
+            self.words("moves_title") if not session.is_finished else self.words("finished_title")
         )
-        moves_menu.show(session.moves(), lang)
-        moves_menu.border_subtitle = progress_line(attempt, lang)
-        self.query_one(ProcessMap).show(attempt, lang)
-        self.query_one(RecordBar).show(attempt, lang)
-        self.query_one(ContactTimer).follow(attempt.current_contact, lang)
+        moves_menu.show(session.moves(), words)
+        moves_menu.border_subtitle = progress_line(attempt, words)
+        self.query_one(ProcessMap).show(attempt, words)
+        self.query_one(RecordBar).show(attempt, words)
+        self.query_one(ContactTimer).follow(attempt.current_contact, words)
         unsaved = self.query_one("#unsaved", Static)
         unsaved.display = session.unsaved
-        unsaved.update(self.t("unsaved"))
+        unsaved.update(self.words("unsaved"))
 
     # Moves
 
@@ -173,7 +174,7 @@ class StepScreen(LocalizedScreen[None]):
 
     def action_choose(self, number: int) -> None:
         if number > len(self.session.moves()):
-            self.notify(self.t("no_such_move", number=number), timeout=2)
+            self.notify(self.words("no_such_move", number=number), timeout=2)
             return
         self.query_one(MovesMenu).choose(number)
 
@@ -191,10 +192,10 @@ class StepScreen(LocalizedScreen[None]):
                 PromiseScreen(), lambda promise: self._promise_given(promise, move)
             )
         elif move.ends_attempt:
-            label = guidance.event_label(move.event, self.lang)
+            label = self.words.move(move.event)
             from tui.screens.confirm import ConfirmScreen
 
-            question = ConfirmScreen(label, self.t("confirm_end"))
+            question = ConfirmScreen(label, self.words("confirm_end"))
             self.app.push_screen(question, functools.partial(self._send_if_sure, move.event))
         else:
             self._send(move.event)
@@ -224,7 +225,7 @@ class StepScreen(LocalizedScreen[None]):
         if self.contact_app.run_change(
             lambda: self.session.record_text(message.field, message.value), session=self.session
         ):
-            self.notify(self.t("saved"), timeout=2)
+            self.notify(self.words("saved"), timeout=2)
         self.refresh_step()
         if message.field != "agent_name":
             self.action_focus_moves()
@@ -233,7 +234,7 @@ class StepScreen(LocalizedScreen[None]):
         if self.contact_app.run_change(
             lambda: self.session.add_note(message.text), session=self.session
         ):
-            self.notify(self.t("saved"), timeout=2)
+            self.notify(self.words("saved"), timeout=2)
         self.refresh_step()
         self.action_focus_moves()
 
@@ -271,7 +272,7 @@ class StepScreen(LocalizedScreen[None]):
         if self._warned_at_save == session.saves:
             return True
         self._warned_at_save = session.saves
-        self.notify(self.t("leave_unsaved"), severity="error", timeout=15)
+        self.notify(self.words("leave_unsaved"), severity="error", timeout=15)
         return False
 
     def action_map(self) -> None:

@@ -35,5 +35,5 @@ class TooSmallScreen(LocalizedScreen[None]):
 
     def update_texts(self) -> None:
         width, height = self.size
-        message = self.t("too_small", w=MIN_WIDTH, h=MIN_HEIGHT) + f"\n({width} x {height})"
+        message = self.words("too_small", w=MIN_WIDTH, h=MIN_HEIGHT) + f"\n({width} x {height})"
         self.query_one("#message", Static).update(message)

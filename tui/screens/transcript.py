@@ -46,18 +46,20 @@ class TranscriptScreen(LocalizedScreen[None]):
     def update_texts(self) -> None:
         kept = len(self.session.attempt.transcripts)
         self.query_one("#transcript-title", Static).update(
-            self.t("transcript_title", id=self.session.attempt.id)
+            self.words("transcript_title", id=self.session.attempt.id)
         )
-        self.query_one("#transcript-intro", Static).update(self.t("transcript_intro", kept=kept))
-        self.query_one(TextArea).border_title = self.t("transcript_paste")
-        self.query_one("#found-heading", Static).update(self.t("transcript_found"))
+        self.query_one("#transcript-intro", Static).update(
+            self.words("transcript_intro", kept=kept)
+        )
+        self.query_one(TextArea).border_title = self.words("transcript_paste")
+        self.query_one("#found-heading", Static).update(self.words("transcript_found"))
         self._show_found()
 
     def action_keep(self) -> None:
         box = self.query_one(TextArea)
         text = box.text
         if not text.strip():
-            self.notify(self.t("transcript_empty"), severity="warning")
+            self.notify(self.words("transcript_empty"), severity="warning")
             return
         if not self.contact_app.run_change(
             lambda: self.session.keep_transcript(text), session=self.session
@@ -66,7 +68,7 @@ class TranscriptScreen(LocalizedScreen[None]):
         received = self.contact_app.clock().date()
         self.found, self.recorded = suggestions(text, received), set()
         box.load_text("")
-        self.notify(self.t("transcript_kept_now", found=len(self.found)), timeout=4)
+        self.notify(self.words.plural("transcript_kept_now", len(self.found)), timeout=4)
         self.update_texts()
         if self.found:
             self.query_one("#found", OptionList).focus()
@@ -81,7 +83,7 @@ class TranscriptScreen(LocalizedScreen[None]):
             mark = "✓ " if number in self.recorded else "  "
             line = Text.assemble(
                 (mark, "bold green"),
-                (self.t(f"found_{suggestion.kind}") + ": ", "bold"),
+                (self.words(f"found_{suggestion.kind}") + ": ", "bold"),
                 report.one_line(suggestion.value, 60),
                 ("\n     " + report.one_line(suggestion.context, 90), "dim"),
             )
@@ -106,9 +108,9 @@ class TranscriptScreen(LocalizedScreen[None]):
         if self.contact_app.run_change(change, session=self.session):
             self.recorded.add(number)
             self.notify(
-                self.t(
+                self.words(
                     "found_recorded",
-                    what=self.t(f"found_{suggestion.kind}"),
+                    what=self.words(f"found_{suggestion.kind}"),
                     value=report.one_line(suggestion.value, 40),
                 ),
                 timeout=3,
@@ -121,6 +123,6 @@ class TranscriptScreen(LocalizedScreen[None]):
     def action_back(self) -> None:
         if self.query_one(TextArea).text.strip() and not self._warned:
             self._warned = True
-            self.notify(self.t("transcript_unkept"), severity="warning", timeout=8)
+            self.notify(self.words("transcript_unkept"), severity="warning", timeout=8)
             return
         self.dismiss()

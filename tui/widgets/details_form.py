@@ -8,10 +8,9 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, RadioSet
 
-from flows import guidance
 from flows.attempt import GOALS, Attempt
+from flows.words import Words
 from tui.report import printable
-from tui.strings import t
 from tui.widgets.marked_radio import MarkedRadioButton
 
 FIELDS = ("order_number", "summary", "evidence")
@@ -49,17 +48,13 @@ class DetailsForm(Vertical):
                     select_on_focus=False,
                 )
 
-    def show(self, lang: str) -> None:
-        self.query_one("#goal-label", Label).update(t("goal_question", lang))
+    def show(self, words: Words) -> None:
+        self.query_one("#goal-label", Label).update(words("goal_question"))
         for goal in GOALS:
-            self.query_one(f"#goal-{goal}", MarkedRadioButton).label = guidance.term(
-                "goals", goal, lang
-            )
+            self.query_one(f"#goal-{goal}", MarkedRadioButton).label = words(f"goals.{goal}")
         for field in FIELDS:
-            self.query_one(f"#{field}-label", Label).update(
-                guidance.term("facts", _FACT_OF_FIELD[field], lang)
-            )
-            self.query_one(f"#{field}", Input).placeholder = t(f"{field}_hint", lang)
+            self.query_one(f"#{field}-label", Label).update(words(f"facts.{_FACT_OF_FIELD[field]}"))
+            self.query_one(f"#{field}", Input).placeholder = words(f"{field}_hint")
 
     def details(self) -> dict[str, str]:
         pressed = self.query_one("#goal", RadioSet).pressed_button

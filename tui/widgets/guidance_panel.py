@@ -9,8 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from flows.guidance import StepGuidance, term
-from tui.strings import t
+from flows.guidance import StepGuidance
+from flows.words import Words
 
 
 class GuidancePanel(VerticalScroll):
@@ -27,49 +27,48 @@ class GuidancePanel(VerticalScroll):
         yield Static(id="step-phrases")
         yield Static(id="step-tips")
 
-    def show(self, step: StepGuidance, lang: str, *, reported: date | None = None) -> None:
+    def show(self, step: StepGuidance, words: Words, *, reported: date | None = None) -> None:
         """``reported``: when the person last noted that this step's screen looked different."""
         self.query_one("#step-title", Static).update(Text(step.title, style="bold"))
         self.query_one("#step-where", Static).update(
-            Text.assemble((t("where", lang) + ": ", "bold"), step.where)
+            Text.assemble((words("where") + ": ", "bold"), step.where)
         )
         next_box = self.query_one("#step-next", Static)
         next_box.display = bool(step.next_screen or step.click)
-        next_box.border_title = t("next", lang)
-        next_box.update(self._next(step, lang))
+        next_box.border_title = words("next")
+        next_box.update(self._next(step, words))
         checked = self.query_one("#step-checked", Static)
         checked.display = step.labels_checked is not None
         if step.labels_checked is not None:
             line = Text(
-                term("site_different", "checked", lang).format(day=step.labels_checked.isoformat()),
+                words("site_different.checked", day=step.labels_checked.isoformat()),
                 style="dim",
             )
             if reported is not None:
                 line.append(
-                    "  "
-                    + term("site_different", "reported", lang).format(day=reported.isoformat()),
+                    "  " + words("site_different.reported", day=reported.isoformat()),
                     style="bold",
                 )
-            line.append("  " + t("site_hint", lang), style="dim")
+            line.append("  " + words("site_hint"), style="dim")
             checked.update(line)
         do = self.query_one("#step-do", Static)
         do.display = bool(step.do)
-        do.update(Text.assemble((t("what_to_do", lang) + "\n", "bold"), step.do))
+        do.update(Text.assemble((words("what_to_do") + "\n", "bold"), step.do))
         phrases = self.query_one("#step-phrases", Static)
         phrases.display = bool(step.phrases)
-        phrases.border_title = t("say_it", lang)
-        phrases.border_subtitle = t("phrases_hint", lang)
+        phrases.border_title = words("say_it")
+        phrases.border_subtitle = words("phrases_hint")
         phrases.update(Text("\n".join(f'"{line}"' for line in step.phrases), style="italic"))
         tips = self.query_one("#step-tips", Static)
         tips.display = bool(step.tips)
-        tips.update(Text.assemble((t("tips", lang), "bold"), *(f"\n- {tip}" for tip in step.tips)))
+        tips.update(Text.assemble((words("tips"), "bold"), *(f"\n- {tip}" for tip in step.tips)))
         self.scroll_home(animate=False)
 
     @staticmethod
-    def _next(step: StepGuidance, lang: str) -> Text:
+    def _next(step: StepGuidance, words: Words) -> Text:
         text = Text(step.next_screen)
         if step.click:
-            heading = t("click_one" if step.click_is_choice else "click", lang)
+            heading = words("click_one" if step.click_is_choice else "click")
             text.append(f"\n{heading}: ", style="bold")
             separator = " | " if step.click_is_choice else " > "
             for index, label in enumerate(step.click):

@@ -9,8 +9,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from flows import guidance
 from flows.session import Move
+from flows.words import Words
 
 
 class MovesMenu(OptionList):
@@ -25,14 +25,14 @@ class MovesMenu(OptionList):
         super().__init__(**kwargs)
         self._moves: list[Move] = []
 
-    def show(self, moves: list[Move], lang: str) -> None:
+    def show(self, moves: list[Move], words: Words) -> None:
         self._moves = list(moves)
         self.clear_options()
         for number, move in enumerate(moves, start=1):
             prompt = Text.assemble(
                 (f"{number} " if number <= 9 else "  ", "bold"),
-                guidance.event_label(move.event, lang),
-                (f"\n  > {guidance.guidance(move.target, lang).title}", "dim"),
+                words.move(move.event),
+                (f"\n  > {words.step(move.target).title}", "dim"),
             )
             self.add_option(Option(prompt, id=move.event))
         if moves:

@@ -7,8 +7,7 @@ from textual.widgets import Static
 
 from flows.amazon import AmazonContact
 from flows.attempt import Attempt
-from flows.guidance import guidance
-from tui.strings import t
+from flows.words import Words
 
 
 def _phases() -> list[tuple[str, list[str]]]:
@@ -30,7 +29,7 @@ def phase_of(step: str) -> str:
     return next(phase for phase, steps in PHASES if step in steps)
 
 
-def render_map(attempt: Attempt, lang: str, *, every_step: bool = False) -> Text:
+def render_map(attempt: Attempt, words: Words, *, every_step: bool = False) -> Text:
     """Markers are plain ASCII, so the map reads the same without colour and in any terminal."""
     visited = (
         {attempt.configuration[0]}
@@ -46,7 +45,7 @@ def render_map(attempt: Attempt, lang: str, *, every_step: bool = False) -> Text
             marker, style = "[x]", ""
         else:
             marker, style = "[ ]", "dim"
-        title = _phase_title(phase, lang)
+        title = _phase_title(phase, words)
         if text:
             text.append("\n")
         text.append(f"{marker} {title}", style=style)
@@ -61,27 +60,27 @@ def render_map(attempt: Attempt, lang: str, *, every_step: bool = False) -> Text
                     "bold reverse" if step == attempt.step else ("" if step in visited else "dim")
                 )
                 text.append("\n    ")
-                text.append(f"{mark} {guidance(step, lang).title}", style=step_style)
+                text.append(f"{mark} {words.step(step).title}", style=step_style)
     return text
 
 
-def progress_line(attempt: Attempt, lang: str) -> str:
+def progress_line(attempt: Attempt, words: Words) -> str:
     """The current phase and how far into it, e.g. "Amazon website 6/10"."""
     phase = phase_of(attempt.step)
     steps = dict(PHASES)[phase]
-    title = _phase_title(phase, lang)
+    title = _phase_title(phase, words)
     if phase == "end":
         return title
     return f"{title} {steps.index(attempt.step) + 1}/{len(steps)}"
 
 
-def _phase_title(phase: str, lang: str) -> str:
+def _phase_title(phase: str, words: Words) -> str:
     if phase in ("after", "end"):
-        return t(f"phase_{phase}", lang)
-    return guidance(phase, lang).title
+        return words(f"phase_{phase}")
+    return words.step(phase).title
 
 
 class ProcessMap(Static):
-    def show(self, attempt: Attempt, lang: str) -> None:
-        self.border_title = t("progress", lang)
-        self.update(render_map(attempt, lang))
+    def show(self, attempt: Attempt, words: Words) -> None:
+        self.border_title = words("progress")
+        self.update(render_map(attempt, words))

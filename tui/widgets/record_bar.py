@@ -10,8 +10,8 @@ from textual.widgets import Input, Static
 
 from flows.attempt import TEXT_LIMITS, Attempt, TextTooLong
 from flows.text import TERMINAL_CONTROLS
+from flows.words import Words
 from tui.report import one_line
-from tui.strings import t
 
 
 class RecordBar(Vertical):
@@ -47,47 +47,46 @@ class RecordBar(Vertical):
             yield Input(id="case_number", compact=True)
             yield Input(id="note", compact=True)
 
-    def show(self, attempt: Attempt, lang: str) -> None:
-        self.border_title = t("record_title", lang)
+    def show(self, attempt: Attempt, words: Words) -> None:
+        self.border_title = words("record_title")
         has_contact = bool(attempt.contacts)
         for field in ("agent_name", "case_number"):
             box = self.query_one(f"#{field}", Input)
-            box.placeholder = t(field, lang)
+            box.placeholder = words(field)
             box.display = has_contact  # a forgotten case number can still be added afterwards
-        self.query_one("#note", Input).placeholder = t("note_placeholder", lang)
-        self.query_one("#record-summary", Static).update(self._summary(attempt, lang))
+        self.query_one("#note", Input).placeholder = words("note_placeholder")
+        self.query_one("#record-summary", Static).update(self._summary(attempt, words))
 
     @staticmethod
-    def _summary(attempt: Attempt, lang: str) -> Text:
+    def _summary(attempt: Attempt, words: Words) -> Text:
         contact = attempt.contacts[-1] if attempt.contacts else None
         person = contact.people[-1] if contact is not None and contact.people else None
         parts: list[tuple[str, str]] = []
         if contact is not None:
             if person is not None and person.name:
                 who = "supervisor_name" if person.role == "supervisor" else "agent_name"
-                parts.append((t(who, lang), one_line(person.name, 30)))
+                parts.append((words(who), one_line(person.name, 30)))
             if person is not None and person.case_number:
-                parts.append((t("case_number", lang), one_line(person.case_number, 30)))
+                parts.append((words("case_number"), one_line(person.case_number, 30)))
             if person is not None and person.promise:
                 due = f" ({person.promise_due.isoformat()})" if person.promise_due else ""
-                parts.append((t("promise", lang), one_line(person.promise, 40) + due))
+                parts.append((words("promise"), one_line(person.promise, 40) + due))
         elif attempt.earlier_case_numbers:
             parts.append(
                 (
                     "",
-                    t(
+                    words(
                         "earlier_cases",
-                        lang,
                         cases=", ".join(one_line(c) for c in attempt.earlier_case_numbers),
                     ),
                 )
             )
         elif attempt.is_preparing:
-            parts.append(("", t("details_hint", lang)))
+            parts.append(("", words("details_hint")))
         elif not attempt.is_finished:
-            parts.append(("", t("no_contact_yet", lang)))
+            parts.append(("", words("no_contact_yet")))
         if attempt.is_finished:
-            parts.append(("", t("finished_hint", lang)))
+            parts.append(("", words("finished_hint")))
         text = Text()
         for label, value in parts:
             if text:

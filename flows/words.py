@@ -1,0 +1,111 @@
+"""The one lookup of everything said to a person, bound to one language.
+
+    >>> say = words_for("ko")
+    >>> say("quit")                          # the app's own words: [ui]
+    '종료'
+    >>> say("goals.refund")                  # a dotted key names any other table
+    '환불'
+    >>> say.plural("stats_attempts", 1)      # plural forms by CLDR's rules
+    '시도 1건:'
+
+A screen holds the ``Words`` of its language; nothing below it is handed a language code.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from flows import catalog, guidance
+from flows.errors import DomainError, Term
+
+
+@dataclass(frozen=True)
+class Words:
+    lang: str
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        """The text at ``key``, filled in with ``values``."""
+        entry = self._entry(key)
+        if not isinstance(entry, str):
+            raise TypeError(f"{key!r} is not a single text (a plural? use .plural)")
+        return entry.format(**values) if values else entry
+
+    def plural(self, key: str, count: int, /, **values: object) -> str:
+        """The form of ``key`` for ``count`` (``{count}`` in it is the number)."""
+        forms = self._entry(key)
+        if not isinstance(forms, dict):
+            raise TypeError(f"{key!r} has no plural forms")
+        text: str = forms[catalog.plural_category(self.lang, count)]
+        return text.format(count=count, **values)
+
+    def has(self, key: str) -> bool:
+        try:
+            self._entry(key)
+        except KeyError:
+            return False
+        return True
+
+    def table(self, name: str) -> dict[str, str]:
+        """Every text of a table, by key (``goals``, ``channels``, ...)."""
+        table: Any = catalog.entries(self.lang)
+        for part in name.split("."):
+            table = table[part]
+        return dict(table)
+
+    def error(self, problem: DomainError) -> str:
+        """A domain error, in this language; an OS error inside it is named in this language too."""
+        return self(
+            f"errors.{problem.code}", **{k: self._said(v) for k, v in problem.values.items()}
+        )
+
+    def _said(self, value: object) -> object:
+        """A value inside an error, as this language says it."""
+        if isinstance(value, DomainError):
+            return self.error(value)
+        if isinstance(value, OSError):
+            return self.os_reason(value)
+        if isinstance(value, Term):
+            key = f"{value.table}.{value.key}"
+            return self(key) if self.has(key) else value.key
+        return value
+
+    def os_reason(self, error: OSError) -> str:
+        """Why the system refused, e.g. "No space left on device", in this language."""
+        name = errno.errorcode.get(error.errno or 0, "")
+        key = f"errors.os.{name}"
+        if name and self.has(key):
+            return self(key)
+        return os.strerror(error.errno) if error.errno else self("errors.os.unknown")
+
+    # Guidance, built from the same file
+
+    def step(self, state_id: str) -> guidance.StepGuidance:
+        return guidance.guidance(state_id, self.lang)
+
+    def move(self, event_id: str) -> str:
+        """How a move is offered, e.g. "I'm signed in"."""
+        return self(f"events.{event_id}")
+
+    def phrases(self, kind: str) -> tuple[str, ...]:
+        return guidance.phrases(kind, self.lang)
+
+    def label(self, label_id: str) -> guidance.AmazonLabel:
+        return guidance.amazon_label(label_id, self.lang)
+
+    def _entry(self, key: str) -> Any:
+        table: Any = catalog.entries(self.lang)
+        for name in key.split(".") if "." in key else ("ui", key):
+            table = table[name]
+        return table
+
+
+@cache
+def words_for(lang: str) -> Words:
+    """The lookup for ``lang`` (one of :data:`flows.catalog.LANGUAGES`)."""
+    if lang not in catalog.LANGUAGES:
+        raise catalog.UnknownLanguage(lang)
+    return Words(lang)
