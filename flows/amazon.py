@@ -222,3 +222,23 @@ def is_valid_configuration(state_ids: list[str]) -> bool:
         return tuple(state_ids) in _VALID_CONFIGURATIONS
     except TypeError:  # unhashable items: certainly not state ids
         return False
+
+
+def _phases() -> list[tuple[str, list[str]]]:
+    """The phases, read off the machine: each compound state with its steps, in the order they
+    are declared (the order a person meets them), then the steps after a contact, then the ends."""
+    top = [state for state in AmazonContact.states_map.values() if state.parent is None]
+    phases = [
+        (state.id, [child.id for child in state.states]) for state in top if not state.is_atomic
+    ]
+    phases.append(("after", [state.id for state in top if state.is_atomic and not state.final]))
+    phases.append(("end", [state.id for state in top if state.final]))
+    return phases
+
+
+# The phases of the process, each with its steps: what the map and the progress line show.
+PHASES: list[tuple[str, list[str]]] = _phases()
+
+
+def phase_of(step: str) -> str:
+    return next(phase for phase, steps in PHASES if step in steps)

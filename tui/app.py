@@ -29,7 +29,7 @@ CLAIM_RETRY_SECONDS = 3
 
 class AmazonContactApp(App[None]):
     TITLE = "amazon-contact"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: a subclass elsewhere finds it too
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "quit", priority=True),
         # Priority: dialogs (modal screens) would otherwise never see them.

@@ -87,8 +87,46 @@ def seed(path: Path, *, with_history: bool = True) -> Store:
     return store
 
 
-def make_app(store: Store, lang: str = "en", clock=None) -> AmazonContactApp:
-    return AmazonContactApp(store, lang=lang, clock=clock or FrozenClock())
+class AppUnderTest(AmazonContactApp):
+    """The real app, which also keeps every message it showed the person, for tests to read
+    (Textual keeps its own list private)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.told: list[str] = []
+
+    def notify(self, message, *args, **kwargs) -> None:
+        self.told.append(str(message))
+        super().notify(message, *args, **kwargs)
+
+
+def make_app(store: Store, lang: str = "en", clock=None, *, resume: bool = False) -> AppUnderTest:
+    return AppUnderTest(store, lang=lang, clock=clock or FrozenClock(), resume=resume)
+
+
+@pytest.fixture
+def store(data_file) -> Store:
+    """The seeded data file (:func:`seed`): a resolved attempt, one waiting on a promise, and
+    one in a live chat."""
+    return seed(data_file)
+
+
+@pytest.fixture
+def app(store) -> AppUnderTest:
+    """The app in English on ``store``, with a clock that moves on a minute a call."""
+    return make_app(Store(store.path), clock=FakeClock())
+
+
+@pytest.fixture
+def live_store(data_file) -> Store:
+    """A data file with one attempt only, in a live chat with an agent."""
+    return seed(data_file, with_history=False)
+
+
+@pytest.fixture
+def live_app(live_store) -> AppUnderTest:
+    """The app in English on ``live_store``, with a clock that moves on a minute a call."""
+    return make_app(Store(live_store.path), clock=FakeClock())
 
 
 async def choose(pilot, event: str) -> None:

@@ -200,7 +200,7 @@ async def test_the_app_opens_a_file_with_a_damaged_record_read_only_and_says_why
     app = make_app(Store(folder / "attempts.json"), clock=FakeClock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        messages = " ".join(str(n.message) for n in app._notifications)
+        messages = " ".join(message for message in app.told)
         assert app.store.read_only and "cannot read" in messages and "'exchange'" in messages
         assert app.store.unfinished()[0].summary == "live", "the readable attempt is shown"
     assert (folder / "attempts.json").read_bytes() == before

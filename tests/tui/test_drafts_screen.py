@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from flows.store import Store
-from tests.conftest import FakeClock
-from tests.tui.conftest import make_app, open_first_attempt, seed
+from tests.tui.conftest import open_first_attempt
 from tui.screens.drafts import DraftsScreen
 from tui.screens.step import StepScreen
 
@@ -18,9 +17,7 @@ async def open_drafts(pilot) -> DraftsScreen:
     return screen
 
 
-async def test_edit_keep_copy_and_find_it_again(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_edit_keep_copy_and_find_it_again(data_file, app):
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_drafts(pilot)
         box = screen.query_one("#draft-agent")
@@ -42,9 +39,7 @@ async def test_edit_keep_copy_and_find_it_again(data_file):
         )
 
 
-async def test_the_complaint_tab_and_a_restart_from_the_facts(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_the_complaint_tab_and_a_restart_from_the_facts(app):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_drafts(pilot)
         await pilot.click("#ladder Tab#--content-tab-tab-complaint")
@@ -60,9 +55,7 @@ async def test_the_complaint_tab_and_a_restart_from_the_facts(data_file):
         assert complaint.text.startswith("Subject:")
 
 
-async def test_an_unkept_edit_is_warned_about_once_and_language_follows_until_edited(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_an_unkept_edit_is_warned_about_once_and_language_follows_until_edited(app):
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_drafts(pilot)
         await pilot.press("f2")
@@ -83,9 +76,7 @@ async def test_an_unkept_edit_is_warned_about_once_and_language_follows_until_ed
         assert isinstance(app.screen, StepScreen)
 
 
-async def test_ctrl_s_keeps_every_edited_draft_not_only_the_one_in_view(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_ctrl_s_keeps_every_edited_draft_not_only_the_one_in_view(data_file, app):
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_drafts(pilot)
         await pilot.press("end", *" EDIT-A")

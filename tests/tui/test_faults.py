@@ -46,7 +46,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(data_file, monkeypatch, f
         banner = step.query_one("#unsaved")
         assert step.session.step == "asking_for_supervisor", "the step is kept in memory"
         assert step.session.unsaved and banner.display
-        assert any(os.strerror(code) in str(n.message) for n in app._notifications)
+        assert any(os.strerror(code) in message for message in app.told)
         step._retry_save()  # still failing: nothing changes, no crash
         assert step.session.unsaved
         monkeypatch.undo()
@@ -56,9 +56,7 @@ async def test_a_failed_save_is_shown_kept_and_retried(data_file, monkeypatch, f
     assert Store(data_file).get(attempt_id).step == "asking_for_supervisor"
 
 
-async def test_a_deleted_file_is_written_again_without_reusing_archived_ids(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_deleted_file_is_written_again_without_reusing_archived_ids(data_file, app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
@@ -70,9 +68,8 @@ async def test_a_deleted_file_is_written_again_without_reusing_archived_ids(data
     assert store.new_id() > max(a.id for a in store.all())
 
 
-async def test_a_step_is_in_the_file_itself_the_moment_it_is_taken(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_step_is_in_the_file_itself_the_moment_it_is_taken(data_file, live_app):
+    app = live_app
     async with app.run_test(size=(100, 30)) as pilot:
         await open_first_attempt(pilot)
         await choose(pilot, "ask_for_supervisor")
@@ -92,7 +89,7 @@ async def test_a_second_window_opens_read_only(data_file):
             await pilot.pause()
             assert second.store.read_only
             assert isinstance(second.screen, StartScreen)
-            assert any("read-only" in str(n.message) for n in second._notifications)
+            assert any("read-only" in message for message in second.told)
             assert second.check_action("new_attempt", ()) is False
             await pilot.press("n")
             await pilot.pause()
@@ -138,7 +135,7 @@ async def test_a_read_only_window_says_so_and_can_write_once_the_other_closes(da
         app.try_claim()
         await pilot.pause()
         assert not app.store.read_only
-        assert any("can now change things" in str(n.message) for n in app._notifications)
+        assert any("can now change things" in message for message in app.told)
         assert "Read-only" not in screen_text(app.screen.query_one("#title"))
         assert app.screen.check_action("continue", ()) is True
         await pilot.press("c")
@@ -146,9 +143,10 @@ async def test_a_read_only_window_says_so_and_can_write_once_the_other_closes(da
         assert isinstance(app.screen, StepScreen), "the attempt opens to walk on"
 
 
-async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file, monkeypatch):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(
+    data_file, live_app, monkeypatch
+):
+    app = live_app
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
 
@@ -157,7 +155,7 @@ async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file,
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running and app.screen is step, "the first try to leave only warns"
-        assert any("not saved yet" in str(n.message) for n in app._notifications)
+        assert any("not saved yet" in message for message in app.told)
         monkeypatch.undo()
         await pilot.press("escape")  # the disk is back: the change is saved on the way out
         await pilot.pause()
@@ -165,9 +163,8 @@ async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(data_file,
     assert Store(data_file).unfinished()[0].step == "asking_for_supervisor"
 
 
-async def test_a_move_key_pressed_twice_quickly_takes_one_move(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_move_key_pressed_twice_quickly_takes_one_move(live_app):
+    app = live_app
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         first = step.session.moves()[0]
@@ -180,10 +177,9 @@ async def test_a_move_key_pressed_twice_quickly_takes_one_move(data_file):
         assert len([e for e in step.session.attempt.timeline if e.event == first.event]) == 1
 
 
-async def test_a_second_unsaved_change_after_a_save_is_warned_of_again(data_file, monkeypatch):
+async def test_a_second_unsaved_change_after_a_save_is_warned_of_again(live_app, monkeypatch):
     # The reliability review's F2: the warning was given once per screen, not once per change.
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+    app = live_app
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
 
@@ -201,13 +197,12 @@ async def test_a_second_unsaved_change_after_a_save_is_warned_of_again(data_file
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.is_running, "a new unsaved change is warned of again, not let go on one key"
-        warnings = [n for n in app._notifications if "not saved yet" in str(n.message)]
+        warnings = [message for message in app.told if "not saved yet" in message]
         assert len(warnings) == 2
 
 
-async def test_text_typed_but_not_confirmed_survives_quitting_and_comes_back(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_text_typed_but_not_confirmed_survives_quitting_and_comes_back(data_file, live_app):
+    app = live_app
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         attempt_id = step.session.attempt.id
@@ -222,7 +217,7 @@ async def test_text_typed_but_not_confirmed_survives_quitting_and_comes_back(dat
         step = await open_first_attempt(pilot)
         await pilot.pause()
         assert step.query_one("#note").value == "half a thought"
-        assert any("did not confirm" in str(n.message) for n in again._notifications)
+        assert any("did not confirm" in message for message in again.told)
         step.query_one("#note").focus()
         await pilot.press("enter")
         await pilot.pause()
@@ -255,7 +250,7 @@ async def test_read_only_for_a_lock_that_cannot_be_made_gives_that_reason(data_f
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await pilot.pause()
-        messages = " ".join(str(n.message) for n in app._notifications)
+        messages = " ".join(message for message in app.told)
         assert app.store.read_only and "cannot be locked" in messages
         assert "Another amazon-contact window" not in messages
         assert "cannot be locked" in screen_text(app.screen.query_one("#tagline"))
@@ -275,7 +270,7 @@ async def test_on_a_really_full_disk_the_app_says_not_saved_and_saves_once_there
         await pilot.press("n", *"typed on a full disk", "enter")
         await pilot.pause()
         assert step.session.unsaved and step.query_one("#unsaved").display
-        assert any("No space left on device" in str(n.message) for n in app._notifications)
+        assert any("No space left on device" in message for message in app.told)
         assert "typed on a full disk" not in data_file.read_text("utf-8")
         filler.unlink()
         await choose(pilot, "ask_for_supervisor")
@@ -327,9 +322,8 @@ async def test_text_offered_back_is_the_text_as_typed_not_an_escaped_copy(data_f
     assert Store(data_file).get(live.id).people[-1].case_number == copied
 
 
-async def test_a_note_typed_on_a_finished_attempt_is_kept_too(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_note_typed_on_a_finished_attempt_is_kept_too(data_file, live_app):
+    app = live_app
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         attempt_id = step.session.attempt.id

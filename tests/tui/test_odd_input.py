@@ -54,9 +54,8 @@ async def test_history_shows_markup_as_typed_and_a_click_on_it_does_nothing(data
         assert app.is_running, "a click on typed text must not run an action"
 
 
-async def test_an_overlong_paste_is_kept_in_the_box_and_not_saved(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_an_overlong_paste_is_kept_in_the_box_and_not_saved(data_file, live_app):
+    app = live_app
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         before = step.session.attempt.people[-1].name
@@ -67,7 +66,7 @@ async def test_an_overlong_paste_is_kept_in_the_box_and_not_saved(data_file):
         await pilot.pause()
         assert box.value == "x" * 500 and app.focused is box
         assert step.session.attempt.people[-1].name == before
-        assert any("the limit is 120" in str(n.message) for n in app._notifications)
+        assert any("the limit is 120" in message for message in app.told)
         assert Store(data_file).get(step.session.attempt.id).people[-1].name == before
 
 
@@ -155,9 +154,7 @@ async def test_the_palette_speaks_korean_too(data_file):
         assert "새 시도" in titles and "지난 시도" in titles
 
 
-async def test_history_says_when_nothing_matches_and_when_the_archive_is_damaged(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_history_says_when_nothing_matches_and_when_the_archive_is_damaged(data_file, app):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_history(pilot)
         await pilot.press("slash", *"zzzz")

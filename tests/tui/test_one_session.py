@@ -4,15 +4,12 @@ detail adds (a draft, a transcript) is not erased by the step's next save."""
 from __future__ import annotations
 
 from flows.store import Store
-from tests.conftest import FakeClock
-from tests.tui.conftest import make_app, open_history, seed
+from tests.tui.conftest import open_history
 from tui.screens.detail import DetailScreen
 from tui.screens.step import StepScreen
 
 
-async def test_a_draft_kept_from_the_detail_survives_the_steps_next_save(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_draft_kept_from_the_detail_survives_the_steps_next_save(data_file, app):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await pilot.pause()

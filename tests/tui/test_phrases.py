@@ -10,9 +10,8 @@ from tui.screens.phrases import PhrasesScreen
 from tui.screens.step import StepScreen
 
 
-async def test_p_opens_the_lines_for_this_step_and_a_number_copies_one(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_p_opens_the_lines_for_this_step_and_a_number_copies_one(live_app):
+    app = live_app
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         assert step.session.step == "talking_with_agent"
@@ -27,7 +26,7 @@ async def test_p_opens_the_lines_for_this_step_and_a_number_copies_one(data_file
         await pilot.press("2")
         await pilot.pause()
         assert app.clipboard == screen.phrases[1].english
-        assert any("Copied" in str(n.message) for n in app._notifications)
+        assert any("Copied" in message for message in app.told)
         await pilot.press("down", "down", "enter")
         assert app.clipboard == screen.phrases[2].english
         await pilot.press("escape")
@@ -60,9 +59,8 @@ def test_every_step_has_calm_and_supervisor_lines_and_both_languages_match_line_
         assert len({p.english for p in lines}) == len(lines), "no line twice"
 
 
-async def test_f2_switches_the_language_inside_a_dialog_too(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_f2_switches_the_language_inside_a_dialog_too(live_app):
+    app = live_app
     async with app.run_test(size=(100, 30)) as pilot:
         await open_first_attempt(pilot)
         await pilot.press("p")

@@ -1,9 +1,9 @@
 """The map is read off the machine: every step sits in exactly one phase."""
 
-from flows.amazon import AmazonContact, configuration_of
+from flows.amazon import PHASES, AmazonContact, configuration_of, phase_of
 from flows.attempt import Attempt, local_now
 from flows.words import words_for
-from tui.widgets.process_map import PHASES, phase_of, progress_line, render_map
+from tui.widgets.process_map import progress_line, render_map
 
 
 def test_every_step_belongs_to_exactly_one_phase():

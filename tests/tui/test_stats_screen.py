@@ -6,14 +6,12 @@ from textual.widgets import Sparkline
 
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import make_app, screen_text, seed
+from tests.tui.conftest import make_app, screen_text
 from tui.screens.start import StartScreen
 from tui.screens.stats import StatsScreen
 
 
-async def test_s_opens_the_stats_and_escape_returns(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_s_opens_the_stats_and_escape_returns(app):
     async with app.run_test(size=(100, 34)) as pilot:
         assert isinstance(app.screen, StartScreen)
         await pilot.press("s")

@@ -14,9 +14,8 @@ from tui.screens.step import StepScreen
 from tui.screens.transcript import TranscriptScreen
 
 
-async def test_paste_keep_and_confirm_suggestions_into_the_record(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_paste_keep_and_confirm_suggestions_into_the_record(data_file, live_app):
+    app = live_app
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         attempt_id = step.session.attempt.id
@@ -51,9 +50,8 @@ async def test_paste_keep_and_confirm_suggestions_into_the_record(data_file):
         assert isinstance(app.screen, StepScreen)
 
 
-async def test_an_unkept_paste_is_warned_about_once(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_an_unkept_paste_is_warned_about_once(live_app):
+    app = live_app
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await open_first_attempt(pilot)
         await pilot.press("t")
@@ -83,7 +81,7 @@ async def test_an_over_long_paste_is_refused_in_the_persons_language_and_kept_on
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
+        messages = list(app.told)
         assert any("너무 깁니다 (채팅 기록): 200,001자, 한도는 200,000자" in m for m in messages), (
             messages
         )
@@ -107,6 +105,6 @@ async def test_confirming_before_any_contact_says_there_is_nothing_to_record_on(
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
+        messages = list(app.told)
         assert any(m.startswith("Nothing to record it on yet") for m in messages), messages
         assert app.screen.recorded == set()

@@ -44,4 +44,4 @@ async def test_a_read_only_window_that_becomes_writable_keeps_the_other_windows_
             stored = Store(data_file).get(attempt_id)
             assert [n.text for n in stored.notes][-2:] == ["A-late-1", "A-late-2"]
             assert " from B" in stored.drafts[-1].text
-            assert any("another window" in str(n.message) for n in reader._notifications)
+            assert any("another window" in message for message in reader.told)

@@ -199,9 +199,7 @@ async def test_the_direct_number_is_one_key_away_and_copies(data_file):
         assert isinstance(app.screen, StartScreen)
 
 
-async def test_history_search_and_a_follow_on_attempt(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_history_search_and_a_follow_on_attempt(app):
     async with app.run_test(size=(110, 34)) as pilot:
         await open_history(pilot)
         table = app.screen.query_one(DataTable)
@@ -229,9 +227,8 @@ async def test_history_search_and_a_follow_on_attempt(data_file):
         assert "CASE-2001" in rendered(app.screen.query_one("#record-summary"))
 
 
-async def test_a_move_can_be_clicked_and_the_palette_reaches_the_history(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_move_can_be_clicked_and_the_palette_reaches_the_history(live_app):
+    app = live_app
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         assert step.session.step == "talking_with_agent"
@@ -260,9 +257,7 @@ async def test_resume_flag_goes_straight_to_the_last_step(data_file):
         assert isinstance(app.screen, StartScreen), "leaving the step shows the start screen"
 
 
-async def test_history_read_after_the_person_left_it_is_dropped_quietly(data_file):
-    seed(data_file)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_history_read_after_the_person_left_it_is_dropped_quietly(app):
     async with app.run_test(size=(110, 34)) as pilot:
         await open_history(pilot)
         history = app.screen

@@ -5,28 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from flows.amazon import AmazonContact
+from flows.amazon import PHASES, phase_of
 from flows.attempt import Attempt
 from flows.words import Words
-
-
-def _phases() -> list[tuple[str, list[str]]]:
-    """The phases, read off the machine: each compound state with its steps, in the order they
-    are declared (the order a person meets them), then the steps after a contact, then the ends."""
-    top = [state for state in AmazonContact.states_map.values() if state.parent is None]
-    phases = [
-        (state.id, [child.id for child in state.states]) for state in top if not state.is_atomic
-    ]
-    phases.append(("after", [state.id for state in top if state.is_atomic and not state.final]))
-    phases.append(("end", [state.id for state in top if state.final]))
-    return phases
-
-
-PHASES: list[tuple[str, list[str]]] = _phases()
-
-
-def phase_of(step: str) -> str:
-    return next(phase for phase, steps in PHASES if step in steps)
 
 
 def render_map(attempt: Attempt, words: Words, *, every_step: bool = False) -> Text:
