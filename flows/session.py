@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, TypedDict, TypeVar, cast
+from typing import Any, Literal, TypedDict, TypeVar, cast
 
 from flows.amazon import (
     FINAL_STATE_IDS,
@@ -19,6 +19,7 @@ from flows.amazon import (
 from flows.attempt import (
     DRAFT_KINDS,
     GOALS,
+    TEXT_LIMITS,
     UNSENT_FIELDS,
     Attempt,
     Clock,
@@ -77,6 +78,17 @@ class PromiseTooFar(DomainError, ValueError):
         super().__init__("date_too_far", day=day.isoformat())
 
 
+# The moves out of the website's path, for when Amazon's site looks different from the guide.
+WAYS_AROUND_THE_SITE = ("call_instead", "go_back")
+
+PreparedRoute = Literal["website", "direct"]
+# The moves a person has made once they have prepared: an outcome, the facts, and a way in.
+PREPARATION: dict[PreparedRoute, tuple[str, ...]] = {
+    "website": ("outcome_decided", "facts_gathered", "take_website_route"),
+    "direct": ("outcome_decided", "facts_gathered", "call_directly"),
+}
+
+
 class Details(TypedDict, total=False):
     """What a person may tell about their problem when an attempt begins."""
 
@@ -130,13 +142,16 @@ class Session:
         *,
         clock: Clock = local_now,
         earlier: Attempt | None = None,
+        prepared_route: PreparedRoute | None = None,
         **details: Any,
     ) -> Session:
         """Start a new attempt with what it is about (see :meth:`describe`), saved once.
 
         With ``earlier``, the new attempt continues that one: its order and facts are the
-        defaults, and its case numbers carry over. Details are checked before an id is taken, so
-        a refused entry leaves nothing behind.
+        defaults, and its case numbers carry over. With ``prepared_route`` the person has done
+        the preparation (an outcome, the facts, a route) before starting: the attempt begins on
+        that route, its preparing steps on the timeline, still in one save. Details are checked
+        before an id is taken, so a refused entry leaves nothing behind.
         """
         if earlier is not None:
             facts = ("goal", "order_number", "summary", "evidence")
@@ -156,15 +171,12 @@ class Session:
             cases = [*earlier.earlier_case_numbers, *earlier.case_numbers]
             attempt.earlier_case_numbers = list(dict.fromkeys(cases))
         session = cls(attempt, store, clock=clock)
+        if prepared_route is not None:
+            session.now = now
+            for event in PREPARATION[prepared_route]:
+                session.machine.send(event)
         session.save()
         return session
-
-    @classmethod
-    def follow_on(
-        cls, store: Store | None, earlier: Attempt, *, clock: Clock = local_now, **details: Any
-    ) -> Session:
-        """Start a new attempt about the same problem, carrying its order and case numbers over."""
-        return cls.begin(store, clock=clock, earlier=earlier, **details)
 
     @classmethod
     def resume(cls, store: Store, attempt_id: int, *, clock: Clock = local_now) -> Session:
@@ -310,6 +322,18 @@ class Session:
         return self._add(
             Draft(id=new_id(), at=self.clock(), kind=kind, text=checked_text("draft", text))
         )
+
+    def ways_around_the_site(self) -> list[Move]:
+        """When the site does not look as the guide says: the moves that leave the website's
+        path from here (call instead, or a step back), if the machine allows them now."""
+        return [move for move in self.moves() if move.event in WAYS_AROUND_THE_SITE]
+
+    def take_promise_date(self, day: date, context: str) -> Person:
+        """A date found in a chat transcript, taken as the due date of the promise being made;
+        the line it was found in stands for the promise itself only when none is noted yet."""
+        last = self.attempt.last_person
+        promise = None if last is not None and last.promise else context[: TEXT_LIMITS["promise"]]
+        return self.record(promise_due=day, promise=promise)
 
     def report_site_difference(self, text: str) -> SiteReport:
         """Note that Amazon's site does not look as the guide says at this (website) step."""

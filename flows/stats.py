@@ -21,10 +21,6 @@ class Share:
     total: int = 0
     resolved: int = 0
 
-    @property
-    def rate(self) -> float | None:
-        return self.resolved / self.total if self.total else None
-
 
 @dataclass(frozen=True)
 class Stats:

@@ -64,6 +64,20 @@ MUTANTS = [
         "tests/flows/test_merge.py::test_a_finished_attempt_is_not_undone_by_a_stale_step",
     ),
     Mutant(
+        "a move is pointed at another step (no supervisor: back to the agent)",
+        "flows/amazon.py",
+        "supervisor_unavailable = in_contact.asking_for_supervisor.to(in_contact.talking_with_agent)",
+        "supervisor_unavailable = in_contact.asking_for_supervisor.to(in_contact.being_transferred)",
+        "tests/flows/test_transition_table.py::test_the_machine_is_the_table_exactly",
+    ),
+    Mutant(
+        "a move is dropped (a kept promise no longer resolves)",
+        "flows/amazon.py",
+        "    promise_kept = waiting_on_promise.to(resolved)\n",
+        "",
+        "tests/flows/test_transition_table.py::test_the_machine_is_the_table_exactly",
+    ),
+    Mutant(
         "the folder is not synced after the rename",
         "flows/datafile.py",
         "    _fsync_folder(path.parent)\n    return (written.st_ino",

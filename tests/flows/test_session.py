@@ -146,7 +146,7 @@ def test_a_follow_on_attempt_carries_the_order_and_case_numbers_over(clock):
     )
     first.record(case_number="CASE-1")
     first.move("give_up")
-    second = Session.follow_on(None, first.attempt, clock=clock)
+    second = Session.begin(None, clock=clock, earlier=first.attempt)
     assert second.attempt.continues == first.attempt.id
     assert (second.attempt.goal, second.attempt.order_number) == ("refund", "111-1")
     assert second.attempt.earlier_case_numbers == ["CASE-1"]
@@ -194,3 +194,17 @@ def test_a_website_step_can_be_confirmed_and_a_wording_given_in_english(clock):
     assert session.attempt.english_wordings == {"summary": "The box arrived crushed"}
     with pytest.raises(ValueError, match="nothing called"):
         session.word_in_english("nonsense", "x")
+
+
+def test_a_prepared_start_begins_on_its_route_in_one_save(tmp_path, clock):
+    store = Store(tmp_path / "a.json")
+    session = Session.begin(store, clock=clock, goal="refund", prepared_route="direct")
+    assert session.step == "calling_amazon"
+    assert [e.event for e in session.attempt.timeline] == [
+        "outcome_decided",
+        "facts_gathered",
+        "call_directly",
+    ]
+    assert session.saves == 1 and store.get(session.attempt.id).revision == 1
+    website = Session.begin(store, clock=clock, prepared_route="website")
+    assert website.step == "signing_in"

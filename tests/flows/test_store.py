@@ -529,11 +529,11 @@ def test_refused_details_leave_no_attempt_behind(tmp_path, clock):
     earlier = walk(Session.begin(store, clock=clock, order_number="111"), ["give_up"]).attempt
     for _ in range(2):
         with pytest.raises(ValueError, match="too long"):
-            Session.follow_on(store, earlier, clock=clock, summary="x" * 5_000)
+            Session.begin(store, clock=clock, earlier=earlier, summary="x" * 5_000)
         with pytest.raises(ValueError, match="too long"):
             Session.begin(store, clock=clock, evidence="x" * 5_000)
     assert [a.id for a in Store(path).all()] == [earlier.id]
-    follow = Session.follow_on(store, earlier, clock=clock, summary="again")
+    follow = Session.begin(store, clock=clock, earlier=earlier, summary="again")
     assert (follow.attempt.order_number, follow.attempt.summary) == ("111", "again")
     assert follow.attempt.id == earlier.id + 1
 

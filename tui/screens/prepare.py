@@ -10,7 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Label, RadioSet, Static
 
 from flows.attempt import Attempt
-from flows.session import Session
+from flows.session import PreparedRoute, Session
 from tui.localized import LocalizedScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.details_form import DetailsForm
@@ -65,21 +65,13 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         ]()
 
     def action_start(self) -> None:
-        """Start with what the form says, and walk the preparation steps it has covered."""
-        session = self._new_session()
-        if session is None:
-            return
+        """Start with what the form says, on the route it chose: the domain walks the
+        preparation in the same save that starts the attempt."""
         pressed = self.query_one("#route", RadioSet).pressed_button
-        route_event = (
-            "call_directly" if pressed and pressed.id == "route-direct" else "take_website_route"
-        )
-
-        def walk_the_preparation() -> None:
-            for event in ("outcome_decided", "facts_gathered", route_event):
-                session.move(event)
-
-        self.contact_app.run_change(walk_the_preparation)
-        self.dismiss(session)
+        route: PreparedRoute = "direct" if pressed and pressed.id == "route-direct" else "website"
+        session = self._new_session(prepared_route=route)
+        if session is not None:
+            self.dismiss(session)
 
     def action_skip(self) -> None:
         """Start at the first step, where the guidance helps decide what the form would ask."""
@@ -94,12 +86,14 @@ class PrepareScreen(LocalizedScreen[Session | None]):
         question = ConfirmScreen(self.words("discard_question"), self.words("discard_explain"))
         self.app.push_screen(question, lambda discard: discard and self.dismiss(None))
 
-    def _new_session(self) -> Session | None:
+    def _new_session(self, prepared_route: PreparedRoute | None = None) -> Session | None:
         app = self.contact_app
         details = self.query_one(DetailsForm).details()
         created: list[Session] = []
 
         def begin() -> None:
-            created.append(app.sessions.begin(earlier=self.follow_on, **details))
+            created.append(
+                app.sessions.begin(earlier=self.follow_on, prepared_route=prepared_route, **details)
+            )
 
         return created[0] if self.contact_app.run_change(begin) else None

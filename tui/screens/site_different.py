@@ -14,7 +14,6 @@ from flows.session import Move, Session
 from tui.localized import LocalizedModal
 
 # The machine's sideways moves from a website step: the person picks, the machine decides.
-WAYS_AROUND = ("call_instead", "go_back")
 
 
 class SiteDifferentScreen(LocalizedModal[Move | None]):
@@ -25,7 +24,7 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
-        self.ways = [move for move in session.moves() if move.event in WAYS_AROUND]
+        self.ways = session.ways_around_the_site()
         self._warned = False
 
     def compose(self) -> ComposeResult:

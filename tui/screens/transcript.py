@@ -94,12 +94,11 @@ class TranscriptScreen(LocalizedScreen[None]):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         number = int(event.option.id or 0)
         suggestion = self.found[number]
-        if suggestion.kind == "promise_due":
-            last = self.session.attempt.last_person
-            promise = None if last is not None and last.promise else suggestion.context[:200]
+        day = suggestion.day
+        if suggestion.kind == "promise_due" and day is not None:
 
             def change() -> object:
-                return self.session.record(promise_due=suggestion.day, promise=promise)
+                return self.session.take_promise_date(day, suggestion.context)
         else:
 
             def change() -> object:

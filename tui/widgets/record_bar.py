@@ -8,9 +8,9 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
 
-from flows.attempt import TEXT_LIMITS, Attempt, TextTooLong
+from flows.attempt import Attempt, TextTooLong, checked_text
 from flows.text import TERMINAL_CONTROLS
-from flows.words import Words
+from flows.words import Words, words_for
 from tui.report import one_line
 
 
@@ -38,6 +38,9 @@ class RecordBar(Vertical):
 
     FIELDS = ("agent_name", "case_number", "note")
 
+    # The language of the last `show`: what a refusal is worded in.
+    _words: Words = words_for("en")
+
     def compose(self) -> ComposeResult:
         yield Static(id="record-summary")
         with Horizontal(id="record-inputs"):
@@ -48,6 +51,7 @@ class RecordBar(Vertical):
             yield Input(id="note", compact=True)
 
     def show(self, attempt: Attempt, words: Words) -> None:
+        self._words = words
         self.border_title = words("record_title")
         has_contact = bool(attempt.contacts)
         for field in ("agent_name", "case_number"):
@@ -118,8 +122,10 @@ class RecordBar(Vertical):
         event.stop()
         value = event.value
         field = event.input.id or ""
-        if len(value) > TEXT_LIMITS[field]:
-            self.notify(str(TextTooLong(field, len(value))), severity="warning", markup=False)
+        try:
+            checked_text(field, value)  # the domain's rule, asked before the box is emptied
+        except TextTooLong as refused:
+            self.notify(self._words.error(refused), severity="warning", markup=False)
             return
         if field == "note":
             if value.strip():
