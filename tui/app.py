@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, ClassVar
 
 from textual.app import App, SystemCommand
@@ -29,7 +29,13 @@ CLAIM_RETRY_SECONDS = 3
 
 class AmazonContactApp(App[None]):
     TITLE = "amazon-contact"
-    CSS_PATH = Path(__file__).parent / "app.tcss"  # absolute: a subclass elsewhere finds it too
+    # Every screen's styles, read once at start (Textual would re-parse the whole stylesheet
+    # the first time each screen with styles of its own is shown). Absolute paths: a subclass
+    # defined elsewhere (the tests') finds them too.
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        Path(__file__).parent / "app.tcss",
+        *sorted(SCREEN_STYLES.glob("*.tcss")),
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "quit", priority=True),
         # Priority: dialogs (modal screens) would otherwise never see them.
@@ -86,7 +92,6 @@ class AmazonContactApp(App[None]):
         # mode's stack.
         self._screens_in_place = True
         self.call_after_refresh(lambda: self._fit_to_size(self.size))
-        self.call_after_refresh(self._read_every_screens_styles)
 
     def read_only_text(self, *, line: bool = False) -> str:
         """Why this window is read-only, in the person's language (``line``: the short form)."""
@@ -112,24 +117,6 @@ class AmazonContactApp(App[None]):
             if isinstance(screen, LocalizedScreen):
                 screen.update_texts()
             screen.refresh_bindings()
-
-    def _read_every_screens_styles(self) -> None:
-        """Read all screens' styles at once, after the first frame has been drawn.
-
-        Textual reads a screen's styles the first time it is shown, and re-parses and re-applies
-        the whole stylesheet each time: the history then took ~150 ms longer to open the first
-        time. Done here, the cost is paid once, while the person is still reading the screen.
-        """
-        unread = [
-            path
-            for path in sorted(SCREEN_STYLES.glob("*.tcss"))
-            if not self.stylesheet.has_source(str(path), "")
-        ]
-        for path in unread:
-            self.stylesheet.read(path)
-        if unread:
-            self.stylesheet.reparse()
-            self.stylesheet.update(self)
 
     def on_unmount(self) -> None:
         self.store.release()

@@ -14,7 +14,6 @@ from tui.localized import LocalizedModal
 
 
 class ConfirmScreen(LocalizedModal[bool]):
-    CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "yes"),

@@ -23,7 +23,6 @@ OPTIONAL_SECTIONS = ("drafts", "site_reports", "transcripts")
 
 
 class DetailScreen(LocalizedScreen[None]):
-    CSS_PATH = "detail.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "continue", "continue"),
         Binding("a", "again", "again"),

@@ -14,7 +14,6 @@ from tui.localized import LocalizedModal
 
 
 class DirectLineScreen(LocalizedModal[None]):
-    CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "copy", "copy"),

@@ -18,7 +18,6 @@ from tui.localized import LocalizedScreen
 
 
 class DraftsScreen(LocalizedScreen[None]):
-    CSS_PATH = "drafts.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save_draft", priority=True),
         Binding("f5", "copy", "copy_draft", priority=True),

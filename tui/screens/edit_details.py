@@ -15,7 +15,6 @@ from tui.widgets.details_form import DetailsForm
 
 
 class EditDetailsScreen(LocalizedScreen[None]):
-    CSS_PATH = "prepare.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "save"),
         Binding("escape", "cancel", "back"),

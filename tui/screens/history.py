@@ -26,7 +26,6 @@ ROWS_SHOWN = 200
 
 
 class HistoryScreen(LocalizedScreen[None]):
-    CSS_PATH = "history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "back"),
         Binding("slash", "search", "search", key_display="/"),

@@ -15,7 +15,6 @@ from tui.widgets.process_map import render_map
 
 
 class MapScreen(LocalizedModal[None]):
-    CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,m,q", "dismiss", "close")]
 

@@ -17,7 +17,6 @@ from tui.localized import LocalizedModal
 
 
 class PhrasesScreen(LocalizedModal[None]):
-    CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "copy(1)", "copy", key_display="1-9"),

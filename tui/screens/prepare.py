@@ -20,7 +20,6 @@ from tui.widgets.marked_radio import MarkedRadioButton
 class PrepareScreen(LocalizedScreen[Session | None]):
     """Dismissed with the new session, or ``None`` when the person backs out."""
 
-    CSS_PATH = "prepare.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "start"),
         Binding("escape", "cancel", "back"),

@@ -18,7 +18,6 @@ from tui.localized import LocalizedModal
 
 
 class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
-    CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "close")]
 

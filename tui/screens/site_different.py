@@ -17,7 +17,6 @@ from tui.localized import LocalizedModal
 
 
 class SiteDifferentScreen(LocalizedModal[Move | None]):
-    CSS_PATH = "dialog.tcss"
     DEFAULT_CLASSES = "dialog site-different"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "close")]
 

@@ -20,7 +20,6 @@ from tui.localized import LocalizedScreen
 
 
 class StartScreen(LocalizedScreen[None]):
-    CSS_PATH = "start.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_attempt", "new"),
         Binding("h", "app.history", "history"),

@@ -21,7 +21,6 @@ from tui.localized import LocalizedScreen
 
 
 class StatsScreen(LocalizedScreen[None]):
-    CSS_PATH = "stats.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "back")]
 
     def __init__(self) -> None:

@@ -33,7 +33,6 @@ UNSENT_DELAY_SECONDS = 1.0
 
 
 class StepScreen(LocalizedScreen[None]):
-    CSS_PATH = "step.tcss"
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {StepCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(1)", "move", key_display="1-9"),

@@ -17,7 +17,6 @@ from tui.localized import LocalizedScreen
 
 
 class TranscriptScreen(LocalizedScreen[None]):
-    CSS_PATH = "transcript.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "keep", "keep_transcript", priority=True),
         Binding("escape", "back", "back"),

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from textual.content import Content
 from textual.widgets import RadioButton
 
 
 class MarkedRadioButton(RadioButton):
     BUTTON_LEFT = "("
     BUTTON_RIGHT = ")"
+    BUTTON_INNER = " "
 
-    @property
-    def _button(self) -> Content:
+    def on_mount(self) -> None:
         # Textual tells the states apart by colour alone; monochrome terminals and NO_COLOR
         # users need the mark itself to change.
-        self.BUTTON_INNER = "*" if self.value else " "
-        return super()._button
+        self.watch(self, "value", self._mark)
+
+    def _mark(self, chosen: bool) -> None:
+        self.BUTTON_INNER = "*" if chosen else " "
+        self.refresh()
