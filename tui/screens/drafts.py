@@ -15,6 +15,7 @@ from flows.drafts import draft
 from flows.session import Session
 from tui import report
 from tui.localized import LocalizedScreen
+from tui.warn_once import WarnOnce
 
 
 class DraftsScreen(LocalizedScreen[None]):
@@ -30,8 +31,8 @@ class DraftsScreen(LocalizedScreen[None]):
         self.session = session
         # What each box held when last filled in or saved: an edit is anything different.
         self._baseline: dict[str, str] = {}
-        self._warned = False
-        self._restart_warned = False
+        self._leaving = WarnOnce()  # with edits not kept
+        self._restarting = WarnOnce()  # over an edited draft
 
     def compose(self) -> ComposeResult:
         yield Static(classes="heading", id="drafts-title")
@@ -109,11 +110,10 @@ class DraftsScreen(LocalizedScreen[None]):
 
     def action_restart(self) -> None:
         kind = self.current
-        if self._edited(kind) and not self._restart_warned:
-            self._restart_warned = True
+        if self._restarting.should_warn(self._edited(kind)):
             self.notify(self.words("draft_restart_edited"), severity="warning", timeout=8)
             return
-        self._restart_warned = False
+        self._restarting.rearm()
         self._fill(kind, self._drafted(kind))
         self.query_one(f"#draft-{kind}", TextArea).border_title = ""
         self.notify(self.words("draft_restarted"), timeout=3)
@@ -121,14 +121,14 @@ class DraftsScreen(LocalizedScreen[None]):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         kind = (event.text_area.id or "").removeprefix("draft-")
         # A new edit after a warning is new work: it earns a warning of its own.
-        self._warned = self._restart_warned = False
+        self._leaving.rearm()
+        self._restarting.rearm()
         if self._edited(kind):
             event.text_area.border_title = self.words("draft_edited")
 
     def action_back(self) -> None:
         edited = [kind for kind in DRAFT_KINDS if self._edited(kind)]
-        if edited and not self._warned:
-            self._warned = True
+        if self._leaving.should_warn(bool(edited)):
             self.notify(self.words("draft_unsaved"), severity="warning", timeout=8)
             return
         self.dismiss()

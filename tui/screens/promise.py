@@ -15,6 +15,7 @@ from flows.attempt import TEXT_LIMITS, TextTooLong
 from flows.followups import LATEST_PROMISE_DATE
 from flows.session import PromiseTooFar
 from tui.localized import LocalizedModal
+from tui.warn_once import WarnOnce
 
 
 class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
@@ -23,7 +24,7 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._past_date_confirmed = False
+        self._past_date = WarnOnce()  # a past date is usually a typo
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
@@ -74,9 +75,8 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
             self._problem(self.words.error(PromiseTooFar(due)), "#due")
             return
         today = self.contact_app.clock().date()
-        if due is not None and due < today and not self._past_date_confirmed:
-            # A past date is usually a typo; saving again keeps it on purpose.
-            self._past_date_confirmed = True
+        if self._past_date.should_warn(due is not None and due < today):
+            # Saving again keeps it on purpose.
             self._problem(self.words("past_date"), "#due")
             return
         self.dismiss((text, due))

@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from flows.session import Move, Session
 from tui.localized import LocalizedModal
+from tui.warn_once import WarnOnce
 
 # The machine's sideways moves from a website step: the person picks, the machine decides.
 
@@ -24,7 +25,7 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
         super().__init__()
         self.session = session
         self.ways = session.ways_around_the_site()
-        self._warned = False
+        self._leaving = WarnOnce()  # with a note not kept
 
     def compose(self) -> ComposeResult:
         with Vertical(id="box"):
@@ -76,14 +77,13 @@ class SiteDifferentScreen(LocalizedModal[Move | None]):
                 self.query_one(OptionList).focus()
 
     def action_close(self) -> None:
-        if self.query_one(Input).value.strip() and not self._warned:
-            self._warned = True
+        if self._leaving.should_warn(bool(self.query_one(Input).value.strip())):
             self.notify(self.words("site_unsaved"), severity="warning", timeout=8)
             return
         self.dismiss(None)
 
     def on_input_changed(self) -> None:
-        self._warned = False
+        self._leaving.rearm()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(next(move for move in self.ways if move.event == event.option.id))

@@ -14,6 +14,7 @@ from flows.session import Session
 from flows.transcripts import Suggestion, suggestions
 from tui import report
 from tui.localized import LocalizedScreen
+from tui.warn_once import WarnOnce
 
 
 class TranscriptScreen(LocalizedScreen[None]):
@@ -27,7 +28,7 @@ class TranscriptScreen(LocalizedScreen[None]):
         self.session = session
         self.found: list[Suggestion] = []
         self.recorded: set[int] = set()
-        self._warned = False
+        self._leaving = WarnOnce()  # with a transcript not kept
 
     def compose(self) -> ComposeResult:
         yield Static(classes="heading", id="transcript-title")
@@ -116,11 +117,10 @@ class TranscriptScreen(LocalizedScreen[None]):
             self._show_found()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._warned = False  # new text after a warning earns a warning of its own
+        self._leaving.rearm()  # new text after a warning earns a warning of its own
 
     def action_back(self) -> None:
-        if self.query_one(TextArea).text.strip() and not self._warned:
-            self._warned = True
+        if self._leaving.should_warn(bool(self.query_one(TextArea).text.strip())):
             self.notify(self.words("transcript_unkept"), severity="warning", timeout=8)
             return
         self.dismiss()
