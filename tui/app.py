@@ -19,7 +19,7 @@ from flows.session import Session
 from flows.sessions import Sessions
 from flows.store import Store, StoreError
 from flows.words import Words, words_for
-from tui.localized import LocalizedMixin, LocalizedScreen, localize_bindings
+from tui.localized import LocalizedMixin, LocalizedScreen
 from tui.screens.too_small import TooSmallScreen, fits
 
 SCREEN_STYLES = Path(__file__).parent / "screens"
@@ -70,7 +70,6 @@ class AmazonContactApp(App[None]):
         self.set_reactive(AmazonContactApp.lang, lang)
 
     def on_mount(self) -> None:
-        localize_bindings(self, self.lang)
         if not self.store.claim():
             self.sub_title = self.words("read_only_short")
             self.notify(self.read_only_text(), severity="warning", timeout=20, markup=False)
@@ -142,8 +141,7 @@ class AmazonContactApp(App[None]):
         # A second window on the same file may look, not change.
         return not (action == "new_attempt" and self.store.read_only)
 
-    def watch_lang(self, lang: str) -> None:
-        localize_bindings(self, lang)
+    def watch_lang(self) -> None:
         self.refresh_bindings()
 
     # Navigation

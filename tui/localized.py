@@ -1,8 +1,8 @@
 """Footer labels and screen texts that follow the app's language as it changes.
 
 A screen reads every text through ``self.words``, the catalog's lookup bound to the app's current
-language (:mod:`flows.words`). Textual bindings carry a fixed description; ours carry a key of the
-catalog instead, and on every language change each screen swaps in the translated descriptions.
+language (:mod:`flows.words`). Our bindings' descriptions are keys of the catalog: the screen's
+``active_bindings`` (what the footer and the keys panel read) hands them out translated.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
-from textual.dom import DOMNode
+from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
 from flows.words import Words, words_for
@@ -22,18 +22,6 @@ if TYPE_CHECKING:
     _ScreenBase = Screen[Any]
 else:
     _ScreenBase = object
-
-
-def localize_bindings(node: DOMNode, lang: str) -> None:
-    originals: dict[str, list[str]] = node.__dict__.setdefault("_binding_string_keys", {})
-    words = words_for(lang)
-    key_to_bindings = node._bindings.key_to_bindings
-    for key, bindings in list(key_to_bindings.items()):
-        string_keys = originals.setdefault(key, [b.description for b in bindings])
-        key_to_bindings[key] = [
-            replace(binding, description=words(k) if words.has(k) else k)
-            for binding, k in zip(bindings, string_keys, strict=False)
-        ]
 
 
 class LocalizedMixin(_ScreenBase):
@@ -57,21 +45,25 @@ class LocalizedMixin(_ScreenBase):
         """Everything this screen says, in the language it is in now."""
         return words_for(self.lang)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # Translated before the footer is first drawn, so it need not be drawn again on mount.
-        self._bindings_lang = self.lang
-        localize_bindings(self, self._bindings_lang)
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        """The keys in force here, each labelled in the screen's language."""
+        words = self.words
+
+        def labelled(active: ActiveBinding) -> ActiveBinding:
+            key = active.binding.description
+            if not words.has(key):
+                return active
+            return active._replace(binding=replace(active.binding, description=words(key)))
+
+        return {key: labelled(active) for key, active in super().active_bindings.items()}
 
     def on_mount(self) -> None:
         self.watch(self.app, "lang", self._language_changed)
 
-    def _language_changed(self, lang: str) -> None:
+    def _language_changed(self) -> None:
         self.update_texts()
-        if lang != self._bindings_lang:
-            self._bindings_lang = lang
-            localize_bindings(self, lang)
-            self.refresh_bindings()
+        self.refresh_bindings()
 
     def update_texts(self) -> None:
         """Put every text of this screen in the current language."""

@@ -16,6 +16,28 @@ from flows.words import Words
 class GuidancePanel(VerticalScroll):
     """Read-only; it is told what to show and never reaches for the session itself."""
 
+    DEFAULT_CSS = """
+    GuidancePanel {
+        padding: 0 1;
+    }
+    GuidancePanel > Static {
+        margin-bottom: 1;
+    }
+    GuidancePanel #step-title {
+        color: $accent;
+    }
+    GuidancePanel #step-next {
+        border: heavy $accent;
+        border-title-style: bold;
+        padding: 0 1;
+    }
+    GuidancePanel #step-phrases {
+        border: round $success;
+        border-title-style: bold;
+        padding: 0 1;
+    }
+    """
+
     can_focus = False
 
     def compose(self) -> ComposeResult:

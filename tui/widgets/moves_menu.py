@@ -16,6 +16,16 @@ from flows.words import Words
 class MovesMenu(OptionList):
     """Shows the moves it is given; tells its screen which one the person chose."""
 
+    DEFAULT_CSS = """
+    MovesMenu {
+        border: round $primary;
+        border-title-style: bold;
+    }
+    MovesMenu:focus {
+        border: round $accent;
+    }
+    """
+
     class Chosen(Message):
         def __init__(self, move: Move) -> None:
             self.move = move

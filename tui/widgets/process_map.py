@@ -62,6 +62,15 @@ def _phase_title(phase: str, words: Words) -> str:
 
 
 class ProcessMap(Static):
+    DEFAULT_CSS = """
+    ProcessMap {
+        height: auto;
+        max-height: 12;
+        border: round $primary-darken-2;
+        padding: 0 1;
+    }
+    """
+
     def show(self, attempt: Attempt, words: Words) -> None:
         self.border_title = words("progress")
         self.update(render_map(attempt, words))

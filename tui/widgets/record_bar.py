@@ -17,6 +17,29 @@ from tui.report import one_line
 class RecordBar(Vertical):
     """Posts what was typed; the screen decides how it is stored."""
 
+    DEFAULT_CSS = """
+    RecordBar {
+        height: auto;
+        border-top: solid $primary-darken-2;
+        border-title-align: left;
+        padding: 0 1;
+    }
+    RecordBar #record-summary {
+        height: auto;
+        max-height: 2;
+    }
+    RecordBar #record-inputs {
+        height: auto;
+    }
+    RecordBar #record-inputs Input {
+        width: 1fr;
+        margin-right: 1;
+    }
+    RecordBar #record-inputs #note {
+        width: 2fr;
+    }
+    """
+
     class Recorded(Message):
         def __init__(self, field: str, value: str) -> None:
             self.field = field
