@@ -4,27 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import compileall
-import fcntl
 import json
-import os
-import pty
-import re
-import select
-import signal
-import struct
 import subprocess
 import sys
 import sysconfig
 import tempfile
-import termios
 import textwrap
 import time
 from pathlib import Path
 
 from benchmarks.data import data_bytes, history_store, with_one_open_attempt
 from benchmarks.measure import Figure, timed
-
-PROJECT = Path(__file__).resolve().parents[1]
+from benchmarks.terminal import PROJECT, Terminal
 
 MINIMAL_APP = textwrap.dedent(
     """
@@ -39,66 +30,6 @@ MINIMAL_APP = textwrap.dedent(
     Minimal().run()
     """
 )
-
-
-class Terminal:
-    """A command running in a pseudo-terminal of 100x30, as a person would start it."""
-
-    def __init__(self, command: list[str]):
-        self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        env = {
-            **os.environ,
-            "TERM": "xterm-256color",
-            "LANG": "C.UTF-8",
-            "COLUMNS": "100",
-            "LINES": "30",
-        }
-        self.started = time.perf_counter()
-        self.process = subprocess.Popen(
-            command,
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            cwd=PROJECT,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.seen = b""
-
-    def wait_for(self, *markers: bytes, timeout: float = 30.0) -> bytes:
-        """Read the screen until one of ``markers`` is drawn, and say which."""
-        while not (found := [marker for marker in markers if marker in self.seen]):
-            ready, _, _ = select.select([self.master], [], [], timeout)
-            if not ready:
-                shown = re.sub(rb"\x1b\[[0-9;?<>]*[a-zA-Z]", b" ", self.seen)[-600:].decode(
-                    errors="replace"
-                )
-                raise TimeoutError(
-                    f"{self.process.args!r} never drew {markers!r}; the screen ended with: {shown}"
-                )
-            self.seen = self.seen[-4096:] + os.read(self.master, 65536)
-        self.seen = b""
-        return found[0]
-
-    def settle(self, quiet: float = 0.1) -> None:
-        """Read until nothing has been drawn for ``quiet`` seconds: what comes next is new."""
-        while select.select([self.master], [], [], quiet)[0]:
-            os.read(self.master, 65536)
-        self.seen = b""
-
-    def press(self, keys: bytes) -> float:
-        os.write(self.master, keys)
-        return time.perf_counter()
-
-    def __enter__(self) -> Terminal:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait()
-        os.close(self.master)
 
 
 def _first_frame(command: list[str], marker: bytes) -> float:

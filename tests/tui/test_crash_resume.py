@@ -7,19 +7,13 @@ SIGKILL or SIGHUP (the terminal closing) at a random moment, often in the middle
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
 import random
 import signal
-import struct
-import subprocess
 import sys
-import termios
-import threading
 import time
 from pathlib import Path
 
+from benchmarks.terminal import Terminal
 from flows.amazon import FINAL_STATE_IDS
 from flows.session import Session
 from flows.store import Store
@@ -29,73 +23,8 @@ ROUNDS = 30
 WAIT = 20.0  # seconds: generous for a loaded two-core CI machine; never slept through
 
 
-class AppInTerminal:
-    def __init__(
-        self, data_file: Path, *, command: list[str] | None = None, env: dict | None = None
-    ):
-        self.master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        env = {**os.environ, "TERM": "xterm-256color", "LANG": "C.UTF-8", **(env or {})}
-        self.process = subprocess.Popen(
-            command or [sys.executable, "-m", "tui", "--db", str(data_file), "--lang", "en"],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            cwd=PROJECT,
-            env=env,
-            start_new_session=True,
-        )
-        os.close(slave)
-        self.output = bytearray()
-        self._reader = threading.Thread(target=self._drain, daemon=True)
-        self._reader.start()
-
-    def _drain(self) -> None:
-        # The app blocks if nobody reads what it draws.
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:
-                return
-            if not chunk:
-                return
-            self.output += chunk
-
-    def wait_for_text(self, text: str) -> None:
-        deadline = time.monotonic() + WAIT
-        while text.encode() not in self.output:
-            assert self.process.poll() is None, f"the app exited: {bytes(self.output[-2000:])!r}"
-            assert time.monotonic() < deadline, f"never showed {text!r}"
-            time.sleep(0.02)
-
-    def screen_text(self) -> str:
-        """What was drawn lately, without escape sequences: for failure messages."""
-        import re
-
-        text = re.sub(
-            rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b\][^\x07]*\x07",
-            b" ",
-            bytes(self.output[-6000:]),
-        )
-        return text.decode("utf-8", "replace")
-
-    def send(self, keys: str) -> None:
-        os.write(self.master, keys.encode())
-
-    def kill(self, how: int) -> None:
-        os.killpg(self.process.pid, how)
-        self.process.wait(timeout=WAIT)
-        os.close(self.master)
-
-    def __enter__(self) -> AppInTerminal:
-        return self
-
-    def __exit__(self, *exc_info) -> None:
-        # Never leave an app running behind a failed assertion.
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=WAIT)
-            os.close(self.master)
+def app_in_terminal(data_file: Path) -> Terminal:
+    return Terminal([sys.executable, "-m", "tui", "--db", str(data_file), "--lang", "en"])
 
 
 def stored(data_file: Path):
@@ -118,21 +47,21 @@ def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
     confirmed_steps = confirmed_notes = 0
     kills = {"in flight": 0, "at rest": 0, "SIGKILL": 0, "SIGHUP": 0}
     for round_number in range(ROUNDS):
-        with AppInTerminal(data_file) as app:
+        with app_in_terminal(data_file) as app:
             before = stored(data_file)
             if before is None:
-                app.wait_for_text("Prepare")
-                app.send("\x13")  # ctrl+s: start with the website route
+                app.wait_for(b"Prepare", timeout=WAIT)
+                app.press("\x13")  # ctrl+s: start with the website route
                 assert wait_until(lambda: stored(data_file) is not None)
             else:
-                app.wait_for_text("Unfinished")
-                app.send("\r")  # resume the attempt listed first
-            app.wait_for_text("1-9")
+                app.wait_for(b"Unfinished", timeout=WAIT)
+                app.press("\r")  # resume the attempt listed first
+            app.wait_for(b"1-9", timeout=WAIT)
             pending = None
             for _ in range(rng.randint(0, 4)):
                 attempt = stored(data_file)
                 if rng.random() < 0.3:
-                    app.send(f"nnote {round_number}\r")
+                    app.press(f"nnote {round_number}\r")
                     pending = ("note", len(attempt.notes) + 1)
                 else:
                     moves = [
@@ -143,7 +72,7 @@ def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
                     number = [m.event for m in Session(attempt).moves()].index(
                         rng.choice(moves).event
                     ) + 1
-                    app.send(str(number))
+                    app.press(str(number))
                     pending = ("step", len(attempt.timeline) + 1)
                 if rng.random() < 0.25:
                     break  # killed while this change is being saved, or just before
@@ -161,7 +90,7 @@ def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
             how = rng.choice([signal.SIGKILL, signal.SIGHUP])
             kills["in flight" if pending else "at rest"] += 1
             kills[how.name] += 1
-            app.kill(how)
+            app.kill(how, timeout=WAIT)
         after = stored(data_file)
         # Everything confirmed is there; at most the one change in flight was added.
         assert after is not None
@@ -200,13 +129,13 @@ def test_a_crash_shows_no_personal_data_and_keeps_the_details_privately(tmp_path
     session.move("outcome_decided")
     state = tmp_path / "state"
     command = [sys.executable, "-c", CRASHING, str(data_file)]
-    with AppInTerminal(data_file, command=command, env={"XDG_STATE_HOME": str(state)}) as app:
-        app.wait_for_text("Gather")
-        app.send("m")
-        assert app.process.wait(timeout=WAIT) == 70
-        app._reader.join(timeout=WAIT)  # everything it wrote, read to the end of the pty
+    with Terminal(command, env={"XDG_STATE_HOME": str(state)}) as app:
+        app.wait_for(b"Gather", timeout=WAIT)
+        app.press("m")
+        drawn = app.finish(timeout=WAIT)  # everything it wrote, read to the end of the pty
+        assert app.process.returncode == 70
         # What stays in the terminal: all the app wrote after leaving its full screen.
-        after = bytes(app.output).rsplit(b"\x1b[?1049l", 1)[-1]
+        after = drawn.rsplit(b"\x1b[?1049l", 1)[-1]
         shown = after.decode("utf-8", "replace")
     assert "stopped by an error" in shown
     assert "John Smith" not in shown and "112-7654321" not in shown, "no record data"
