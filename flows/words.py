@@ -59,11 +59,11 @@ class Words:
     def error(self, problem: DomainError) -> str:
         """A domain error, in this language; an OS error inside it is named in this language too."""
         return self(
-            f"errors.{problem.code}", **{k: self._said(v) for k, v in problem.values.items()}
+            f"errors.{problem.code}", **{k: self.error_value(v) for k, v in problem.values.items()}
         )
 
-    def _said(self, value: object) -> object:
-        """A value inside an error, as this language says it."""
+    def error_value(self, value: object) -> object:
+        """A value inside an error (an error, a system's refusal, a term), as this language says it."""
         if isinstance(value, DomainError):
             return self.error(value)
         if isinstance(value, OSError):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from flows.errors import DomainError
+from flows.errors import DomainError, Term
 from flows.session import Session
 from flows.store import SaveReport, StoreError
 
@@ -61,5 +61,6 @@ def _tell(app: AmazonContactApp, report: SaveReport) -> None:
     if report.merged:
         app.notify(words("merged_with_other_window"), timeout=8, markup=False)
     if report.conflicts:
-        fields = ", ".join(dict.fromkeys(c.rsplit(".", 1)[-1] for c in report.conflicts))
+        names = dict.fromkeys(c.rsplit(".", 1)[-1] for c in report.conflicts)
+        fields = ", ".join(str(words.error_value(Term("fields", name))) for name in names)
         warn(words("merge_conflicts", fields=fields))
