@@ -72,7 +72,7 @@ class StepScreen(Screen):
             yield ContactTimer(words["texts"]["timer"], id="timer")
         with Horizontal(id="body"):
             with GuidancePanel(id="guidance"):
-                for name in ("title", "where", "next", "checked", "do", "phrases", "tips"):
+                for name in ("title", "where", "next", "origin", "do", "phrases", "tips"):
                     yield Static(words["texts"][f"step-{name}"], id=f"step-{name}", markup=False)
             with Vertical(id="side"):
                 yield MovesMenu(*words["moves"], id="moves")

@@ -145,6 +145,19 @@ class DataFile:
         else:
             self.attempts.insert(Document(record, doc_id=attempt.id))
 
+    def put_whole(self, table_name: str, record: dict[str, Any]) -> None:
+        """Make ``record`` the one record of ``table_name``, in exactly one write."""
+        table = self.db.table(table_name)
+        if "1" in self.raw().get(table_name, {}):
+
+            def replace_whole(doc: MutableMapping[str, Any]) -> None:
+                doc.clear()
+                doc.update(record)
+
+            table.update(replace_whole, doc_ids=[1])
+        else:
+            table.insert(Document(record, doc_id=1))
+
     def refuse_if_damaged(self) -> None:
         damage = self.checked()[1]
         if damage:

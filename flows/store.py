@@ -61,6 +61,8 @@ from flows.records import (  # also used from here
     DataFile,
     read_whole_archive_file,
 )
+from flows.sightings import TABLE as SIGHTINGS
+from flows.sightings import Sighting, encoded, read_sightings, updated
 from flows.summary import AttemptSummary
 
 __all__ = [
@@ -324,6 +326,7 @@ class Store:
             written.revision = max(attempt.revision, on_disk.revision if on_disk else 0) + 1
             try:
                 self._write(written)
+                self._remember_sightings(written)
             except DataFileError as refused:
                 # The file holds what this version cannot read, so it is not written: keep the
                 # change beside it meanwhile, so that leaving the app loses nothing.
@@ -368,6 +371,18 @@ class Store:
                 self._active.attempts.remove(doc_ids=[attempt.id])
         else:
             self._active.put(attempt)
+
+    def sightings(self) -> dict[str, Sighting]:
+        """What the person last saw at each website step (see :mod:`flows.sightings`)."""
+        try:
+            return read_sightings(self._active.raw())
+        except StoreError:
+            return {}  # the file cannot be read: the screens say so elsewhere
+
+    def _remember_sightings(self, attempt: Attempt) -> None:
+        changed = updated(read_sightings(self._active.raw()), attempt)
+        if changed is not None:
+            self._active.put_whole(SIGHTINGS, encoded(changed))
 
     def _stored_copy(self, attempt_id: int) -> Attempt | None:
         """The attempt as its files hold it: the archived copy is the truth, then the open one."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import Any
 
@@ -80,6 +81,11 @@ class Words:
         if name and self.has(key):
             return self(key)
         return os.strerror(error.errno) if error.errno else self("errors.os.unknown")
+
+    def day(self, day: date) -> str:
+        """A day as people of this language write it: "3 Dec 2026", "2026년 12월 3일"."""
+        months: list[str] = self._entry("days.months")
+        return self("days.long", day=day.day, month=months[day.month - 1], year=day.year)
 
     # Guidance, built from the same file
 

@@ -32,6 +32,9 @@ class StepCommands(Provider):
         if step.session.on_website:
             title = words("site_different.title")
             commands.append((title, words("site_help"), step.action_site_different))
+            commands.append(
+                (words("cmd_matches"), words("cmd_matches_help"), step.action_matches_my_screen)
+            )
         commands += [
             (words("details"), words("details_help"), step.action_details),
             (words("record"), words("agent_name"), step.action_record),

@@ -8,9 +8,12 @@ they are the same whatever language the person reads. Screens read them through
 
 from __future__ import annotations
 
+import tomllib
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from importlib import resources
+from typing import Any
 
 from flows.catalog import entries, labels
 
@@ -26,7 +29,7 @@ PHRASES_AT_STEP: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class AmazonLabel:
-    """A label exactly as Amazon's English site shows it, with its translation where known."""
+    """A label of Amazon's English site as a source gives it, with its translation where known."""
 
     amazon: str
     translation: str | None = None
@@ -45,8 +48,9 @@ class StepGuidance:
     click_is_choice: bool = False
     # Lines to say at this step, when it is one where you speak with someone.
     phrases: tuple[str, ...] = ()
-    # When ``click``'s labels were last compared with Amazon's site (None: no labels here).
-    labels_checked: date | None = None
+    # Where ``click``'s labels come from (source ids, see :func:`source`); nobody here can
+    # compare them with Amazon's site, so this, and the person's own word, is all there is.
+    label_sources: tuple[str, ...] = ()
 
 
 def amazon_label(label_id: str, lang: str) -> AmazonLabel:
@@ -72,15 +76,36 @@ def guidance(state_id: str, lang: str) -> StepGuidance:
         phrases=tuple(
             line for kind in PHRASES_AT_STEP.get(state_id, ()) for line in phrases(kind, lang)[:2]
         ),
-        labels_checked=labels_checked(state_id) if click_ids else None,
+        label_sources=tuple(dict.fromkeys(label_source(label_id) for label_id in click_ids)),
     )
 
 
-def labels_checked(state_id: str) -> date:
-    """When this step's Amazon labels were last compared with the live site."""
-    checked = labels()["checked"]
-    day: date = checked.get(state_id, checked["default"])
-    return day
+@cache
+def sources() -> dict[str, Any]:
+    """Where each label and statement comes from: ``sources.toml`` beside this module."""
+    return tomllib.loads(resources.files(__name__).joinpath("sources.toml").read_text("utf-8"))
+
+
+def label_source(label_id: str) -> str:
+    """The source of an Amazon label: ``article``, ``general:<fact>`` or a page's id."""
+    ref: str = sources()["labels"][label_id]
+    return ref
+
+
+@dataclass(frozen=True)
+class Source:
+    """A public page or the source article: what the app may name when it cites it."""
+
+    id: str
+    kind: str  # "article" or "page"
+    title: str
+    address: str
+    read: date
+
+
+def source(source_id: str) -> Source:
+    entry = sources()["sources"][source_id]
+    return Source(source_id, entry["kind"], entry["title"], entry.get("address", ""), entry["read"])
 
 
 # Always at hand during a step, after the step's own: keeping calm, and asking to go higher.

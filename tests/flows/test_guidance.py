@@ -33,8 +33,18 @@ def test_every_state_has_complete_guidance(state_id, lang):
         assert step.tips and all(tip.strip() for tip in step.tips)
 
 
+# Where Amazon asks how to contact you, the article gives the channels only in Korean: no
+# source holds the English words on those buttons, so the step describes the channels instead.
+NO_LABELS_KNOWN = {"choosing_channel"}
+
+
 @pytest.mark.parametrize(
-    "state_id", [s.id for s in STATES.values() if s.parent and s.parent.id == "website"]
+    "state_id",
+    [
+        s.id
+        for s in STATES.values()
+        if s.parent and s.parent.id == "website" and s.id not in NO_LABELS_KNOWN
+    ],
 )
 def test_every_website_step_names_the_labels_to_click(state_id):
     for lang in catalog.LANGUAGES:
@@ -65,15 +75,17 @@ def test_labels_referenced_by_steps_exist():
             assert all(label_id in known for label_id in label_ids)
 
 
-def test_the_channel_labels_are_offered_as_a_choice():
-    step = g.guidance("choosing_channel", "ko")
+def test_alternatives_are_offered_as_a_choice_and_unknown_button_words_are_not_shown():
+    step = g.guidance("on_contact_us", "ko")
     assert step.click_is_choice
-    assert [(label.amazon, label.translation) for label in step.click] == [
-        ("E-mail", "이메일"),
-        ("Phone", "전화"),
-        ("Chat", "채팅"),
+    assert [label.amazon for label in step.click] == [
+        "An Order I Placed",
+        "Fire and Kindle",
+        "Tell us more about your issue",
     ]
     assert not g.guidance("signing_in", "en").click_is_choice
+    channels = g.guidance("choosing_channel", "en")
+    assert channels.click == () and "may differ" in channels.do
 
 
 @pytest.mark.parametrize("lang", catalog.LANGUAGES)

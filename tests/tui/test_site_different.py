@@ -26,7 +26,9 @@ async def test_note_what_is_seen_then_call_instead(data_file):
     async with app.run_test(size=(110, 34), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         assert isinstance(step, StepScreen) and step.session.step == "on_contact_us"
-        assert "Labels as last checked: 2026-11-26" in screen_text(step.query_one("#step-checked"))
+        origin = screen_text(step.query_one("#step-origin"))
+        assert "from an undated how-to article (older than 2020)" in origin
+        assert "Amazon's screen may differ" in origin
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, SiteDifferentScreen)
@@ -72,7 +74,8 @@ async def test_the_step_shows_the_difference_noted_and_s_does_nothing_off_the_we
         step.session.report_site_difference("a new layout")
         step.refresh_step()
         await pilot.pause()
-        assert "You noted a difference here" in screen_text(step.query_one("#step-checked"))
+        origin = " ".join(screen_text(step.query_one("#step-origin")).split())
+        assert "Last time you saw instead (26 Nov 2026): a new layout" in origin
         step.take(next(m for m in step.session.moves() if m.event == "call_instead"))
         await pilot.pause()
         assert step.check_action("site_different", ()) is False
@@ -81,12 +84,14 @@ async def test_the_step_shows_the_difference_noted_and_s_does_nothing_off_the_we
         assert app.screen is step
 
 
-def test_only_website_steps_take_a_report_and_only_steps_with_labels_show_a_date(clock):
+def test_only_website_steps_take_a_report_and_only_steps_with_labels_name_a_source(clock):
     session = Session.begin(clock=clock)
     with pytest.raises(ValueError, match="is not a step on Amazon's website"):
         session.report_site_difference("x")
-    assert guidance.guidance("on_help_page", "en").labels_checked == date(2026, 11, 26)
-    assert guidance.guidance("talking_with_agent", "en").labels_checked is None
+    with pytest.raises(ValueError, match="is not a step on Amazon's website"):
+        session.confirm_screen()
+    assert "article" in guidance.guidance("on_help_page", "en").label_sources
+    assert guidance.guidance("talking_with_agent", "en").label_sources == ()
 
 
 def test_show_lists_the_differences_noted(data_file, capsys):
@@ -103,3 +108,36 @@ def test_show_lists_the_differences_noted(data_file, capsys):
         "Where the site looked different" in out
         and "On Contact Us: no [b]Help[/b] link\\x1b[2J" in out
     )
+
+
+async def test_c_keeps_the_persons_word_and_the_next_attempt_shows_it(data_file):
+    app = make_app(website_attempt(data_file), clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        step = await open_first_attempt(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        (said,) = Store(data_file).get(step.session.attempt.id).confirmations
+        assert said.step == "on_contact_us"
+        assert any("these labels matched your screen" in m for m in app.told)
+    # A later attempt, in Korean, at the same step: the person's own word, with its date.
+    later = Store(data_file)
+    walk(Session.begin(later, clock=FakeClock(), goal="return"), TO_CONTACT_US)
+    app = make_app(Store(data_file), lang="ko", clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        step = await open_first_attempt(pilot)
+        assert step.session.step == "on_contact_us" and not step.session.attempt.confirmations
+        origin = " ".join(screen_text(step.query_one("#step-origin")).split())
+        day = date(2026, 11, 26)
+        assert f"{day.year}년 {day.month}월 {day.day}일에 이 문구가 화면과 같다고" in origin
+
+
+async def test_c_off_the_website_says_what_it_is_for(data_file):
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock()), ["outcome_decided"])
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(110, 34)) as pilot:
+        step = await open_first_attempt(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert not Store(data_file).get(step.session.attempt.id).confirmations
+        assert any("steps on Amazon's website" in m for m in app.told)

@@ -46,6 +46,7 @@ class StepScreen(LocalizedScreen[None]):
         Binding("d", "drafts", "drafts_key", show=False),
         Binding("t", "transcript", "transcript_key", show=False),
         Binding("s", "site_different", "site_key", show=False),
+        Binding("c", "matches_my_screen", "matches_key", show=False),
         Binding("e", "details", "details", show=False),
         Binding("h", "app.history", "history"),
         Binding("escape", "leave", "back", show=False),
@@ -143,10 +144,8 @@ class StepScreen(LocalizedScreen[None]):
                 report.about(attempt, words),
             )
         )
-        reports = [r.at.date() for r in attempt.site_reports if r.step == session.step]
-        self.query_one(GuidancePanel).show(
-            words.step(session.step), words, reported=reports[-1] if reports else None
-        )
+        sighting = self.contact_app.store.sightings().get(session.step)
+        self.query_one(GuidancePanel).show(words.step(session.step), words, sighting=sighting)
         moves_menu = self.query_one(MovesMenu)
         moves_menu.border_title = (
             self.words("moves_title") if not session.is_finished else self.words("finished_title")
@@ -283,6 +282,16 @@ class StepScreen(LocalizedScreen[None]):
         from tui.screens.drafts import DraftsScreen
 
         self.app.push_screen(DraftsScreen(self.session), lambda _: self.refresh_step())
+
+    def action_matches_my_screen(self) -> None:
+        """The person's word that this website step's labels are what their screen shows."""
+        if not self.session.on_website:
+            self.notify(self.words("not_on_website"), timeout=3)
+            return
+        if self.contact_app.run_change(self.session.confirm_screen, session=self.session):
+            said_on = self.session.attempt.confirmations[-1].at.date()
+            self.notify(self.words("confirmed_screen", day=self.words.day(said_on)), timeout=4)
+        self.refresh_step()
 
     def action_site_different(self) -> None:
         from tui.screens.site_different import SiteDifferentScreen

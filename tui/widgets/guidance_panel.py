@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from flows.guidance import StepGuidance
+from flows.guidance import StepGuidance, source
+from flows.sightings import Sighting
 from flows.words import Words
+from tui.report import one_line
 
 
 class GuidancePanel(VerticalScroll):
@@ -44,13 +44,13 @@ class GuidancePanel(VerticalScroll):
         yield Static(id="step-title")
         yield Static(id="step-where")
         yield Static(id="step-next")
-        yield Static(id="step-checked")
+        yield Static(id="step-origin")
         yield Static(id="step-do")
         yield Static(id="step-phrases")
         yield Static(id="step-tips")
 
-    def show(self, step: StepGuidance, words: Words, *, reported: date | None = None) -> None:
-        """``reported``: when the person last noted that this step's screen looked different."""
+    def show(self, step: StepGuidance, words: Words, *, sighting: Sighting | None = None) -> None:
+        """``sighting``: what the person last said of this step's screen, if anything."""
         self.query_one("#step-title", Static).update(Text(step.title, style="bold"))
         self.query_one("#step-where", Static).update(
             Text.assemble((words("where") + ": ", "bold"), step.where)
@@ -59,20 +59,10 @@ class GuidancePanel(VerticalScroll):
         next_box.display = bool(step.next_screen or step.click)
         next_box.border_title = words("next")
         next_box.update(self._next(step, words))
-        checked = self.query_one("#step-checked", Static)
-        checked.display = step.labels_checked is not None
-        if step.labels_checked is not None:
-            line = Text(
-                words("site_different.checked", day=step.labels_checked.isoformat()),
-                style="dim",
-            )
-            if reported is not None:
-                line.append(
-                    "  " + words("site_different.reported", day=reported.isoformat()),
-                    style="bold",
-                )
-            line.append("  " + words("site_hint"), style="dim")
-            checked.update(line)
+        origin = self.query_one("#step-origin", Static)
+        origin.display = bool(step.label_sources)
+        if step.label_sources:
+            origin.update(self._origin(step, words, sighting))
         do = self.query_one("#step-do", Static)
         do.display = bool(step.do)
         do.update(Text.assemble((words("what_to_do") + "\n", "bold"), step.do))
@@ -85,6 +75,32 @@ class GuidancePanel(VerticalScroll):
         tips.display = bool(step.tips)
         tips.update(Text.assemble((words("tips"), "bold"), *(f"\n- {tip}" for tip in step.tips)))
         self.scroll_home(animate=False)
+
+    @staticmethod
+    def _origin(step: StepGuidance, words: Words, sighting: Sighting | None) -> Text:
+        """Where the labels come from, and what the person saw themselves, if they said."""
+
+        def named(ref: str) -> str:
+            if ref.startswith("general:"):
+                return words("site_different.from_general")
+            found = source(ref)
+            if found.kind == "article":
+                return words("site_different.from_article")
+            return words("site_different.from_page", title=found.title, day=words.day(found.read))
+
+        origins = "; ".join(named(ref) for ref in step.label_sources)
+        line = Text(words("site_different.labels_from", sources=origins), style="dim")
+        if sighting is not None and sighting.matched_at is not None:
+            said = words("site_different.you_matched", day=words.day(sighting.matched_at.date()))
+            line.append("\n" + said, style="bold")
+        if sighting is not None and sighting.different_at is not None:
+            day = words.day(sighting.different_at.date())
+            text = one_line(sighting.different, 120)
+            line.append(
+                "\n" + words("site_different.you_saw_instead", day=day, text=text), style="bold"
+            )
+        line.append("\n" + words("site_hint"), style="dim")
+        return line
 
     @staticmethod
     def _next(step: StepGuidance, words: Words) -> Text:
