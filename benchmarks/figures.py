@@ -258,6 +258,7 @@ def pilot_walk(workdir: Path, runs: int) -> Figure:
         "opened_help",
         "opened_need_more_help",
         "opened_contact_us",
+        "see_tabs_and_buttons",
         "chose_tell_us_more",
         "issue_described",
         "chose_chat",

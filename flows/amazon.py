@@ -1,9 +1,11 @@
 """The Amazon customer-service contact process, as a statechart.
 
 The structure follows the process a person actually goes through: prepare, then either call
-Amazon directly or walk the website (Help → Need More Help? → Contact Us → the order and its
-issue → a channel), talk to an agent, escalate politely if needed, and either get the problem
-fixed, wait on a promise and follow up, or stop.
+Amazon directly or walk the website (Help → Need More Help? → Contact Us), where Contact Us is
+either the source article's page (the order and its issue → a channel) or, as pages describe it
+today, a chat assistant to ask for a person (Amazon's app leads to the same place); talk to an
+agent, escalate politely if needed, and either get the problem fixed, wait on a promise and
+follow up, or stop. The assistant is not a person: talking with it opens no contact.
 
 This module holds the rules only. What each state and event *says* to a person lives in
 ``flows/guidance``; what happened in one attempt lives in ``flows.attempt``.
@@ -37,11 +39,18 @@ class AmazonContact(StateChart[Any]):
         on_help_page = State()
         on_need_more_help = State()
         signing_in_again = State()
+        which_contact_us = State()
         on_contact_us = State()
         trying_issue_button = State()
         on_service_tab = State()
         describing_issue = State()
         choosing_channel = State()
+        # Today's Contact Us, as public pages describe it: an automated chat assistant first.
+        talking_with_assistant = State()
+        asking_for_a_person = State()
+        assistant_going_in_circles = State()
+        # Amazon's app, another way to the same Contact Us.
+        opening_app_customer_service = State()
 
     class in_contact(State.Compound):
         awaiting_email_reply = State(initial=True)
@@ -66,15 +75,20 @@ class AmazonContact(StateChart[Any]):
     outcome_decided = preparing.deciding_outcome.to(preparing.gathering_facts)
     facts_gathered = preparing.gathering_facts.to(preparing.choosing_route)
     take_website_route = preparing.choosing_route.to(website)
+    use_the_app = preparing.choosing_route.to(website.opening_app_customer_service)
     call_directly = preparing.choosing_route.to(in_contact.calling_amazon)
 
     # The website route, screen by screen.
     signed_in = website.signing_in.to(website.finding_help)
     opened_help = website.finding_help.to(website.on_help_page)
     opened_need_more_help = website.on_help_page.to(website.on_need_more_help)
-    opened_contact_us = website.on_need_more_help.to(website.on_contact_us)
+    opened_contact_us = website.on_need_more_help.to(website.which_contact_us)
     asked_to_sign_in_again = website.on_need_more_help.to(website.signing_in_again)
-    signed_in_again = website.signing_in_again.to(website.on_contact_us)
+    signed_in_again = website.signing_in_again.to(website.which_contact_us)
+    opened_app_customer_service = website.opening_app_customer_service.to(website.which_contact_us)
+    # Which Contact Us: the article's tabs and buttons, or today's assistant.
+    see_tabs_and_buttons = website.which_contact_us.to(website.on_contact_us)
+    see_an_assistant = website.which_contact_us.to(website.talking_with_assistant)
     clicked_issue_button = website.on_contact_us.to(website.trying_issue_button)
     button_solved_it = website.trying_issue_button.to(resolved)
     still_need_help = website.trying_issue_button.to(website.describing_issue)
@@ -86,6 +100,15 @@ class AmazonContact(StateChart[Any]):
     chose_email = website.choosing_channel.to(in_contact.awaiting_email_reply)
     chose_phone = website.choosing_channel.to(in_contact.awaiting_callback)
     chose_chat = website.choosing_channel.to(in_contact.waiting_for_chat_agent)
+    # The assistant: it may fix it; otherwise ask it for a person, and start over if it loops.
+    assistant_solved_it = website.talking_with_assistant.to(resolved)
+    ask_for_a_person = website.talking_with_assistant.to(website.asking_for_a_person)
+    passed_to_a_person = website.asking_for_a_person.to(in_contact.waiting_for_chat_agent)
+    call_back_requested = website.asking_for_a_person.to(in_contact.awaiting_callback)
+    assistant_loops = website.talking_with_assistant.to(website.assistant_going_in_circles) | (
+        website.asking_for_a_person.to(website.assistant_going_in_circles)
+    )
+    start_over = website.assistant_going_in_circles.to(website.talking_with_assistant)
     # The phone line handles anything, so it stays open from every screen of the website.
     call_instead = website.to(in_contact.calling_amazon)
 
@@ -97,7 +120,12 @@ class AmazonContact(StateChart[Any]):
         | website.on_help_page.to(website.finding_help)
         | website.on_need_more_help.to(website.on_help_page)
         | website.signing_in_again.to(website.on_need_more_help)
-        | website.on_contact_us.to(website.on_need_more_help)
+        | website.which_contact_us.to(website.on_need_more_help)
+        | website.on_contact_us.to(website.which_contact_us)
+        | website.talking_with_assistant.to(website.which_contact_us)
+        | website.asking_for_a_person.to(website.talking_with_assistant)
+        | website.assistant_going_in_circles.to(website.asking_for_a_person)
+        | website.opening_app_customer_service.to(preparing.choosing_route)
         | website.trying_issue_button.to(website.on_contact_us)
         | website.on_service_tab.to(website.on_contact_us)
         | website.describing_issue.to(website.on_contact_us)

@@ -402,8 +402,8 @@ def outcome_of(step: str) -> str:
 
 def route_of(events: Iterable[str]) -> str:
     for event in events:
-        if event == "take_website_route":
-            return "website"
+        if event in ("take_website_route", "use_the_app"):
+            return "website"  # the app leads to the same Contact Us
         if event == "call_directly":
             return "direct"
     return ""

@@ -116,6 +116,7 @@ def test_the_source_route_to_a_channel_is_walkable():
         "opened_need_more_help",
         "asked_to_sign_in_again",
         "signed_in_again",
+        "see_tabs_and_buttons",
         "chose_service_tab",
         "chose_tell_us_more",
         "issue_described",

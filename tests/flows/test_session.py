@@ -16,6 +16,7 @@ TO_CHAT = [
     "opened_help",
     "opened_need_more_help",
     "opened_contact_us",
+    "see_tabs_and_buttons",
     "chose_tell_us_more",
     "issue_described",
     "chose_chat",

@@ -20,6 +20,7 @@ TO_CONTACT_US = [
     "opened_help",
     "opened_need_more_help",
     "opened_contact_us",
+    "see_tabs_and_buttons",
 ]
 TO_CHAT_AGENT = [
     *TO_CONTACT_US,

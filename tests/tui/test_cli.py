@@ -98,7 +98,7 @@ def test_export_json_is_the_record(capsys, seeded):
 
 @pytest.mark.parametrize(
     ("fmt", "expected"),
-    [("mermaid", "on_need_more_help --> on_contact_us"), ("md", "| Calling amazon ")],
+    [("mermaid", "on_need_more_help --> which_contact_us"), ("md", "| Calling amazon ")],
 )
 def test_flow_prints_the_process(capsys, fmt, expected):
     code, out, _ = run(capsys, "flow", "--format", fmt)

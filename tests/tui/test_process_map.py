@@ -2,6 +2,7 @@
 
 from flows.amazon import PHASES, AmazonContact, configuration_of, phase_of
 from flows.attempt import Attempt, local_now
+from flows.session import Session
 from flows.words import words_for
 from tui.widgets.process_map import progress_line, render_map
 
@@ -16,8 +17,14 @@ def test_the_map_marks_the_current_step_and_the_path_taken():
     now = local_now()
     attempt = Attempt(1, now, now, configuration=configuration_of("on_help_page"))
     text = render_map(attempt, words_for("en"), every_step=True).plain
-    assert "> On the Help page" in text and "[>] Amazon website" in text
-    assert (
-        phase_of("no_fix_yet") == "after"
-        and progress_line(attempt, words_for("en")) == "Amazon website 3/10"
-    )
+    assert "> On the Help page" in text and "[>] Amazon site or app" in text
+    assert phase_of("no_fix_yet") == "after"
+
+
+def test_the_progress_line_counts_the_screens_of_this_phase_so_far():
+    session = Session.begin(prepared_route="website")
+    for event in ("signed_in", "opened_help"):
+        session.move(event)
+    assert progress_line(session.attempt, words_for("en")) == "Amazon site or app, step 3"
+    session.move("go_back")  # a screen again is a screen more
+    assert progress_line(session.attempt, words_for("ko")) == "아마존 웹사이트와 앱 4단계"

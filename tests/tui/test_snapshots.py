@@ -27,6 +27,26 @@ def website_step_store(path) -> Store:
     return store
 
 
+def assistant_store(path) -> Store:
+    """Today's Contact Us, as more recent guides describe it: the assistant, asked for a person."""
+    store = Store(path)
+    walk(
+        Session.begin(store, clock=FakeClock(), goal="refund", order_number="112-9999999-0000009"),
+        [*TO_CONTACT_US[:-1], "see_an_assistant", "ask_for_a_person"],
+    )
+    return store
+
+
+def app_route_store(path) -> Store:
+    """The way in through Amazon's app."""
+    store = Store(path)
+    walk(
+        Session.begin(store, clock=FakeClock(), goal="return"),
+        ["outcome_decided", "facts_gathered", "use_the_app"],
+    )
+    return store
+
+
 SCREENS = {
     # name: (how the data is made, keys pressed after launch)
     "start": (seed, []),
@@ -34,6 +54,8 @@ SCREENS = {
     "record": (seed, ["enter"]),
     "history": (seed, ["h"]),
     "detail": (seed, ["h", "down", "down", "enter"]),
+    "assistant": (assistant_store, ["enter"]),
+    "app_route": (app_route_store, ["enter"]),
 }
 
 

@@ -79,7 +79,11 @@ async def test_the_screen_reads_without_colour(data_file, monkeypatch):
             for widget in (app.screen.query_one("#map"), app.screen.query_one("#moves"))
             for strip in widget.render_lines(widget.region.reset_offset)
         )
-        for mark in ("[>] In contact with Amazon", "[x] Amazon website", "1 I'm being transferred"):
+        for mark in (
+            "[>] In contact with Amazon",
+            "[x] Amazon site or app",
+            "1 I'm being transferred",
+        ):
             assert mark in shown
 
 

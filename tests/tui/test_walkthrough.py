@@ -9,7 +9,15 @@ from textual.widgets import DataTable, Input, Static
 from flows.amazon import DIRECT_NUMBER
 from flows.store import Store
 from tests.conftest import FakeClock
-from tests.tui.conftest import choose, end_attempt, make_app, open_first_attempt, open_history, seed
+from tests.tui.conftest import (
+    choose,
+    end_attempt,
+    make_app,
+    open_first_attempt,
+    open_history,
+    screen_text,
+    seed,
+)
 from tui.app import AmazonContactApp
 from tui.screens.detail import DetailScreen
 from tui.screens.direct_line import DirectLineScreen
@@ -52,6 +60,7 @@ async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
             "opened_need_more_help",
             "asked_to_sign_in_again",
             "signed_in_again",
+            "see_tabs_and_buttons",
             "chose_tell_us_more",
             "issue_described",
             "chose_chat",
@@ -100,7 +109,8 @@ async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
         detail = relaunched.screen
         assert isinstance(detail, DetailScreen)
         timeline = rendered_lines(detail.query_one("#timeline"))
-        assert len(timeline) == len(detail.attempt.timeline) + 1
+        stamped = [line for line in timeline if line[:4].isdigit()]  # a long one may wrap
+        assert len(stamped) == len(detail.attempt.timeline) + 1
         assert "Solved (It's fixed)" in timeline[-1]
         assert "[bold]asked for refund[/]" in rendered(detail.query_one("#notes"))
         assert "Mina Park" in rendered(detail.query_one("#contacts"))
@@ -283,3 +293,51 @@ async def test_the_step_screen_brings_its_own_commands_to_the_palette(data_file)
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, MapScreen)
+
+
+async def test_todays_route_the_assistant_loops_twice_then_a_person_by_chat(data_file):
+    """As more recent guides describe Contact Us: an assistant first, asked for a person; it goes
+    in circles twice, a new chat each time, then hands over to a person in a chat."""
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+s")  # prepared, on the website
+        await pilot.pause()
+        for event in ("signed_in", "opened_help", "opened_need_more_help", "opened_contact_us"):
+            await choose(pilot, event)
+        session = app.screen.session
+        assert session.step == "which_contact_us"
+        await choose(pilot, "see_an_assistant")
+        assert session.step == "talking_with_assistant" and not session.attempt.contacts
+        for _ in range(2):
+            await choose(pilot, "ask_for_a_person")
+            await choose(pilot, "assistant_loops")
+            assert session.step == "assistant_going_in_circles"
+            await choose(pilot, "start_over")
+        assert not session.attempt.contacts, "the assistant is not a contact with anyone"
+        await choose(pilot, "ask_for_a_person")
+        await choose(pilot, "passed_to_a_person")
+        await choose(pilot, "agent_answered")
+        assert session.step == "talking_with_agent"
+        assert [c.channel for c in session.attempt.contacts] == ["chat"]
+        await end_attempt(pilot, "problem_solved")
+    stored = Store(data_file).all()[0]
+    assert stored.outcome == "resolved" and stored.route == "website"
+    assert [e.event for e in stored.timeline].count("start_over") == 2
+
+
+async def test_the_app_is_another_way_to_the_same_contact_us(data_file):
+    app = make_app(Store(data_file), lang="ko", clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#skip")  # past the form, to the first step
+        await pilot.pause()
+        session = app.screen.session
+        for event in ("outcome_decided", "facts_gathered", "use_the_app"):
+            await choose(pilot, event)
+        assert session.step == "opening_app_customer_service"
+        assert "Customer Service" in screen_text(app.screen.query_one("#step-next"))
+        await choose(pilot, "opened_app_customer_service")
+        await choose(pilot, "see_an_assistant")
+        await choose(pilot, "ask_for_a_person")
+        await choose(pilot, "call_back_requested")
+        assert session.step == "awaiting_callback"
+        assert [c.channel for c in session.attempt.contacts] == ["phone"]

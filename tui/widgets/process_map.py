@@ -31,7 +31,7 @@ def render_map(attempt: Attempt, words: Words, *, every_step: bool = False) -> T
             text.append("\n")
         text.append(f"{marker} {title}", style=style)
         if phase == current_phase and phase != "end" and len(steps) > 1:
-            text.append(f"  {steps.index(attempt.step) + 1}/{len(steps)}", style="dim")
+            text.append(f"  ({screens_into_phase(attempt)})", style="dim")
         if every_step or phase == current_phase:
             for step in steps:
                 if not every_step and step != attempt.step:
@@ -46,13 +46,26 @@ def render_map(attempt: Attempt, words: Words, *, every_step: bool = False) -> T
 
 
 def progress_line(attempt: Attempt, words: Words) -> str:
-    """The current phase and how far into it, e.g. "Amazon website 6/10"."""
+    """The current phase and how many screens into it, e.g. "Amazon website or app, step 6".
+
+    A count of what the person went through, not a fraction: a phase with two routes (the
+    article's Contact Us, today's assistant) has no one number of steps to go."""
     phase = phase_of(attempt.step)
-    steps = dict(PHASES)[phase]
     title = _phase_title(phase, words)
     if phase == "end":
         return title
-    return f"{title} {steps.index(attempt.step) + 1}/{len(steps)}"
+    return words("phase_step", phase=title, n=screens_into_phase(attempt))
+
+
+def screens_into_phase(attempt: Attempt) -> int:
+    """How many screens of its current phase the attempt has been through, this one included."""
+    steps = set(dict(PHASES)[phase_of(attempt.step)])
+    taken = 1
+    for entry in reversed(attempt.timeline):
+        if entry.source not in steps:
+            break
+        taken += 1
+    return taken
 
 
 def _phase_title(phase: str, words: Words) -> str:
