@@ -46,8 +46,9 @@ class StepGuidance:
     tips: tuple[str, ...]
     # True when ``click`` lists alternatives (pick one) rather than labels to click in turn.
     click_is_choice: bool = False
-    # Lines to say at this step, when it is one where you speak with someone.
-    phrases: tuple[str, ...] = ()
+    # Lines to say at this step, when it is one where you speak with someone: in English, which
+    # is what Amazon's agents read, each with its Korean meaning.
+    phrases: tuple[Phrase, ...] = ()
     # Where ``click``'s labels come from (source ids, see :func:`source`); nobody here can
     # compare them with Amazon's site, so this, and the person's own word, is all there is.
     label_sources: tuple[str, ...] = ()
@@ -74,7 +75,7 @@ def guidance(state_id: str, lang: str) -> StepGuidance:
         tips=tuple(entry.get("tips", ())),
         click_is_choice=bool(choice_ids),
         phrases=tuple(
-            line for kind in PHRASES_AT_STEP.get(state_id, ()) for line in phrases(kind, lang)[:2]
+            phrase for kind in PHRASES_AT_STEP.get(state_id, ()) for phrase in _pairs(kind)[:2]
         ),
         label_sources=tuple(dict.fromkeys(label_source(label_id) for label_id in click_ids)),
     )
@@ -121,17 +122,21 @@ class Phrase:
     korean: str
 
 
+def _pairs(kind: str) -> list[Phrase]:
+    """The lines of one kind, English and Korean side by side (written line for line)."""
+    return [
+        Phrase(kind, english, korean)
+        for english, korean in zip(phrases(kind, "en"), phrases(kind, "ko"), strict=True)
+    ]
+
+
 def phrases_at_hand(state_id: str) -> list[Phrase]:
     """The lines worth having ready at this step: its own kinds first, then calm and escalation.
 
     The English and Korean lists are written line for line, so the n-th lines mean the same.
     """
     kinds = dict.fromkeys([*PHRASES_AT_STEP.get(state_id, ()), *PHRASES_AT_HAND])
-    return [
-        Phrase(kind, english, korean)
-        for kind in kinds
-        for english, korean in zip(phrases(kind, "en"), phrases(kind, "ko"), strict=True)
-    ]
+    return [phrase for kind in kinds for phrase in _pairs(kind)]
 
 
 def phrases(kind: str, lang: str) -> tuple[str, ...]:

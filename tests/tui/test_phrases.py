@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flows.guidance import PHRASES_AT_STEP, phrases_at_hand
+from flows.guidance import PHRASES_AT_STEP, phrases, phrases_at_hand
 from flows.store import Store
 from tests.conftest import FakeClock
 from tests.tui.conftest import make_app, open_first_attempt, screen_text, seed
@@ -69,3 +69,15 @@ async def test_f2_switches_the_language_inside_a_dialog_too(live_app):
         await pilot.pause()
         assert app.lang == "ko" and isinstance(app.screen, PhrasesScreen)
         assert "이 단계에서 쓸 표현" in screen_text(app.screen.query_one("#title"))
+
+
+async def test_the_korean_step_panel_gives_the_english_to_say_with_its_meaning(live_store):
+    app = make_app(Store(live_store.path), lang="ko", clock=FakeClock())
+    async with app.run_test(size=(100, 34)) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.step == "talking_with_agent"
+        shown = " ".join(screen_text(app.screen.query_one("#step-phrases")).split())
+        english, korean = phrases("framing", "en")[0], phrases("framing", "ko")[0]
+        assert english.split()[0] in shown and korean.split()[0] in shown
+        assert " ".join(english.split()[:4]) in shown, "the English line itself"

@@ -70,7 +70,14 @@ class GuidancePanel(VerticalScroll):
         phrases.display = bool(step.phrases)
         phrases.border_title = words("say_it")
         phrases.border_subtitle = words("phrases_hint")
-        phrases.update(Text("\n".join(f'"{line}"' for line in step.phrases), style="italic"))
+        lines = Text()
+        for phrase in step.phrases:
+            if lines:
+                lines.append("\n")
+            lines.append(f'"{phrase.english}"', style="italic")
+            if words.lang != "en":  # the English to say, with what it means
+                lines.append(f"\n  {phrase.korean}", style="dim")
+        phrases.update(lines)
         tips = self.query_one("#step-tips", Static)
         tips.display = bool(step.tips)
         tips.update(Text.assemble((words("tips"), "bold"), *(f"\n- {tip}" for tip in step.tips)))
