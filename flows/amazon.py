@@ -62,6 +62,13 @@ class AmazonContact(StateChart[Any]):
         asking_for_supervisor = State()
         talking_with_supervisor = State()
 
+    # Sold by another seller: the seller first, through the order; then Amazon's A-to-z
+    # Guarantee, which Amazon's help pages describe as open once the seller has had time to answer.
+    class seller(State.Compound):
+        asking_the_seller = State(initial=True)
+        filing_a_to_z_claim = State()
+        waiting_on_claim = State()
+
     disconnected = State()
     no_fix_yet = State()
     waiting_on_promise = State()
@@ -76,6 +83,14 @@ class AmazonContact(StateChart[Any]):
     facts_gathered = preparing.gathering_facts.to(preparing.choosing_route)
     take_website_route = preparing.choosing_route.to(website)
     use_the_app = preparing.choosing_route.to(website.opening_app_customer_service)
+    ask_the_seller = preparing.choosing_route.to(seller)
+
+    # Another seller's item: ask them; if they don't put it right, claim under the A-to-z Guarantee.
+    seller_fixed_it = seller.asking_the_seller.to(resolved)
+    seller_did_not_help = seller.asking_the_seller.to(seller.filing_a_to_z_claim)
+    claim_filed = seller.filing_a_to_z_claim.to(seller.waiting_on_claim)
+    claim_granted = seller.waiting_on_claim.to(resolved)
+    claim_denied = seller.waiting_on_claim.to(no_fix_yet)
     call_directly = preparing.choosing_route.to(in_contact.calling_amazon)
 
     # The website route, screen by screen.
@@ -126,6 +141,8 @@ class AmazonContact(StateChart[Any]):
         | website.asking_for_a_person.to(website.talking_with_assistant)
         | website.assistant_going_in_circles.to(website.asking_for_a_person)
         | website.opening_app_customer_service.to(preparing.choosing_route)
+        | seller.asking_the_seller.to(preparing.choosing_route)
+        | seller.filing_a_to_z_claim.to(seller.asking_the_seller)
         | website.trying_issue_button.to(website.on_contact_us)
         | website.on_service_tab.to(website.on_contact_us)
         | website.describing_issue.to(website.on_contact_us)
@@ -181,10 +198,10 @@ class AmazonContact(StateChart[Any]):
     )
 
     give_up = gave_up.from_(
-        preparing, website, in_contact, disconnected, no_fix_yet, waiting_on_promise
+        preparing, website, seller, in_contact, disconnected, no_fix_yet, waiting_on_promise
     )
     discard = discarded.from_(
-        preparing, website, in_contact, disconnected, no_fix_yet, waiting_on_promise
+        preparing, website, seller, in_contact, disconnected, no_fix_yet, waiting_on_promise
     )
 
 

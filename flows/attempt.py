@@ -406,6 +406,8 @@ def route_of(events: Iterable[str]) -> str:
             return "website"  # the app leads to the same Contact Us
         if event == "call_directly":
             return "direct"
+        if event == "ask_the_seller":
+            return "seller"
     return ""
 
 

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 from flows.summary import AttemptSummary
 
-ROUTES: tuple[str, ...] = ("website", "direct")
+ROUTES: tuple[str, ...] = ("website", "direct", "seller")
 CHANNELS: tuple[str, ...] = ("email", "phone", "chat", "direct_call")
 
 

@@ -168,3 +168,15 @@ def test_configuration_validity():
 def test_the_process_renders_as_a_mermaid_diagram():
     text = f"{AmazonContact():mermaid}"
     assert text.startswith("stateDiagram-v2") and "on_contact_us" in text
+
+
+def test_another_sellers_item_goes_through_the_seller_then_an_a_to_z_claim():
+    session = session_at("choosing_route")
+    for event in ["ask_the_seller", "seller_did_not_help", "claim_filed"]:
+        session.move(event)
+    assert session.step == "waiting_on_claim"
+    assert not session.attempt.contacts, "a claim is not a contact with an agent"
+    session.move("claim_denied")
+    assert session.step == "no_fix_yet"
+    assert "contact_again" in [m.event for m in session.moves()], "Amazon itself is next"
+    assert session.attempt.route == "seller"

@@ -31,7 +31,8 @@ def test_every_source_says_what_it_is_and_when_it_was_read():
         assert entry["title"].strip() and entry["supports"].strip(), source_id
         assert isinstance(entry["read"], date) and entry["read"] <= date(2026, 12, 31), source_id
         if entry["kind"] == "page":
-            assert entry["address"].startswith("https://"), source_id
+            # As the page was found: some of Amazon's own help pages are held only at http.
+            assert entry["address"].startswith(("https://", "http://")), source_id
     for fact_id, entry in SOURCES.get("general", {}).items():
         assert entry["fact"].strip(), fact_id
 

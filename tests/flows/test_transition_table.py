@@ -113,6 +113,17 @@ TABLE: set[tuple[str, str, str]] = {
     ("choosing_route", "use_the_app", "opening_app_customer_service"),
     ("opening_app_customer_service", "opened_app_customer_service", "which_contact_us"),
     ("opening_app_customer_service", "go_back", "choosing_route"),
+    # Another seller's item: the seller first, then the A-to-z Guarantee
+    ("choosing_route", "ask_the_seller", "asking_the_seller"),
+    ("asking_the_seller", "seller_fixed_it", "resolved"),
+    ("asking_the_seller", "seller_did_not_help", "filing_a_to_z_claim"),
+    ("asking_the_seller", "go_back", "choosing_route"),
+    ("filing_a_to_z_claim", "claim_filed", "waiting_on_claim"),
+    ("filing_a_to_z_claim", "go_back", "asking_the_seller"),
+    ("waiting_on_claim", "claim_granted", "resolved"),
+    ("waiting_on_claim", "claim_denied", "no_fix_yet"),
+    ("seller", "give_up", "gave_up"),
+    ("seller", "discard", "discarded"),
 }
 
 

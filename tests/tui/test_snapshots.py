@@ -47,6 +47,16 @@ def app_route_store(path) -> Store:
     return store
 
 
+def a_to_z_store(path) -> Store:
+    """Another seller's item: the seller did not help, so an A-to-z claim."""
+    store = Store(path)
+    walk(
+        Session.begin(store, clock=FakeClock(), goal="refund"),
+        ["outcome_decided", "facts_gathered", "ask_the_seller", "seller_did_not_help"],
+    )
+    return store
+
+
 SCREENS = {
     # name: (how the data is made, keys pressed after launch)
     "start": (seed, []),
@@ -56,6 +66,7 @@ SCREENS = {
     "detail": (seed, ["h", "down", "down", "enter"]),
     "assistant": (assistant_store, ["enter"]),
     "app_route": (app_route_store, ["enter"]),
+    "a_to_z_claim": (a_to_z_store, ["enter"]),
 }
 
 

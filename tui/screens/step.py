@@ -145,7 +145,9 @@ class StepScreen(LocalizedScreen[None]):
             )
         )
         sighting = self.contact_app.store.sightings().get(session.step)
-        self.query_one(GuidancePanel).show(words.step(session.step), words, sighting=sighting)
+        self.query_one(GuidancePanel).show(
+            words.step(session.step), words, sighting=sighting, on_website=session.on_website
+        )
         moves_menu = self.query_one(MovesMenu)
         moves_menu.border_title = (
             self.words("moves_title") if not session.is_finished else self.words("finished_title")

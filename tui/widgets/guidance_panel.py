@@ -49,8 +49,16 @@ class GuidancePanel(VerticalScroll):
         yield Static(id="step-phrases")
         yield Static(id="step-tips")
 
-    def show(self, step: StepGuidance, words: Words, *, sighting: Sighting | None = None) -> None:
-        """``sighting``: what the person last said of this step's screen, if anything."""
+    def show(
+        self,
+        step: StepGuidance,
+        words: Words,
+        *,
+        sighting: Sighting | None = None,
+        on_website: bool = True,
+    ) -> None:
+        """``sighting``: what the person last said of this step's screen, if anything;
+        ``on_website``: whether c and s (matches, looks different) apply here."""
         self.query_one("#step-title", Static).update(Text(step.title, style="bold"))
         self.query_one("#step-where", Static).update(
             Text.assemble((words("where") + ": ", "bold"), step.where)
@@ -62,7 +70,7 @@ class GuidancePanel(VerticalScroll):
         origin = self.query_one("#step-origin", Static)
         origin.display = bool(step.label_sources)
         if step.label_sources:
-            origin.update(self._origin(step, words, sighting))
+            origin.update(self._origin(step, words, sighting, on_website=on_website))
         do = self.query_one("#step-do", Static)
         do.display = bool(step.do)
         do.update(Text.assemble((words("what_to_do") + "\n", "bold"), step.do))
@@ -84,7 +92,9 @@ class GuidancePanel(VerticalScroll):
         self.scroll_home(animate=False)
 
     @staticmethod
-    def _origin(step: StepGuidance, words: Words, sighting: Sighting | None) -> Text:
+    def _origin(
+        step: StepGuidance, words: Words, sighting: Sighting | None, *, on_website: bool
+    ) -> Text:
         """Where the labels come from, and what the person saw themselves, if they said."""
 
         def named(ref: str) -> str:
@@ -106,7 +116,8 @@ class GuidancePanel(VerticalScroll):
             line.append(
                 "\n" + words("site_different.you_saw_instead", day=day, text=text), style="bold"
             )
-        line.append("\n" + words("site_hint"), style="dim")
+        if on_website:
+            line.append("\n" + words("site_hint"), style="dim")
         return line
 
     @staticmethod
