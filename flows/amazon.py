@@ -32,6 +32,8 @@ class AmazonContact(StateChart[Any]):
         deciding_outcome = State(initial=True)
         gathering_facts = State()
         choosing_route = State()
+        # Self-service first: the order's own buttons can settle it without anyone.
+        trying_your_orders = State()
 
     class website(State.Compound):
         signing_in = State(initial=True)
@@ -84,6 +86,9 @@ class AmazonContact(StateChart[Any]):
     take_website_route = preparing.choosing_route.to(website)
     use_the_app = preparing.choosing_route.to(website.opening_app_customer_service)
     ask_the_seller = preparing.choosing_route.to(seller)
+    try_order_buttons = preparing.choosing_route.to(preparing.trying_your_orders)
+    order_buttons_fixed_it = preparing.trying_your_orders.to(resolved)
+    order_buttons_did_not_help = preparing.trying_your_orders.to(preparing.choosing_route)
 
     # Another seller's item: ask them; if they don't put it right, claim under the A-to-z Guarantee.
     seller_fixed_it = seller.asking_the_seller.to(resolved)

@@ -124,6 +124,10 @@ TABLE: set[tuple[str, str, str]] = {
     ("waiting_on_claim", "claim_denied", "no_fix_yet"),
     ("seller", "give_up", "gave_up"),
     ("seller", "discard", "discarded"),
+    # Self-service first: the order's own buttons
+    ("choosing_route", "try_order_buttons", "trying_your_orders"),
+    ("trying_your_orders", "order_buttons_fixed_it", "resolved"),
+    ("trying_your_orders", "order_buttons_did_not_help", "choosing_route"),
 }
 
 
