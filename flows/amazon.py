@@ -71,6 +71,11 @@ class AmazonContact(StateChart[Any]):
         filing_a_to_z_claim = State()
         waiting_on_claim = State()
 
+    # When Amazon says no: the last ways, outside Amazon.
+    class outside_amazon(State.Compound):
+        disputing_the_charge = State(initial=True)
+        asking_consumer_agency = State()
+
     disconnected = State()
     no_fix_yet = State()
     waiting_on_promise = State()
@@ -196,6 +201,11 @@ class AmazonContact(StateChart[Any]):
     # After a contact: wait for what was promised, or go again with the case number in hand.
     amazon_called_back = disconnected.to(in_contact.talking_with_agent)
     promise_kept = waiting_on_promise.to(resolved)
+    # Outside Amazon: the card's issuer, or (for a purchase from Korea) the consumer agency.
+    dispute_the_charge = no_fix_yet.to(outside_amazon.disputing_the_charge)
+    ask_consumer_agency = no_fix_yet.to(outside_amazon.asking_consumer_agency)
+    refunded_outside_amazon = outside_amazon.to(resolved)
+    no_help_outside_amazon = outside_amazon.to(no_fix_yet)
     contact_again = (
         disconnected.to(preparing.choosing_route)
         | no_fix_yet.to(preparing.choosing_route)
@@ -203,10 +213,24 @@ class AmazonContact(StateChart[Any]):
     )
 
     give_up = gave_up.from_(
-        preparing, website, seller, in_contact, disconnected, no_fix_yet, waiting_on_promise
+        preparing,
+        website,
+        seller,
+        in_contact,
+        disconnected,
+        no_fix_yet,
+        waiting_on_promise,
+        outside_amazon,
     )
     discard = discarded.from_(
-        preparing, website, seller, in_contact, disconnected, no_fix_yet, waiting_on_promise
+        preparing,
+        website,
+        seller,
+        in_contact,
+        disconnected,
+        no_fix_yet,
+        waiting_on_promise,
+        outside_amazon,
     )
 
 

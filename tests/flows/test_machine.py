@@ -180,3 +180,15 @@ def test_another_sellers_item_goes_through_the_seller_then_an_a_to_z_claim():
     assert session.step == "no_fix_yet"
     assert "contact_again" in [m.event for m in session.moves()], "Amazon itself is next"
     assert session.attempt.route == "seller"
+
+
+def test_when_amazon_says_no_the_card_issuer_or_the_consumer_agency_is_next():
+    session = session_at("no_fix_yet")
+    events = [m.event for m in session.moves()]
+    assert {"dispute_the_charge", "ask_consumer_agency", "contact_again"} <= set(events)
+    session.move("ask_consumer_agency")
+    assert session.step == "asking_consumer_agency" and not session.attempt.contacts
+    session.move("no_help_outside_amazon")
+    session.move("dispute_the_charge")
+    session.move("refunded_outside_amazon")
+    assert session.attempt.outcome == "resolved"

@@ -128,6 +128,13 @@ TABLE: set[tuple[str, str, str]] = {
     ("choosing_route", "try_order_buttons", "trying_your_orders"),
     ("trying_your_orders", "order_buttons_fixed_it", "resolved"),
     ("trying_your_orders", "order_buttons_did_not_help", "choosing_route"),
+    # When Amazon says no: outside Amazon
+    ("no_fix_yet", "dispute_the_charge", "disputing_the_charge"),
+    ("no_fix_yet", "ask_consumer_agency", "asking_consumer_agency"),
+    ("outside_amazon", "refunded_outside_amazon", "resolved"),
+    ("outside_amazon", "no_help_outside_amazon", "no_fix_yet"),
+    ("outside_amazon", "give_up", "gave_up"),
+    ("outside_amazon", "discard", "discarded"),
 }
 
 

@@ -57,6 +57,17 @@ def a_to_z_store(path) -> Store:
     return store
 
 
+def consumer_agency_store(path) -> Store:
+    """When Amazon says no, for a reader in Korea: the consumer agency's portal."""
+    store = Store(path)
+    walk(
+        Session.begin(store, clock=FakeClock(), goal="refund"),
+        ["outcome_decided", "facts_gathered", "call_directly", "agent_answered", "not_solved"],
+    )
+    walk(Session.resume(store, 1, clock=FakeClock()), ["ask_consumer_agency"])
+    return store
+
+
 SCREENS = {
     # name: (how the data is made, keys pressed after launch)
     "start": (seed, []),
@@ -67,6 +78,7 @@ SCREENS = {
     "assistant": (assistant_store, ["enter"]),
     "app_route": (app_route_store, ["enter"]),
     "a_to_z_claim": (a_to_z_store, ["enter"]),
+    "consumer_agency": (consumer_agency_store, ["enter"]),
 }
 
 
