@@ -11,6 +11,7 @@ from collections.abc import Callable
 from datetime import date
 
 from flows.attempt import DRAFT_KINDS, Attempt, Contact, Person
+from flows.text import has_hangul
 from flows.words import Words
 
 
@@ -19,6 +20,19 @@ def broken_promises(attempt: Attempt, today: date) -> list[Person]:
     if attempt.outcome == "resolved":
         return []
     return [p for p in attempt.people if p.promise and p.promise_due and p.promise_due < today]
+
+
+def korean_parts(attempt: Attempt) -> list[str]:
+    """The fields of the record, going into a message to Amazon, that are written in Korean:
+    the agents read English, so the person is told before sending."""
+    fields = {
+        "summary": attempt.summary,
+        "evidence": attempt.evidence,
+        "agent_name": " ".join(p.name for p in attempt.people),
+        "promise": " ".join(p.promise for p in attempt.people),
+        "case_number": " ".join(attempt.case_numbers),
+    }
+    return [name for name, text in fields.items() if has_hangul(text)]
 
 
 def draft(attempt: Attempt, kind: str, words: Words, today: date) -> str:

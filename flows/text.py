@@ -27,3 +27,11 @@ def printable(text: str) -> str:
 def blanked(text: str) -> str:
     """``text`` with every unsafe character replaced by a space (for a calendar's plain text)."""
     return UNSAFE.sub(" ", text)
+
+
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+
+
+def has_hangul(text: str) -> bool:
+    """Whether ``text`` holds Korean letters (which an English-reading agent cannot read)."""
+    return HANGUL.search(text) is not None

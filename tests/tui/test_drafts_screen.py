@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from flows.session import Session
 from flows.store import Store
-from tests.tui.conftest import open_first_attempt
+from tests.conftest import FakeClock
+from tests.tui.conftest import TO_CHAT_AGENT, make_app, open_first_attempt, screen_text, walk
 from tui.screens.drafts import DraftsScreen
 from tui.screens.step import StepScreen
 
@@ -55,25 +57,42 @@ async def test_the_complaint_tab_and_a_restart_from_the_facts(app):
         assert complaint.text.startswith("Subject:")
 
 
-async def test_an_unkept_edit_is_warned_about_once_and_language_follows_until_edited(app):
+async def test_the_message_stays_in_english_with_its_korean_meaning_and_edits_are_kept(app):
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         screen = await open_drafts(pilot)
         await pilot.press("f2")
         await pilot.pause()
-        assert "안녕하세요" in screen.query_one("#draft-agent").text, (
-            "not edited: redrafted in Korean"
-        )
+        agent = screen.query_one("#draft-agent")
+        assert agent.text.startswith("Hello"), "the message to send stays in English"
+        reading = " ".join(screen_text(screen.query_one("#reading-agent")).split())
+        assert "안녕하세요" in reading, "its meaning, in Korean, to read"
         await pilot.press("end", *"!")
         await pilot.press("f2")
         await pilot.pause()
-        text = screen.query_one("#draft-agent").text
-        assert "연락드립니다.!" in text, "an edit is never thrown away, nor redrafted"
+        assert "0000003.!" in agent.text, "an edit is never thrown away, nor redrafted"
+        assert not screen.query_one("#reading-agent").display, "no Korean reading in English"
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen, "warned first"
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
+
+
+async def test_korean_parts_of_the_record_are_pointed_out_before_sending(data_file):
+    store = Store(data_file)
+    session = walk(
+        Session.begin(store, clock=FakeClock(), goal="refund", summary="상자가 비어 있었음"),
+        TO_CHAT_AGENT,
+    )
+    session.record(agent_name="Mina")
+    app = make_app(Store(data_file), lang="ko", clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_drafts(pilot)
+        agent = screen.query_one("#draft-agent").text
+        assert agent.startswith("Hello") and "상자가 비어 있었음" in agent
+        warning = " ".join(screen_text(screen.query_one("#korean-parts")).split())
+        assert "문제 설명" in warning and "영어" in warning
 
 
 async def test_ctrl_s_keeps_every_edited_draft_not_only_the_one_in_view(data_file, app):

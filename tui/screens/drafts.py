@@ -4,15 +4,18 @@ copy and keep with the attempt."""
 from __future__ import annotations
 
 import functools
+from datetime import date
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Footer, Static, TabbedContent, TabPane, TextArea
 
 from flows.attempt import DRAFT_KINDS
-from flows.drafts import draft
+from flows.drafts import draft, korean_parts
 from flows.session import Session
+from flows.words import words_for
 from tui import report
 from tui.localized import LocalizedScreen
 from tui.warn_once import WarnOnce
@@ -37,10 +40,13 @@ class DraftsScreen(LocalizedScreen[None]):
     def compose(self) -> ComposeResult:
         yield Static(classes="heading", id="drafts-title")
         yield Static(id="drafts-intro")
+        yield Static(id="korean-parts", classes="warning")
         with TabbedContent(id="ladder"):
             for kind in DRAFT_KINDS:
                 with TabPane("", id=f"tab-{kind}"):
                     yield TextArea(id=f"draft-{kind}", soft_wrap=True, show_line_numbers=False)
+                    # In Korean: what the English message says, to read, not to send.
+                    yield Static(id=f"reading-{kind}", classes="reading")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -50,6 +56,12 @@ class DraftsScreen(LocalizedScreen[None]):
         attempt, words = self.session.attempt, self.words
         self.query_one("#drafts-title", Static).update(self.words("drafts_title", id=attempt.id))
         self.query_one("#drafts-intro", Static).update(self.words("drafts_intro"))
+        korean = korean_parts(attempt)
+        parts = self.query_one("#korean-parts", Static)
+        parts.display = bool(korean)
+        parts.update(
+            self.words("draft_korean_parts", fields=", ".join(words(f"fields.{f}") for f in korean))
+        )
         tabs = self.query_one(TabbedContent)
         saved = {d.kind: d.text for d in attempt.drafts}
         for kind in DRAFT_KINDS:
@@ -58,16 +70,25 @@ class DraftsScreen(LocalizedScreen[None]):
             box.border_subtitle = words(f"drafts.{kind}_title")
             if kind in saved and kind not in self._baseline:
                 self._fill(kind, saved[kind])
-            elif not self._edited(kind) and kind not in saved:
-                self._fill(kind, self._drafted(kind))  # follows the language until edited
+            elif kind not in self._baseline and kind not in saved:
+                self._fill(kind, self._drafted(kind))
+            reading = self.query_one(f"#reading-{kind}", Static)
+            reading.display = words.lang != "en"
+            if words.lang != "en":
+                reading.border_title = words("draft_reading")
+                reading.update(Text(draft(attempt, kind, words, self._today())))
             if self._edited(kind):
                 box.border_title = self.words("draft_edited")
             else:
                 box.border_title = self.words("draft_saved") if kind in saved else ""
 
+    def _today(self) -> date:
+        return self.contact_app.clock().date()
+
     def _drafted(self, kind: str) -> str:
-        today = self.contact_app.clock().date()
-        return draft(self.session.attempt, kind, self.words, today)
+        """The message to send, in English: what Amazon's agents read, whatever the app's
+        language (in Korean, its meaning is shown beneath)."""
+        return draft(self.session.attempt, kind, words_for("en"), self._today())
 
     def _fill(self, kind: str, text: str) -> None:
         # Stored text is shown, never obeyed: an escape sequence in it appears as "\x1b".
