@@ -44,8 +44,10 @@ def draft(attempt: Attempt, kind: str, words: Words, today: date) -> str:
 
     order = text("order", order=attempt.order_number) if attempt.order_number else text("no_order")
     # "Something else" names no outcome to ask for: the request then stays general.
-    goal = words(f"goals.{attempt.goal}").lower() if attempt.goal not in ("", "other") else ""
-    wanted = text("goal", goal=goal) if goal else text("no_goal")
+    # Each outcome is asked for in a sentence of its own ("a credit or points" is not English).
+    named = attempt.goal not in ("", "other")
+    goal = words(f"drafts.subject_goals.{attempt.goal}") if named else ""
+    wanted = words(f"drafts.wanted.{attempt.goal}") if named else text("no_goal")
     facts = [text("problem", summary=_sentence(attempt.summary))] if attempt.summary else []
     facts.append(wanted)
     cases = list(

@@ -68,7 +68,10 @@ def test_the_source_labels_keep_their_korean_names():
         "Tell us more about your issue": "문제에 대해 자세히 알려주십시오",
         "Fire and Kindle": "파이어 및 킨들",
     }
-    labels = {entry["amazon"]: entry.get("ko") for entry in catalog.labels()["labels"].values()}
+    labels = {
+        entry["amazon"]: entry.get("article_ko", entry.get("ko"))
+        for entry in catalog.labels()["labels"].values()
+    }
     for amazon, korean in expected.items():
         assert labels.get(amazon) == korean
     assert "An Order I Placed" in labels
