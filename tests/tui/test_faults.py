@@ -47,10 +47,10 @@ async def test_a_failed_save_is_shown_kept_and_retried(data_file, monkeypatch, f
         assert step.session.step == "asking_for_supervisor", "the step is kept in memory"
         assert step.session.unsaved and banner.display
         assert any(os.strerror(code) in message for message in app.told)
-        step._retry_save()  # still failing: nothing changes, no crash
+        step.retry_save()  # still failing: nothing changes, no crash
         assert step.session.unsaved
         monkeypatch.undo()
-        step._retry_save()
+        step.retry_save()
         await pilot.pause()
         assert not step.session.unsaved and not banner.display
     assert Store(data_file).get(attempt_id).step == "asking_for_supervisor"

@@ -3,6 +3,8 @@ detail adds (a draft, a transcript) is not erased by the step's next save."""
 
 from __future__ import annotations
 
+from textual.widgets import DataTable
+
 from flows.store import Store
 from tests.tui.conftest import open_history
 from tui.screens.detail import DetailScreen
@@ -17,7 +19,10 @@ async def test_a_draft_kept_from_the_detail_survives_the_steps_next_save(data_fi
         assert isinstance(step, StepScreen)
         attempt_id = step.session.attempt.id
         await open_history(pilot)
-        rows = [a.id for a in app.screen._attempts]
+        table = app.screen.query_one(DataTable)
+        rows = [
+            int(table.coordinate_to_cell_key((n, 0)).row_key.value) for n in range(table.row_count)
+        ]
         for _ in range(rows.index(attempt_id)):
             await pilot.press("down")
         await pilot.press("enter")

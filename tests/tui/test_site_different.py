@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from textual.widgets import OptionList
 
 from flows import guidance
 from flows.session import Session
@@ -39,7 +40,8 @@ async def test_note_what_is_seen_then_call_instead(data_file):
             "on_contact_us",
             "No Contact Us link, only [Customer Service]",
         )
-        ways = [o.id for o in app.screen.query_one("#ways")._options]
+        listed = app.screen.query_one("#ways", OptionList)
+        ways = [listed.get_option_at_index(n).id for n in range(listed.option_count)]
         assert ways == ["call_instead", "go_back"], (
             "the machine's ways around, asked of the machine"
         )

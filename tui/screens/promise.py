@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
-from flows.attempt import TEXT_LIMITS, TextTooLong
+from flows.attempt import TextTooLong, checked_text
 from flows.followups import LATEST_PROMISE_DATE
 from flows.session import PromiseTooFar
 from tui.localized import LocalizedModal
@@ -63,8 +63,10 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
     def _save(self) -> None:
         text = self.query_one("#promise", Input).value.strip()
         due_text = self.query_one("#due", Input).value.strip()
-        if len(text) > TEXT_LIMITS["promise"]:
-            self._problem(self.words.error(TextTooLong("promise", len(text))), "#promise")
+        try:
+            checked_text("promise", text)  # the domain's rule, asked before the dialog closes
+        except TextTooLong as refused:
+            self._problem(self.words.error(refused), "#promise")
             return
         try:
             due = date.fromisoformat(due_text) if due_text else None

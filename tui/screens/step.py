@@ -77,7 +77,7 @@ class StepScreen(LocalizedScreen[None]):
     def on_mount(self) -> None:
         self._fit_map(self.app.size.height)
         self.query_one(MovesMenu).focus()
-        self.set_interval(RETRY_SECONDS, self._retry_save)
+        self.set_interval(RETRY_SECONDS, self.retry_save)
         self.call_later(self._offer_unsent)  # once the boxes show what this step has
 
     def _offer_unsent(self) -> None:
@@ -123,7 +123,7 @@ class StepScreen(LocalizedScreen[None]):
         # Shown or hidden directly: a breakpoint class would restyle every widget on the way in.
         self.query_one(ProcessMap).display = height >= MAP_MIN_HEIGHT
 
-    def _retry_save(self) -> None:
+    def retry_save(self) -> None:
         """While the last change is only in memory, keep trying to write it."""
         if self.session.unsaved and self.contact_app.run_change(
             self.session.save, session=self.session, quiet=True
