@@ -212,26 +212,20 @@ class AmazonContact(StateChart[Any]):
         | waiting_on_promise.to(preparing.choosing_route)
     )
 
-    give_up = gave_up.from_(
+    # Every step still open can end in giving up, or be set aside as opened by mistake.
+    _open = (
         preparing,
         website,
         seller,
+        outside_amazon,
         in_contact,
         disconnected,
         no_fix_yet,
         waiting_on_promise,
-        outside_amazon,
     )
-    discard = discarded.from_(
-        preparing,
-        website,
-        seller,
-        in_contact,
-        disconnected,
-        no_fix_yet,
-        waiting_on_promise,
-        outside_amazon,
-    )
+    give_up = gave_up.from_(*_open)
+    discard = discarded.from_(*_open)
+    del _open
 
 
 FINAL_STATE_IDS: frozenset[str] = frozenset(state.id for state in AmazonContact.final_states)
