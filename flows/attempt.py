@@ -63,7 +63,10 @@ TEXT_LIMITS: dict[str, int] = {
 
 GOALS: tuple[str, ...] = ("return", "refund", "replacement", "credit", "other")
 # The escalation ladder, rung by rung: to an agent, for a supervisor, in writing.
-DRAFT_KINDS: tuple[str, ...] = ("agent", "supervisor", "complaint")
+LADDER: tuple[str, ...] = ("agent", "supervisor", "complaint")
+# Letters to those outside Amazon who can still help: the card's issuer, the consumer agency.
+OUTSIDE_LETTERS: tuple[str, ...] = ("card_issuer", "consumer_agency")
+DRAFT_KINDS: tuple[str, ...] = LADDER + OUTSIDE_LETTERS
 ROLES: tuple[str, ...] = ("agent", "supervisor")
 # Fields whose typed, not yet confirmed text is kept as an unsent draft.
 UNSENT_FIELDS: tuple[str, ...] = ("note", "agent_name", "case_number")

@@ -39,6 +39,7 @@ from flows.attempt import (
     local_now,
     new_id,
 )
+from flows.drafts import wordables
 from flows.errors import DomainError
 from flows.followups import LATEST_PROMISE_DATE
 from flows.recorder import AttemptModel, Recorder, entry_leaf
@@ -355,8 +356,15 @@ class Session:
         )
 
     def word_in_english(self, of: str, text: str) -> EnglishWording:
-        """Keep an English wording of ``of`` (``summary``, ``evidence`` or an entry's id)."""
-        known = {"summary", "evidence", *(e.id for e in self.attempt.entries)}
+        """Keep an English wording of ``of``: a text of the record that goes into a message
+        (``summary``, ``evidence``, ``promise:<person's id>``…, as `wordables` names them) or an
+        entry's id."""
+        known = {
+            "summary",
+            "evidence",
+            *(w.of for w in wordables(self.attempt)),
+            *(e.id for e in self.attempt.entries),
+        }
         if of not in known:
             raise ValueError(f"nothing called {of!r} to word in English")
         return self._add(

@@ -7,8 +7,15 @@ from datetime import date
 import pytest
 
 from flows.attempt import DRAFT_KINDS as KINDS
-from flows.attempt import TextTooLong
-from flows.drafts import broken_promises, draft
+from flows.attempt import LADDER, TextTooLong
+from flows.drafts import (
+    broken_promises,
+    draft,
+    in_korean,
+    kinds_for,
+    korean_parts,
+    letter_language,
+)
 from flows.privacy import redacted
 from flows.session import Session
 from flows.store import Store
@@ -45,8 +52,12 @@ def test_every_rung_names_the_order_the_outcome_and_the_broken_promise(clock):
     for kind in KINDS:
         text = draft(attempt, kind, words_for("en"), TODAY)
         assert "112-1234567-7654321" in text and "refund" in text
-        assert '"refund within 5 days" by 2026-11-20. That has not happened yet.' in text
         assert "two photos of the box" in text
+        if kind in ("agent", "supervisor"):
+            assert '"refund within 5 days" by 2026-11-20. That has not happened yet.' in text
+        else:  # the timeline marks the broken promise where it was made, once
+            assert '"refund within 5 days" by 2026-11-20. Not done yet.' in text
+            assert "That has not happened yet" not in text
     assert "supervisor" in draft(attempt, "supervisor", words_for("en"), TODAY)
     complaint = draft(attempt, "complaint", words_for("en"), TODAY)
     assert complaint.startswith("Subject: order 112-1234567-7654321: request for a refund")
@@ -71,9 +82,13 @@ def test_a_promise_is_broken_only_once_its_day_has_passed_and_nothing_was_fixed(
 
 def test_a_bare_attempt_still_gets_a_polite_draft(clock):
     bare = Session.begin(clock=clock).attempt
-    for kind in KINDS:
+    for kind in LADDER:
         text = draft(bare, kind, words_for("en"), TODAY)
         assert "my order" in text and "put right" in text
+    for kind in ("card_issuer", "consumer_agency"):  # blanks where the record has nothing yet
+        text = draft(bare, kind, words_for("en"), TODAY)
+        assert "put right" in text and "[when and how you contacted Amazon" in text
+        assert "[what you have: photos" in text
     with pytest.raises(ValueError, match="unknown draft 'threat'"):
         draft(bare, "threat", words_for("en"), TODAY)
 
@@ -104,3 +119,69 @@ def test_the_contact_count_is_for_the_message_being_written(clock):
         Session.begin(clock=clock, goal="refund"), TO_AGENT
     ).attempt  # on the first call now
     assert "contact number" not in draft(live, "agent", words_for("en"), TODAY)
+
+
+def test_the_korean_agencys_complaint_is_in_korean_with_timeline_reply_date_and_evidence(clock):
+    attempt = promised_then_let_down(clock).attempt
+    attempt.evidence = "two photos of the box, the delivery e-mail"
+    letter = draft(attempt, "consumer_agency", words_for("ko"), TODAY)
+    assert letter.startswith(
+        "제목: 해외 구매 피해 상담 신청 (아마존 주문 번호 112-1234567-7654321)"
+    )
+    assert "원하는 해결: 환불." in letter
+    assert (
+        "아마존과 해결하려고 한 경과:\n- 2026-11-26: 전화, 상담원 Mina, 접수 번호 CASE-42."
+        in letter
+    )
+    assert "보낼 수 있는 자료:\n- two photos of the box\n- the delivery e-mail" in letter
+    assert "2026-12-10까지" in letter, "a reply asked for two weeks on"
+    assert "Hello" not in letter and "Thank you" not in letter
+    assert [letter_language("consumer_agency", lang) for lang in ("en", "ko")] == ["ko", "ko"]
+    assert [letter_language("card_issuer", lang) for lang in ("en", "ko")] == ["en", "ko"]
+    assert {letter_language(kind, "ko") for kind in LADDER} == {"en"}, "Amazon reads English"
+
+
+def test_the_card_issuers_letter_is_in_the_persons_language_with_blanks_for_the_charge(clock):
+    attempt = promised_then_let_down(clock).attempt
+    english = draft(attempt, "card_issuer", words_for("en"), TODAY)
+    assert "dispute the payment I made with my card to Amazon for order 112" in english
+    assert "Date and amount of the charge: [as your statement shows them]" in english
+    assert "in writing by 2026-12-10" in english
+    korean = draft(attempt, "card_issuer", words_for("ko"), TODAY)
+    assert "이의를 제기합니다" in korean and "결제 날짜와 금액: [명세서에 나온 대로]" in korean
+
+
+def test_the_letters_outside_amazon_are_offered_once_the_attempt_reaches_their_step(clock):
+    session = walk(Session.begin(clock=clock, goal="refund"), [*TO_AGENT, "not_solved"])
+    assert kinds_for(session.attempt) == list(LADDER)
+    walk(session, ["dispute_the_charge", "no_help_outside_amazon"])
+    assert kinds_for(session.attempt) == [*LADDER, "card_issuer"]
+    session.save_draft("consumer_agency", "미리 써 둔 글")
+    assert kinds_for(session.attempt) == [*LADDER, "card_issuer", "consumer_agency"]
+
+
+def test_an_english_wording_of_korean_record_text_goes_into_the_english_draft(clock):
+    session = walk(
+        Session.begin(
+            clock=clock, goal="refund", summary="상자가 비어 있었음", evidence="사진 두 장"
+        ),
+        TO_AGENT,
+    )
+    session.record(agent_name="Mina", promise="5일 안에 환불")
+    assert korean_parts(session.attempt) == ["summary", "evidence", "promise"]
+    person = session.attempt.people[0]
+    session.word_in_english("summary", "The box was empty")
+    session.word_in_english(f"promise:{person.id}", "a refund within 5 days")
+    assert korean_parts(session.attempt) == ["evidence"], "only what has no English is left"
+    assert [w.english for w in in_korean(session.attempt)] == [
+        "The box was empty",
+        "",
+        "a refund within 5 days",
+    ]
+    english = draft(session.attempt, "complaint", words_for("en"), TODAY)
+    assert "The problem: The box was empty." in english
+    assert 'Promised: "a refund within 5 days"' in english and "사진 두 장" in english
+    korean = draft(session.attempt, "complaint", words_for("ko"), TODAY)
+    assert "상자가 비어 있었음" in korean, "what it says in Korean keeps the person's own words"
+    with pytest.raises(ValueError, match="nothing called 'promise:nobody'"):
+        session.word_in_english("promise:nobody", "x")

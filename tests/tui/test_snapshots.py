@@ -120,6 +120,29 @@ def one_attempt(path) -> Store:
     return seed(path, with_history=False)
 
 
+def korean_record_store(path) -> Store:
+    """A record written in Korean, on a chat with an agent: its messages to Amazon need English."""
+    store = Store(path)
+    session = walk(
+        Session.begin(
+            store,
+            clock=FakeClock(),
+            goal="refund",
+            summary="상자가 비어 있었음",
+            evidence="사진 두 장",
+        ),
+        [
+            *TO_CONTACT_US[:-1],
+            "see_an_assistant",
+            "ask_for_a_person",
+            "passed_to_a_person",
+            "agent_answered",
+        ],
+    )
+    session.record(agent_name="Mina", promise="5일 안에 환불")
+    return store
+
+
 PASTE_CHAT = object()  # a key list entry: paste the sample chat, as the terminal delivers a paste
 
 # The screens and dialogs a person opens from a step or the start screen: how to get there.
@@ -129,6 +152,8 @@ TOOLS = {
     "transcript": (one_attempt, ["enter", "t", PASTE_CHAT, "ctrl+s"]),
     "stats": (seed, ["s"]),
     "site_different": (website_step_store, ["enter", "s"]),
+    "agency_letter": (consumer_agency_store, ["enter", "d"]),
+    "english_wording": (korean_record_store, ["enter", "d", "f6"]),
 }
 
 
