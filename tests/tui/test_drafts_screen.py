@@ -191,6 +191,8 @@ async def test_at_the_agency_step_the_letter_opens_in_korean_with_its_english_me
         reading = " ".join(screen_text(screen.query_one("#reading-consumer_agency")).split())
         assert "asking for advice on a purchase from Amazon, a shop abroad" in reading
         assert not screen.query_one("#korean-parts").display
+        intro = " ".join(screen_text(screen.query_one("#drafts-intro")).split())
+        assert "fill in the parts in [brackets] yourself" in intro, "shown, not read as markup"
         assert [t.id for t in screen.query("TabPane")] == [
             "tab-agent",
             "tab-supervisor",

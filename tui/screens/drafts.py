@@ -64,7 +64,8 @@ class DraftsScreen(LocalizedScreen[None]):
     def update_texts(self) -> None:
         attempt, words = self.session.attempt, self.words
         self.query_one("#drafts-title", Static).update(self.words("drafts_title", id=attempt.id))
-        self.query_one("#drafts-intro", Static).update(self.words("drafts_intro"))
+        # Plain text: the intro names the letters' "[brackets]", which markup would swallow.
+        self.query_one("#drafts-intro", Static).update(Text(self.words("drafts_intro")))
         tabs = self.query_one(TabbedContent)
         saved = {d.kind: d.text for d in attempt.drafts}
         for kind in self.kinds:
