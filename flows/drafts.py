@@ -120,6 +120,11 @@ class _Facts:
         self.broken = broken_promises(attempt, today)
         self.evidence = " ".join(self.said("evidence", attempt.evidence).split()).rstrip(".")
 
+    def day(self, day: date) -> str:
+        """A date as a letter in this language writes it: in English the ISO form, which reads
+        the same in every English-speaking country (12/10 does not); in Korean, 2026년 12월 10일."""
+        return day.isoformat() if self.words.lang == "en" else self.words.day(day)
+
     def text(self, key: str, **values: object) -> str:
         return self.words(f"drafts.{key}", **values)
 
@@ -133,7 +138,7 @@ class _Facts:
         count = len(spoken) if attempt.current_contact is not None else len(spoken) + 1
         if spoken and count >= 2:
             history.append(
-                text("first_contact", day=_day(spoken[0].started_at.date()), count=count)
+                text("first_contact", day=self.day(spoken[0].started_at.date()), count=count)
             )
         cases = list(dict.fromkeys([*attempt.earlier_case_numbers, *self._case_numbers()]))
         if cases and kind != "complaint":  # the complaint's timeline names each case already
@@ -180,11 +185,11 @@ class _Facts:
                 else text(f"{kind}_subject_no_order"),
                 text(f"{kind}_open", order=self.order),
                 text(f"{kind}_details", number=number),
-                " ".join(p for p in (self.problem, self.wanted) if p),
+                "\n".join(p for p in (self.problem, self.wanted) if p),
                 "\n".join([text("letter_timeline"), *entries]),
                 text("letter_answer"),
                 "\n".join([text("letter_evidence"), *evidence]),
-                text(f"{kind}_close", reply_by=_day(self.today + REPLY_WITHIN)),
+                text(f"{kind}_close", reply_by=self.day(self.today + REPLY_WITHIN)),
             ]
         )
 
@@ -197,9 +202,9 @@ class _Facts:
         for person in self.broken:
             yield self.text(
                 "promise_broken",
-                day=_day(person.joined_at.date()),
+                day=self.day(person.joined_at.date()),
                 promise=self.said(f"promise:{person.id}", person.promise),
-                due=_day(person.promise_due) if person.promise_due else "",
+                due=self.day(person.promise_due) if person.promise_due else "",
             )
 
     def _evidence_lines(self) -> list[str]:
@@ -224,7 +229,11 @@ class _Facts:
         if person is not None and person.case_number:
             case = text("complaint_case", case=said(f"case:{person.id}", person.case_number))
         if person is not None and person.promise:
-            due = text("complaint_due", due=_day(person.promise_due)) if person.promise_due else ""
+            due = (
+                text("complaint_due", due=self.day(person.promise_due))
+                if person.promise_due
+                else ""
+            )
             promise = text(
                 "complaint_promise", promise=said(f"promise:{person.id}", person.promise), due=due
             )
@@ -233,7 +242,7 @@ class _Facts:
         started = person.joined_at if person is not None else contact.started_at
         return text(
             "complaint_entry",
-            day=_day(started.date()),
+            day=self.day(started.date()),
             channel=channel,
             with_whom=with_whom,
             case=case,
@@ -249,7 +258,3 @@ def _people_or_none(contact: Contact) -> list[Person | None]:
 def _sentence(text: str) -> str:
     text = " ".join(text.split())
     return text if text[-1:] in ".!?。" else text + "."
-
-
-def _day(day: date) -> str:
-    return day.isoformat()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 from flows.store import DataFileError, Store, StoreError, UnknownAttempt
 
 if TYPE_CHECKING:
+    from flows.attempt import Attempt
     from flows.words import Words
     from tui.report import HistoryRow  # imported when a report is printed
 
@@ -350,6 +351,23 @@ def _say_what_was_skipped(store: Store, words: Words) -> None:
         print(f"amazon-contact: {words('check_with_doctor')}{hint}", file=sys.stderr)
 
 
+def _earlier_attempts(store: Store, attempt: Attempt, words: Words) -> list[Attempt]:
+    """The attempts a follow-on continues, newest first: their agents and numbers are hidden
+    too. One that cannot be read ends the chain, and the person is told what that means."""
+    found: list[Attempt] = []
+    seen = {attempt.id}
+    earlier = attempt.continues
+    while earlier is not None and earlier not in seen:
+        seen.add(earlier)
+        try:
+            found.append(store.get(earlier))
+        except StoreError:  # gone, or damaged
+            print(f"amazon-contact: {words('redact_earlier_unread', id=earlier)}", file=sys.stderr)
+            break
+        earlier = found[-1].continues
+    return found
+
+
 def _report(args: argparse.Namespace, store: Store, words: Words) -> int:
     from tui import report
 
@@ -364,7 +382,7 @@ def _report(args: argparse.Namespace, store: Store, words: Words) -> int:
     if getattr(args, "redact", False):
         from flows.privacy import redacted
 
-        attempt = redacted(attempt)
+        attempt = redacted(attempt, words, earlier=_earlier_attempts(store, attempt, words))
     if args.command == "show":
         print(report.attempt_text(attempt, words))
     elif args.format == "ics":

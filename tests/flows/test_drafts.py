@@ -125,16 +125,14 @@ def test_the_korean_agencys_complaint_is_in_korean_with_timeline_reply_date_and_
     attempt = promised_then_let_down(clock).attempt
     attempt.evidence = "two photos of the box, the delivery e-mail"
     letter = draft(attempt, "consumer_agency", words_for("ko"), TODAY)
-    assert letter.startswith(
-        "제목: 해외 구매 피해 상담 신청 (아마존 주문 번호 112-1234567-7654321)"
-    )
-    assert "원하는 해결: 환불." in letter
+    assert letter.startswith("제목: 해외직구 피해 상담 신청 (아마존 주문 번호 112-1234567-7654321)")
+    assert "문제: Blender arrived cracked.\n요청 사항: 환불." in letter
     assert (
-        "아마존과 해결하려고 한 경과:\n- 2026-11-26: 전화, 상담원 Mina, 접수 번호 CASE-42."
+        "아마존에 해결을 요청한 경과:\n- 2026년 11월 26일: 전화, 상담원 Mina, 접수 번호 CASE-42."
         in letter
     )
-    assert "보낼 수 있는 자료:\n- two photos of the box\n- the delivery e-mail" in letter
-    assert "2026-12-10까지" in letter, "a reply asked for two weeks on"
+    assert "제출 가능한 증빙 자료:\n- two photos of the box\n- the delivery e-mail" in letter
+    assert "2026년 12월 10일까지" in letter, "a reply asked for two weeks on"
     assert "Hello" not in letter and "Thank you" not in letter
     assert [letter_language("consumer_agency", lang) for lang in ("en", "ko")] == ["ko", "ko"]
     assert [letter_language("card_issuer", lang) for lang in ("en", "ko")] == ["en", "ko"]
@@ -146,9 +144,9 @@ def test_the_card_issuers_letter_is_in_the_persons_language_with_blanks_for_the_
     english = draft(attempt, "card_issuer", words_for("en"), TODAY)
     assert "dispute the payment I made with my card to Amazon for order 112" in english
     assert "Date and amount of the charge: [as your statement shows them]" in english
-    assert "in writing by 2026-12-10" in english
+    assert "by 2026-12-10 how it will go ahead" in english
     korean = draft(attempt, "card_issuer", words_for("ko"), TODAY)
-    assert "이의를 제기합니다" in korean and "결제 날짜와 금액: [명세서에 나온 대로]" in korean
+    assert "이의를 제기하고자 합니다" in korean and "결제일과 결제 금액: [카드 명세서" in korean
 
 
 def test_the_letters_outside_amazon_are_offered_once_the_attempt_reaches_their_step(clock):

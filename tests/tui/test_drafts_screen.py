@@ -187,7 +187,7 @@ async def test_at_the_agency_step_the_letter_opens_in_korean_with_its_english_me
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_drafts(pilot)
         assert screen.current == "consumer_agency", "the step's letter comes first into view"
-        assert screen.query_one("#draft-consumer_agency").text.startswith("제목: 해외 구매")
+        assert screen.query_one("#draft-consumer_agency").text.startswith("제목: 해외직구")
         reading = " ".join(screen_text(screen.query_one("#reading-consumer_agency")).split())
         assert "asking for advice on a purchase from Amazon, a shop abroad" in reading
         assert not screen.query_one("#korean-parts").display
@@ -215,7 +215,9 @@ async def test_the_card_issuers_letter_follows_the_language_until_it_is_edited(d
         assert screen.current == "card_issuer" and letter.text.startswith("Subject: dispute")
         await pilot.press("f2")
         await pilot.pause()
-        assert letter.text.startswith("제목: 아마존 카드 결제"), "the person's bank reads Korean"
+        assert letter.text.startswith("제목: 아마존(Amazon) 해외 결제 건"), (
+            "the person's bank reads Korean"
+        )
         assert not screen.query_one("#reading-card_issuer").display
         assert screen.query_one("#draft-agent").text.startswith("Hello"), "Amazon's stays English"
         await pilot.press("end", *" 추가")
