@@ -337,3 +337,21 @@ def test_a_fifo_as_the_data_file_is_refused_at_once(tmp_path):
         check=False,
     )
     assert result.returncode == 2 and "not a regular file" in result.stderr
+
+
+def test_a_redacted_follow_on_hides_the_earlier_attempts_agents_in_korean_too(capsys, tmp_path):
+    from flows.session import Session
+    from tests.tui.conftest import TO_CHAT_AGENT, walk
+
+    path = tmp_path / "a.json"
+    first = walk(Session.begin(Store(path), goal="refund"), TO_CHAT_AGENT)
+    first.record(agent_name="John Smith", case_number="CASE-4242")
+    walk(first, ["not_solved"])
+    later = Session.begin(Store(path), earlier=first.attempt)
+    later.add_note("John이 약속했음, smith 씨 case 4242")
+    code, out, err = run(
+        capsys, "export", str(later.attempt.id), "--redact", "--db", str(path), "--lang", "ko"
+    )
+    assert code == 0 and "상담원 1이 약속했음" in out, out
+    assert "John" not in out and "smith" not in out and "4242" not in out
+    assert not err
