@@ -34,7 +34,7 @@ from flows.words import Words, words_for
 # A number this long in free text is a phone, account or tracking number, recorded or not.
 LONG_NUMBER_DIGITS = 9
 # A run of digits this long that a recorded number contains gives part of it away.
-PART_OF_A_NUMBER_DIGITS = 4
+PART_OF_A_NUMBER_DIGITS = 5
 
 _LATIN = r"A-Za-z0-9\u00c0-\u024f"
 _HANGUL = r"\uac00-\ud7a3"
@@ -185,12 +185,12 @@ def _name_pattern(name: str) -> re.Pattern[str]:
 
 def _token(token: str) -> str:
     if len(token) == 1 and token.isalpha():
-        # An initial: the letter with its dot, or a name it stands for ("S." for "Sharma",
-        # not for "said"): a capital, then a word in lower or upper case.
+        # An initial: the letter, with or without its dot, or a name it stands for ("S." for
+        # "Sharma", not for "said"): a capital, then a word in lower or upper case. Only ever
+        # within a whole name, never alone: "Sam" is not agent "Priya S.".
         capital, lower = re.escape(token.upper()), re.escape(token.lower())
-        return (
-            rf"(?:{capital}|{lower})\.|(?-i:{capital}(?:[a-z\u00df-\u00ff]+|[A-Z\u00c0-\u00de]+))"
-        )
+        name = rf"(?-i:{capital}(?:[a-z\u00df-\u00ff]+|[A-Z\u00c0-\u00de]+))"
+        return rf"(?:{name}|(?:{capital}|{lower})\.?)(?![{_LATIN}])"
     return re.escape(token)
 
 

@@ -44,6 +44,8 @@ NAMES = [
     ("Priya S.", "Priya said the refund was never issued", ["Priya"], ["said the refund"]),
     ("Priya S.", "Priya S. promised it", ["Priya", "S."], ["promised it"]),
     ("Priya S.", "it was Priya Sharma again", ["Priya", "Sharma"], ["it was", "again"]),
+    ("Priya S.", "Priya S said so", ["Priya", " S "], ["said so"]),
+    ("Priya S.", "Sam said on Sunday in Seattle", [], ["Sam said on Sunday in Seattle"]),
     ("Marcus (supervisor)", "Marcus issued the refund", ["Marcus"], ["issued the refund"]),
     ("John Smith", "john smith, JOHN SMITH", ["john", "smith", "JOHN", "SMITH"], []),
     ("John Smith", "Smith said so; John will refund", ["Smith", "John"], ["said so", "refund"]),
@@ -62,7 +64,7 @@ def test_an_agents_name_is_hidden_however_it_is_written(name, note, hidden, kept
         assert secret not in f" {out} ", f"{secret!r} survived in {out!r}"
     for word in kept:
         assert word in out, f"{word!r} lost from {out!r}"
-    assert "Agent 1" in out
+    assert ("Agent 1" in out) == bool(hidden)
 
 
 def test_a_korean_particle_after_a_hidden_name_fits_the_replacement():
