@@ -157,7 +157,8 @@ async def test_leaving_or_quitting_with_an_unsaved_change_warns_first(
         assert app.is_running and app.screen is step, "the first try to leave only warns"
         assert any("not saved yet" in message for message in app.told)
         monkeypatch.undo()
-        await pilot.press("escape")  # the disk is back: the change is saved on the way out
+        # The disk is back: the change is saved on the way out (mid-call, Esc asks first).
+        await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, StartScreen)
     assert Store(data_file).unfinished()[0].step == "asking_for_supervisor"

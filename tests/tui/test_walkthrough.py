@@ -264,7 +264,26 @@ async def test_resume_flag_goes_straight_to_the_last_step(data_file):
         assert app.screen.session.attempt.id == Store(data_file).unfinished()[0].id
         await pilot.press("escape")
         await pilot.pause()
+        if app.screen.session.attempt.current_contact is not None:
+            await pilot.press("escape")  # mid-contact, the first Esc only asks
+            await pilot.pause()
         assert isinstance(app.screen, StartScreen), "leaving the step shows the start screen"
+
+
+async def test_a_reflex_esc_after_saving_a_note_mid_call_does_not_leave_the_step(data_file):
+    seed(data_file)
+    app = make_app(Store(data_file), clock=FakeClock(), resume=True)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        step = app.screen
+        assert isinstance(step, StepScreen) and step.session.attempt.current_contact is not None
+        await pilot.press("n", *"refund promised", "enter", "escape")
+        await pilot.pause()
+        assert app.screen is step, "the first Esc asks, mid-call"
+        assert "Esc again leaves this step" in app.told[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen), "a second Esc goes"
 
 
 async def test_history_read_after_the_person_left_it_is_dropped_quietly(app):

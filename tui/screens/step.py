@@ -20,6 +20,7 @@ from flows.session import Move, Session
 from tui import report
 from tui.commands import StepCommands
 from tui.localized import LocalizedScreen
+from tui.warn_once import WarnOnce
 from tui.widgets.contact_timer import ContactTimer
 from tui.widgets.guidance_panel import GuidancePanel
 from tui.widgets.moves_menu import MovesMenu
@@ -48,8 +49,8 @@ class StepScreen(LocalizedScreen[None]):
         Binding("s", "site_different", "site_key", show=False),
         Binding("c", "matches_my_screen", "matches_key", show=False),
         Binding("e", "details", "details", show=False),
-        Binding("h", "app.history", "history"),
-        Binding("escape", "leave", "back", show=False),
+        Binding("h", "app.history", "history", show=False),  # the footer has room for Esc
+        Binding("escape", "leave", "back"),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -58,6 +59,8 @@ class StepScreen(LocalizedScreen[None]):
         # The count of saves when the person was warned of an unsaved change: one warning per
         # unsaved change, and a new change after a save is warned of again.
         self._warned_at_save: int | None = None
+        # A reflex Esc mid-call (right after saving a note, say) must not leave the step.
+        self._leaving_mid_contact = WarnOnce()
         self._unsent: dict[str, str] = {}
         self._unsent_timer: Timer | None = None
 
@@ -214,6 +217,7 @@ class StepScreen(LocalizedScreen[None]):
             self._send(move.event)
 
     def _send(self, event: str) -> None:
+        self._leaving_mid_contact.rearm()
         self.contact_app.run_change(lambda: self.session.move(event), session=self.session)
         self._keep_boxes_at_this_step()
         self.refresh_step()
@@ -222,6 +226,7 @@ class StepScreen(LocalizedScreen[None]):
     # Recording
 
     def on_record_bar_recorded(self, message: RecordBar.Recorded) -> None:
+        self._leaving_mid_contact.rearm()
         if self.contact_app.run_change(
             lambda: self.session.record_text(message.field, message.value), session=self.session
         ):
@@ -231,6 +236,7 @@ class StepScreen(LocalizedScreen[None]):
             self.action_focus_moves()
 
     def on_record_bar_note_written(self, message: RecordBar.NoteWritten) -> None:
+        self._leaving_mid_contact.rearm()
         if self.contact_app.run_change(
             lambda: self.session.add_note(message.text), session=self.session
         ):
@@ -255,6 +261,10 @@ class StepScreen(LocalizedScreen[None]):
         """Esc leaves a text box first, then the step (once its last change is saved)."""
         if isinstance(self.focused, Input):
             self.action_focus_moves()
+        elif self._leaving_mid_contact.should_warn(
+            self.session.attempt.current_contact is not None
+        ):
+            self.notify(self.words("leave_mid_contact"), timeout=8)
         elif self.may_leave():
             self.contact_app.leave_step()
 
