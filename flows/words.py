@@ -87,6 +87,11 @@ class Words:
         months: list[str] = self._entry("days.months")
         return self("days.long", day=day.day, month=months[day.month - 1], year=day.year)
 
+    def day_and_weekday(self, day: date) -> str:
+        """A day with its weekday, to confirm one read from "by Friday": "Fri 4 Dec 2026"."""
+        weekdays: list[str] = self._entry("days.weekdays")
+        return self("days.with_weekday", long=self.day(day), weekday=weekdays[day.weekday()])
+
     # Guidance, built from the same file
 
     def step(self, state_id: str) -> guidance.StepGuidance:

@@ -17,6 +17,7 @@ from tests.tui.conftest import (
     make_app,
     open_first_attempt,
     open_history,
+    screen_text,
     seed,
     walk,
 )
@@ -143,6 +144,36 @@ async def test_a_past_promise_date_needs_a_second_save(data_file):
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen.session.attempt.follow_up_due == date(2020, 1, 1)
+
+
+async def test_the_promise_date_takes_what_agents_say_and_shows_the_day_understood(data_file):
+    from flows.dates import promised_date
+
+    store = Store(data_file)
+    walk(Session.begin(store, clock=FakeClock()), TO_CHAT_AGENT)
+    app = make_app(Store(data_file), lang="ko", clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await choose(pilot, "promise_made")
+        dialog = app.screen
+        assert isinstance(dialog, PromiseScreen)
+        await pilot.press(*"3~5영업일 이내 환불")
+        await pilot.pause()
+        today = app.clock().date()
+        expected = promised_date("3~5영업일 이내", today)
+        understood = " ".join(screen_text(dialog.query_one("#understood")).split())
+        assert expected is not None and "약속한 내용에서 찾은 날짜" in understood
+        assert app.words.day_and_weekday(expected) in understood
+        await pilot.press("enter", *"in 3-5 business days")
+        await pilot.pause()
+        assert dialog.query_one("#due", Input).value == "in 3-5 business days", "never cut off"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.session.attempt.follow_up_due == promised_date(
+            "in 3-5 business days", today
+        )
 
 
 async def test_the_palette_speaks_korean_too(data_file):

@@ -134,13 +134,16 @@ async def test_direct_call_with_a_promise_followed_up_later(data_file):
         await choose(pilot, "promise_made")
         assert isinstance(app.screen, PromiseScreen)
         await pilot.press(*"Refund to card", "enter")
-        await pilot.press(*"12/01/2026", "enter")
+        await pilot.press(*"when it's ready", "enter")
         await pilot.pause()
-        assert isinstance(app.screen, PromiseScreen), "a date in the wrong form is refused"
-        assert "YYYY-MM-DD" in rendered(app.screen.query_one("#problem"))
+        assert isinstance(app.screen, PromiseScreen), "a due date with no date in it is refused"
+        assert "No date found" in rendered(app.screen.query_one("#problem"))
         due = app.screen.query_one("#due", Input)
         due.clear()
-        await pilot.press(*"2026-12-01", "enter")
+        await pilot.press(*"12/01/2026")
+        await pilot.pause()
+        assert "Understood as Tue 1 Dec 2026" in rendered(app.screen.query_one("#understood"))
+        await pilot.press("enter")
         await pilot.pause()
         step = app.screen
         assert isinstance(step, StepScreen) and step.session.step == "waiting_on_promise"

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Input, Static
 
 from flows.attempt import TextTooLong, checked_text
+from flows.dates import dates_in, promised_date
 from flows.followups import LATEST_PROMISE_DATE
 from flows.session import PromiseTooFar
 from tui.localized import LocalizedModal
@@ -31,7 +32,8 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
             yield Static(classes="heading", id="title")
             yield Static(id="intro")
             yield Input(id="promise")
-            yield Input(id="due", max_length=10)
+            yield Input(id="due")
+            yield Static(id="understood", classes="hint")
             yield Static(classes="error", id="problem")
             with Horizontal(id="buttons"):
                 yield Button(id="save", variant="primary")
@@ -47,6 +49,23 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
         self.query_one("#due", Input).placeholder = self.words("promise_due")
         self.query_one("#save", Button).label = self.words("save_button")
         self.query_one("#cancel", Button).label = self.words("cancel_button")
+
+    def on_input_changed(self) -> None:
+        """As it is typed: the date understood, so a misreading is seen before it is kept."""
+        due, from_text = self._understood()
+        key = "promise_understood_from_text" if from_text else "promise_understood"
+        line = self.words(key, day=self.words.day_and_weekday(due)) if due else ""
+        self.query_one("#understood", Static).update(Text(line))
+
+    def _understood(self) -> tuple[date | None, bool]:
+        """The due date, from the "by when" box or, when it is empty, from what was promised
+        ("a refund within 3-5 business days"); and whether it came from the promise."""
+        today = self.contact_app.clock().date()
+        due_text = self.query_one("#due", Input).value.strip()
+        if due_text:
+            return promised_date(due_text, today), False
+        found = [day for day, *_ in dates_in(self.query_one("#promise", Input).value, today)]
+        return (found[0], True) if found else (None, False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "promise":
@@ -68,9 +87,8 @@ class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
         except TextTooLong as refused:
             self._problem(self.words.error(refused), "#promise")
             return
-        try:
-            due = date.fromisoformat(due_text) if due_text else None
-        except ValueError:
+        due, _ = self._understood()
+        if due_text and due is None:
             self._problem(self.words("bad_date"), "#due")
             return
         if due is not None and due > LATEST_PROMISE_DATE:
