@@ -63,3 +63,26 @@ async def test_the_labels_follow_a_language_change(data_file):
         await pilot.pause()
         assert await search(pilot, "resolved") == []
         assert await search(pilot, "해결") == [1]
+
+
+async def test_typing_searches_as_soon_as_the_history_opens_and_enter_opens_the_top_match(app):
+    from tui.screens.detail import DetailScreen
+
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press(*"kr-77")
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+        assert app.screen.query_one("#search").value == "kr-77"
+        assert [table.get_row_at(r)[0].plain for r in range(table.row_count)] == ["2"]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DetailScreen) and app.screen.attempt.id == 2
+
+
+async def test_letters_typed_on_the_list_go_on_in_the_search(app):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_history(pilot)
+        await pilot.press("down", *"mina")
+        await pilot.pause()
+        assert app.screen.query_one("#search").value == "mina"

@@ -93,7 +93,7 @@ async def test_hostile_text_on_every_screen_is_drawn_literally(data_file):
             await pilot.press("escape")
             await pilot.pause()
         await open_history(pilot)
-        await pilot.press("slash", *"click=app", "enter", "enter")
+        await pilot.press(*"click=app", "enter", "enter")
         await pilot.pause()
         assert app.screen.attempt.summary == "[@click=app.quit]quit[/]"
         screen = app.export_screenshot()

@@ -188,7 +188,7 @@ async def test_the_palette_speaks_korean_too(data_file):
 async def test_history_says_when_nothing_matches_and_when_the_archive_is_damaged(data_file, app):
     async with app.run_test(size=(100, 30)) as pilot:
         await open_history(pilot)
-        await pilot.press("slash", *"zzzz")
+        await pilot.press(*"zzzz")
         await pilot.pause()
         empty = app.screen.query_one("#empty")
         assert empty.display and "Nothing matches" in str(empty.render())

@@ -74,7 +74,7 @@ SCREENS = {
     "step": (website_step_store, ["enter"]),
     "record": (seed, ["enter"]),
     "history": (seed, ["h"]),
-    "detail": (seed, ["h", "down", "down", "enter"]),
+    "detail": (seed, ["h", "down", "down", "down", "enter"]),  # search, then the list
     "assistant": (assistant_store, ["enter"]),
     "app_route": (app_route_store, ["enter"]),
     "a_to_z_claim": (a_to_z_store, ["enter"]),

@@ -7,9 +7,11 @@ from datetime import date
 from textual.widgets import DataTable, Input, Static
 
 from flows.amazon import DIRECT_NUMBER
+from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock
 from tests.tui.conftest import (
+    TO_CHAT_AGENT,
     choose,
     end_attempt,
     make_app,
@@ -17,6 +19,7 @@ from tests.tui.conftest import (
     open_history,
     screen_text,
     seed,
+    walk,
 )
 from tui.app import AmazonContactApp
 from tui.screens.detail import DetailScreen
@@ -217,7 +220,7 @@ async def test_history_search_and_a_follow_on_attempt(app):
         await open_history(pilot)
         table = app.screen.query_one(DataTable)
         assert table.row_count == 3
-        await pilot.press("slash", *"case-2001")
+        await pilot.press(*"case-2001")
         await pilot.pause()
         assert table.row_count == 1
         await pilot.press("enter", "enter")
@@ -363,3 +366,20 @@ async def test_the_app_is_another_way_to_the_same_contact_us(data_file):
         await choose(pilot, "call_back_requested")
         assert session.step == "awaiting_callback"
         assert [c.channel for c in session.attempt.contacts] == ["phone"]
+
+
+async def test_the_supervisors_name_is_asked_for_as_such_and_the_end_says_where_next(data_file):
+    store = Store(data_file)
+    walk(
+        Session.begin(store, clock=FakeClock()),
+        [*TO_CHAT_AGENT, "ask_for_supervisor", "supervisor_joined"],
+    )
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        assert step.query_one("#agent_name", Input).placeholder == "Supervisor's name"
+        await end_attempt(pilot, "problem_solved")
+        record = rendered(step.query_one("#record-summary"))
+        assert "Esc returns" not in record, "the record line is for the record"
+        moves = step.query_one("MovesMenu")
+        assert "Esc returns to the start" in str(moves.get_option_at_index(0).prompt)

@@ -9,6 +9,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.events import Key
 from textual.message import Message
 from textual.widgets import DataTable, Footer, Input, Static
 from textual.widgets.data_table import ColumnKey
@@ -29,6 +30,7 @@ class HistoryScreen(LocalizedScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "back"),
         Binding("slash", "search", "search", key_display="/"),
+        Binding("down", "to_list", show=False),
         Binding("ctrl+g", "app.stats", "stats"),
     ]
 
@@ -42,7 +44,7 @@ class HistoryScreen(LocalizedScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(classes="heading", id="title")
-        yield Input(id="search")
+        yield Input(id="search", select_on_focus=False)
         yield Static(id="skipped")
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty")
@@ -53,7 +55,8 @@ class HistoryScreen(LocalizedScreen[None]):
         table = self.query_one(DataTable)
         for key in COLUMNS:
             table.add_column(self.words(key), key=key)
-        table.focus()
+        # The big search box takes typing at once; Down or Enter goes to the list.
+        self.query_one("#search", Input).focus()
 
     def on_screen_resume(self) -> None:
         # Also sent when the screen is first shown; reloads after returning from an attempt.
@@ -89,9 +92,8 @@ class HistoryScreen(LocalizedScreen[None]):
         )
         self._searchable, self._searchable_lang = loaded.searchable, loaded.lang
         self.update_texts()
-        table = self.query_one(DataTable)
-        if self.focused is None and table.display:
-            table.focus()
+        if self.focused is None:
+            self.query_one("#search", Input).focus()
 
     def update_texts(self) -> None:
         self.query_one("#title", Static).update(self.words("history_title"))
@@ -150,9 +152,11 @@ class HistoryScreen(LocalizedScreen[None]):
         self._fill()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search opens the highlighted attempt: type, then Enter for the top one."""
         table = self.query_one(DataTable)
-        if table.display:
+        if table.display and table.row_count:
             table.focus()
+            table.action_select_cursor()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         from tui.screens.detail import DetailScreen
@@ -166,6 +170,19 @@ class HistoryScreen(LocalizedScreen[None]):
 
     def action_search(self) -> None:
         self.query_one("#search", Input).focus()
+
+    def action_to_list(self) -> None:
+        table = self.query_one(DataTable)
+        if self.query_one("#search", Input).has_focus and table.display:
+            table.focus()
+
+    def on_key(self, event: Key) -> None:
+        """Typing on the list goes on in the search box: letters are for searching here."""
+        search = self.query_one("#search", Input)
+        if event.is_printable and event.character and not search.has_focus:
+            search.focus()
+            search.insert_text_at_cursor(event.character)
+            event.stop()
 
     def action_back(self) -> None:
         if self.query_one("#search", Input).has_focus and self.query_one("#search", Input).value:

@@ -47,6 +47,8 @@ class MovesMenu(OptionList):
             self.add_option(Option(prompt, id=move.event))
         if moves:
             self.highlighted = 0
+        else:  # the attempt is over: say where to go from here, in the box that lists moves
+            self.add_option(Option(Text(words("finished_hint"), style="dim"), disabled=True))
 
     def choose(self, number: int) -> None:
         """Choose the move shown with ``number`` (1-based), as a digit key does."""

@@ -81,6 +81,9 @@ class RecordBar(Vertical):
             box = self.query_one(f"#{field}", Input)
             box.placeholder = words(field)
             box.display = has_contact  # a forgotten case number can still be added afterwards
+        person = attempt.current_person
+        if person is not None and person.role == "supervisor":
+            self.query_one("#agent_name", Input).placeholder = words("supervisor_name_field")
         self.query_one("#note", Input).placeholder = words("note_placeholder")
         self.query_one("#record-summary", Static).update(self._summary(attempt, words))
 
@@ -112,8 +115,6 @@ class RecordBar(Vertical):
             parts.append(("", words("details_hint")))
         elif not attempt.is_finished:
             parts.append(("", words("no_contact_yet")))
-        if attempt.is_finished:
-            parts.append(("", words("finished_hint")))
         text = Text()
         for label, value in parts:
             if text:
