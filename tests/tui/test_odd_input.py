@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from rich.text import Text
 from textual.widgets import DataTable, Input
 
@@ -258,3 +259,19 @@ async def test_a_fifty_megabyte_note_opens_the_detail_screen_cut_and_says_so(dat
         await pilot.press("enter")
         await pilot.pause()
         assert "49,980,000 more characters" in str(app.screen.query_one("#notes").render())
+
+
+@pytest.mark.parametrize("width", [60, 66, 72, 80, 81, 100])
+async def test_korean_in_the_detail_timeline_wraps_without_losing_a_syllable(data_file, width):
+    from tui.screens.detail import DetailScreen
+
+    store = Store(data_file)
+    session = walk(Session.begin(store, clock=FakeClock()), [*TO_CHAT_AGENT, "transferred"])
+    app = make_app(Store(data_file), lang="ko", clock=FakeClock())
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(DetailScreen(Store(data_file).get(session.attempt.id)))
+        await pilot.pause()
+        shown = screen_text(app.screen.query_one("#timeline"))
+        assert "…" not in shown
+        assert "다른상담원에게연결되고있습니다" in "".join(shown.split())

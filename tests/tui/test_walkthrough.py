@@ -156,6 +156,7 @@ async def test_direct_call_with_a_promise_followed_up_later(data_file):
     async with later.run_test(size=(100, 30)) as pilot:
         due_text = rendered(later.screen.query_one("#due"))
         assert "2026-12-01" in due_text and "overdue" not in due_text
+        assert "“Refund to card”" in due_text, "what to check for, not only when"
         await pilot.press("enter")
         await pilot.pause()
         await choose(pilot, "contact_again")

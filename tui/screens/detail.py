@@ -75,7 +75,8 @@ class DetailScreen(LocalizedScreen[None]):
         table = Table(box=None, show_header=False, padding=(0, 2, 0, 0), expand=False)
         table.add_column(no_wrap=True)
         table.add_column(no_wrap=True, justify="right", style="dim")
-        table.add_column()
+        # Fold, not the default ellipsis: at some widths Rich cut a Korean word short ("연결되 …").
+        table.add_column(overflow="fold")
         for item in report.timeline(attempt, words):
             table.add_row(item.at, f"+{item.took}" if item.took else "", item.text)
         self.query_one("#timeline", Static).update(table)

@@ -97,7 +97,10 @@ class StartScreen(LocalizedScreen[None]):
             text.append(self.words("due_on", day=follow_up.due.isoformat()))
             if follow_up.is_overdue(today):
                 text.append(f"  {self.words('overdue')}", style="bold reverse")
-            text.append(f"  {report.about(follow_up.attempt, self.words)}")
+            if follow_up.promise:  # what to check for, not only when
+                promise = report.one_line(follow_up.promise, 50)
+                text.append(f"  {self.words('follow_up_promise', promise=promise)}")
+            text.append(f"  {report.about(follow_up.attempt, self.words)}", style="dim")
         return text
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
