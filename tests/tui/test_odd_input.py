@@ -275,3 +275,21 @@ async def test_korean_in_the_detail_timeline_wraps_without_losing_a_syllable(dat
         shown = screen_text(app.screen.query_one("#timeline"))
         assert "…" not in shown
         assert "다른상담원에게연결되고있습니다" in "".join(shown.split())
+
+
+async def test_the_palette_and_its_footer_key_speak_korean_and_stats_has_one_name(data_file):
+    from textual.command import CommandInput, CommandPalette
+
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), lang="ko")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        footer = " ".join(app.export_screenshot().replace("&#160;", " ").split())
+        assert "palette" not in footer and "명령" in footer
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert "통계" in titles, "the footer's name for the same action"
+        assert "화면 저장" not in titles and "최대화" not in titles, "nothing a person here uses"
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, CommandPalette)
+        assert app.screen.query_one(CommandInput).placeholder == "명령 찾기…"
