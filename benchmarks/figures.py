@@ -272,7 +272,7 @@ def pilot_walk(workdir: Path, runs: int) -> Figure:
         with tempfile.TemporaryDirectory(dir=workdir) as folder:
             app = AmazonContactApp(Store(Path(folder) / "a.json"), lang="en")
             async with app.run_test(size=(100, 30)) as pilot:
-                await pilot.press("ctrl+s")
+                await pilot.press("down", "ctrl+s")  # a return, on the website
                 await pilot.pause()
                 for event in route:
                     events = [m.event for m in app.screen.session.moves()]

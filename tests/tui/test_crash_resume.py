@@ -51,7 +51,9 @@ def test_killed_at_random_the_app_resumes_with_everything_confirmed(tmp_path):
             before = stored(data_file)
             if before is None:
                 app.wait_for(b"Prepare", timeout=WAIT)
-                app.press("\x13")  # ctrl+s: start with the website route
+                # ctrl+s twice: with no outcome chosen the first only asks; then the website route
+                app.press("\x13")
+                app.press("\x13")
                 assert wait_until(lambda: stored(data_file) is not None)
             else:
                 app.wait_for(b"Unfinished", timeout=WAIT)

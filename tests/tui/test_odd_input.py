@@ -293,3 +293,21 @@ async def test_the_palette_and_its_footer_key_speak_korean_and_stats_has_one_nam
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
         assert app.screen.query_one(CommandInput).placeholder == "명령 찾기…"
+
+
+async def test_arrows_choose_the_outcome_and_starting_without_one_asks_first(data_file):
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, PrepareScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form, "no outcome chosen: asked first"
+        assert "No outcome chosen yet" in app.told[-1]
+        await pilot.press("down", "down")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        assert app.screen.session.attempt.goal == "refund", "the arrows chose, not only pointed"

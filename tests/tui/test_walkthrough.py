@@ -125,6 +125,7 @@ async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
 async def test_direct_call_with_a_promise_followed_up_later(data_file):
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#goal-refund")
         await pilot.click("#route-direct")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -326,7 +327,7 @@ async def test_todays_route_the_assistant_loops_twice_then_a_person_by_chat(data
     in circles twice, a new chat each time, then hands over to a person in a chat."""
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+s")  # prepared, on the website
+        await pilot.press("down", "ctrl+s")  # a return, prepared, on the website
         await pilot.pause()
         for event in ("signed_in", "opened_help", "opened_need_more_help", "opened_contact_us"):
             await choose(pilot, event)

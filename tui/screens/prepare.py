@@ -13,8 +13,9 @@ from flows.attempt import Attempt
 from flows.session import PreparedRoute, Session
 from tui.localized import LocalizedScreen
 from tui.screens.confirm import ConfirmScreen
+from tui.warn_once import WarnOnce
 from tui.widgets.details_form import DetailsForm
-from tui.widgets.marked_radio import MarkedRadioButton
+from tui.widgets.marked_radio import ChoosingRadioSet, MarkedRadioButton
 
 
 class PrepareScreen(LocalizedScreen[Session | None]):
@@ -28,6 +29,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
     def __init__(self, *, follow_on: Attempt | None = None) -> None:
         super().__init__()
         self.follow_on = follow_on
+        self._no_outcome = WarnOnce()  # starting with no outcome chosen asks first
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="form"):
@@ -35,7 +37,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
             yield Static(id="intro")
             yield DetailsForm(self.follow_on, id="details")
             yield Label(id="route-label")
-            with RadioSet(id="route", compact=True):
+            with ChoosingRadioSet(id="route", compact=True):
                 yield MarkedRadioButton(id="route-website", value=True)
                 yield MarkedRadioButton(id="route-direct")
         with Horizontal(id="buttons"):
@@ -66,6 +68,10 @@ class PrepareScreen(LocalizedScreen[Session | None]):
     def action_start(self) -> None:
         """Start with what the form says, on the route it chose: the domain walks the
         preparation in the same save that starts the attempt."""
+        if self._no_outcome.should_warn(not self.query_one(DetailsForm).details().get("goal")):
+            # The outcome is what every draft and line asks for: starting without it is asked.
+            self.notify(self.words("start_without_goal"), severity="warning", timeout=8)
+            return
         pressed = self.query_one("#route", RadioSet).pressed_button
         route: PreparedRoute = "direct" if pressed and pressed.id == "route-direct" else "website"
         session = self._new_session(prepared_route=route)

@@ -11,7 +11,7 @@ from textual.widgets import Input, Label, RadioSet
 from flows.attempt import GOALS, Attempt
 from flows.words import Words
 from tui.report import printable
-from tui.widgets.marked_radio import MarkedRadioButton
+from tui.widgets.marked_radio import ChoosingRadioSet, MarkedRadioButton
 
 FIELDS = ("order_number", "summary", "evidence")
 _FACT_OF_FIELD = {
@@ -31,7 +31,7 @@ class DetailsForm(Vertical):
     def compose(self) -> ComposeResult:
         source = self._source
         yield Label(id="goal-label")
-        with RadioSet(id="goal", compact=True):
+        with ChoosingRadioSet(id="goal", compact=True):
             for goal in GOALS:
                 yield MarkedRadioButton(
                     id=f"goal-{goal}", value=bool(source and source.goal == goal)

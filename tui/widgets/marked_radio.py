@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from textual.widgets import RadioButton
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import RadioButton, RadioSet
 
 
 class MarkedRadioButton(RadioButton):
@@ -18,3 +21,28 @@ class MarkedRadioButton(RadioButton):
     def _mark(self, chosen: bool) -> None:
         self.BUTTON_INNER = "*" if chosen else " "
         self.refresh()
+
+
+class ChoosingRadioSet(RadioSet):
+    """A radio set where the arrow keys choose, as they do in most forms (Textual's only move
+    the highlight, which newcomers read as a choice that was never made)."""
+
+    # The keys only: Textual also moves the highlight itself (on focus), which chooses nothing.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,right", "choose_next", show=False),
+        Binding("up,left", "choose_previous", show=False),
+    ]
+
+    def action_choose_next(self) -> None:
+        if self.pressed_button is not None:  # with nothing chosen, the first key chooses
+            self.action_next_button()  # the option in view, rather than skipping it
+        self._choose_highlighted()
+
+    def action_choose_previous(self) -> None:
+        if self.pressed_button is not None:
+            self.action_previous_button()
+        self._choose_highlighted()
+
+    def _choose_highlighted(self) -> None:
+        for button in self.query("RadioButton.-selected").results(RadioButton):
+            button.value = True
