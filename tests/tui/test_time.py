@@ -67,3 +67,37 @@ def test_a_clock_that_jumps_back_keeps_the_order_and_never_shows_negative_time(t
     assert [e.event for e in stored.timeline] == ["outcome_decided", "facts_gathered"]
     assert [item.took for item in timeline(stored, words_for("en"))][1:] == ["0 s", "0 s"]
     assert duration(timedelta(seconds=-5), words_for("ko")) == "0초"
+
+
+async def test_the_timer_keeps_the_calls_time_across_a_transfer_and_shows_the_new_persons(
+    data_file,
+):
+    from tests.conftest import FakeClock
+    from tests.tui.conftest import TO_CHAT_AGENT, make_app, open_first_attempt, walk
+
+    store = Store(data_file)
+    session = walk(Session.begin(store, clock=FakeClock()), TO_CHAT_AGENT)
+    session.record(agent_name="Priya")
+    walk(session, ["transferred", "agent_answered"])
+    session.record(agent_name="Mina")
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        shown = str(step.query_one("#timer").render())
+        assert shown.startswith("In contact for ") and ", with Mina for " in shown
+
+
+async def test_no_clock_runs_while_waiting_days_for_an_e_mail(data_file):
+    from tests.conftest import FakeClock
+    from tests.tui.conftest import TO_CONTACT_US, make_app, open_first_attempt, walk
+
+    store = Store(data_file)
+    walk(
+        Session.begin(store, clock=FakeClock()),
+        [*TO_CONTACT_US, "chose_tell_us_more", "issue_described", "chose_email"],
+    )
+    app = make_app(Store(data_file), clock=FakeClock())
+    async with app.run_test(size=(100, 30)) as pilot:
+        step = await open_first_attempt(pilot)
+        assert step.session.step == "awaiting_email_reply"
+        assert not step.query_one("#timer").display

@@ -1,4 +1,5 @@
-"""How long the current contact has been going: waiting on hold counts too."""
+"""How long the current call or chat has been going (waiting on hold counts too), and how long
+with the person in it now. An e-mail thread runs for days between messages: no clock for it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from textual.widgets import Static
 
 from flows.attempt import Contact
 from flows.words import Words, words_for
+from tui import report
 from tui.report import duration
 
 
@@ -28,7 +30,17 @@ class ContactTimer(Static):
         self._tick()
 
     def _tick(self) -> None:
-        self.display = self._contact is not None
-        if self._contact is not None:
-            elapsed = duration(self._clock() - self._contact.started_at, self._words)
-            self.update(self._words("in_contact_for", elapsed=elapsed))
+        contact = self._contact
+        self.display = contact is not None and contact.channel != "email"
+        if contact is None or not self.display:
+            return
+        now, words = self._clock(), self._words
+        elapsed = duration(now - contact.started_at, words)
+        person = contact.current_person
+        if person is None or len(contact.people) < 2:
+            self.update(words("in_contact_for", elapsed=elapsed))
+            return
+        # After a transfer the call's clock runs on, and the new person's starts beside it.
+        who = report.one_line(person.name, 20) if person.name else words("this_person")
+        with_them = duration(now - person.joined_at, words)
+        self.update(words("in_contact_with", elapsed=elapsed, who=who, with_them=with_them))
