@@ -95,7 +95,10 @@ def dates_in(text: str, received: date, *, whole: bool = False) -> Iterator[tupl
         day = _safe_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         if day:
             yield day, *match.span()
-    for match in _US_DATE.finditer(text):
+    # "12/8" after a dating word in a chat; alone as the whole text in the promise dialog.
+    us_dates = list(_US_DATE.finditer(text))
+    bare = _BARE_US_DATE.match(text) if whole else None
+    for match in [*us_dates, *([bare] if bare else [])]:
         year = match.group(3)
         day = _upcoming(
             received,
@@ -129,17 +132,6 @@ def dates_in(text: str, received: date, *, whole: bool = False) -> Iterator[tupl
             )
     for match in _TOMORROW.finditer(text):
         yield received + timedelta(days=2 if match.group() == "모레" else 1), *match.span()
-    bare = _BARE_US_DATE.match(text) if whole else None
-    if bare:
-        year = bare.group(3)
-        day = _upcoming(
-            received,
-            int(bare.group(1)),
-            int(bare.group(2)),
-            int(year) + (2000 if year and len(year) == 2 else 0) if year else None,
-        )
-        if day:
-            yield day, *bare.span()
     for pattern in (_WITHIN, _KO_WITHIN, *([_BARE_DAYS] if whole else [])):
         for match in pattern.finditer(text):
             if any(k.start() <= match.start() < k.end() for k in korean_dates):

@@ -115,19 +115,10 @@ async def test_ctrl_s_keeps_every_edited_draft_not_only_the_one_in_view(data_fil
 
 
 def korean_record(data_file, lang: str):
-    store = Store(data_file)
-    session = walk(
-        Session.begin(
-            store,
-            clock=FakeClock(),
-            goal="refund",
-            summary="상자가 비어 있었음",
-            evidence="사진 두 장",
-        ),
-        TO_CHAT_AGENT,
-    )
-    session.record(agent_name="Mina", promise="5일 안에 환불")
-    return make_app(Store(data_file), lang=lang, clock=FakeClock())
+    """A record written in Korean (the snapshots' own), on a chat with an agent."""
+    from tests.tui.test_snapshots import korean_record_store
+
+    return make_app(korean_record_store(data_file), lang=lang, clock=FakeClock())
 
 
 async def test_an_english_wording_given_with_f6_is_kept_and_goes_into_the_drafts(data_file):
