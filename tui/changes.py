@@ -27,7 +27,7 @@ def run_change(
     quiet: bool = False,
 ) -> bool:
     """Run ``change``; True if it was made and saved. ``quiet`` does not repeat a failure that
-    was told already (retries); ``session`` is the one the change saves, to tell what its save
+    was told already, or is told elsewhere (retries, typing kept as unsent); ``session`` is the one the change saves, to tell what its save
     did besides writing."""
     words = app.words
     try:
@@ -38,7 +38,8 @@ def run_change(
             app.notify(message, severity="error", timeout=10, markup=False)
         return False
     except DomainError as refused:  # too long, no contact yet...: said, and nothing is lost
-        app.notify(words.error(refused), severity="warning", markup=False)
+        if not quiet:  # e.g. typing kept as unsent: the box itself says so on Enter
+            app.notify(words.error(refused), severity="warning", markup=False)
         return False
     if session is not None and session.last_save is not None:
         report, session.last_save = session.last_save, None  # told once

@@ -39,7 +39,12 @@ class StepCommands(Provider):
             (words("details"), words("details_help"), step.action_details),
             (words("record"), words("agent_name"), step.action_record),
             (words("note"), words("note_placeholder"), step.action_note),
+            (words("notes_title", id=attempt_id), words("notes_help"), step.action_notes),
         ]
+        if step.session.can_discard:
+            commands.append(
+                (words.move("discard"), words("discard_attempt_help"), step.action_discard)
+            )
         return commands
 
     async def discover(self) -> Hits:

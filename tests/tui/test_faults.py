@@ -217,7 +217,7 @@ async def test_text_typed_but_not_confirmed_survives_quitting_and_comes_back(dat
     async with again.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         await pilot.pause()
-        assert step.query_one("#note").value == "half a thought"
+        assert step.query_one("#note").text == "half a thought"
         assert any("did not confirm" in message for message in again.told)
         step.query_one("#note").focus()
         await pilot.press("enter")
@@ -303,7 +303,7 @@ async def test_typed_text_still_in_its_box_after_a_move_is_offered_back_at_the_n
     async with again.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         await pilot.pause()
-        assert step.query_one("#note").value == "typed before the move"
+        assert step.query_one("#note").text == "typed before the move"
 
 
 async def test_text_offered_back_is_the_text_as_typed_not_an_escaped_copy(data_file):

@@ -132,7 +132,7 @@ async def test_stored_escape_codes_reach_no_editor_raw(data_file):
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
         await pilot.pause()
-        offered = app.screen.query_one("#note").value
+        offered = app.screen.query_one("#note").text
         assert "\x1b" not in offered and offered == "typed [5;31mBLINK"
         await pilot.press("e")
         await pilot.pause()

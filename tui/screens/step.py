@@ -14,7 +14,7 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input, Static, TextArea
 
 from flows.session import Move, Session
 from tui import report
@@ -24,6 +24,7 @@ from tui.warn_once import WarnOnce
 from tui.widgets.contact_timer import ContactTimer
 from tui.widgets.guidance_panel import GuidancePanel
 from tui.widgets.moves_menu import MovesMenu
+from tui.widgets.note_box import NoteBox
 from tui.widgets.process_map import ProcessMap, progress_line
 from tui.widgets.record_bar import RecordBar
 
@@ -42,6 +43,7 @@ class StepScreen(LocalizedScreen[None]):
         # then already find the text box focused (see check_action for typing an "n" in a box).
         Binding("r", "record", "record", priority=True),
         Binding("n", "note", "note", show=False, priority=True),
+        Binding("l", "notes", "notes_key", show=False),
         Binding("m", "map", "map", show=False),
         Binding("p", "phrases", "phrases", show=False),
         Binding("d", "drafts", "drafts_key", show=False),
@@ -112,8 +114,9 @@ class StepScreen(LocalizedScreen[None]):
 
     def _keep_boxes_at_this_step(self) -> None:
         """After a move, what is still typed in the boxes is kept as unsent at the new step."""
+        record_bar = self.query_one(RecordBar)
         for field in RecordBar.FIELDS:
-            text = self.query_one(f"#{field}", Input).value
+            text = record_bar.typed(field)
             if text:
                 self._unsent[field] = text
         self._keep_unsent()
@@ -167,7 +170,7 @@ class StepScreen(LocalizedScreen[None]):
     # Moves
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("record", "note") and isinstance(self.focused, Input):
+        if action in ("record", "note") and self._typing:
             return False  # the letter is being typed, not a command
         if action == "choose":
             return not self.session.is_finished
@@ -249,17 +252,50 @@ class StepScreen(LocalizedScreen[None]):
 
     def action_record(self) -> None:
         agent = self.query_one("#agent_name", Input)
-        self.set_focus(agent if agent.display else self.query_one("#note", Input))
+        self.set_focus(agent if agent.display else self.query_one("#note", NoteBox))
 
     def action_note(self) -> None:
-        self.set_focus(self.query_one("#note", Input))
+        self.set_focus(self.query_one("#note", NoteBox))
+
+    @property
+    def _typing(self) -> bool:
+        """Whether a text box has the keys: letters are text there, and Esc only leaves it."""
+        return isinstance(self.focused, (Input, TextArea))
+
+    def action_notes(self) -> None:
+        from tui.screens.notes import NotesScreen
+
+        self.app.push_screen(NotesScreen(self.session), lambda _: self.refresh_step())
+
+    def action_discard(self) -> None:
+        """Set a junk attempt aside (asked first): its own end, counted in no figure."""
+        if not self.session.can_discard:
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        attempt_id = self.session.attempt.id
+        question = ConfirmScreen(
+            self.words("discard_attempt_question", id=attempt_id),
+            self.words("discard_attempt_explain"),
+        )
+        self.app.push_screen(question, self._discard_if_sure)
+
+    def _discard_if_sure(self, sure: bool | None) -> None:
+        if not sure:
+            return
+        if self.contact_app.run_change(self.session.discard, session=self.session):
+            self._unsent.clear()  # what was typed belongs to an attempt set aside
+            self.notify(self.words("attempt_discarded", id=self.session.attempt.id), timeout=5)
+            self.contact_app.leave_step()
+        else:
+            self.refresh_step()
 
     def action_focus_moves(self) -> None:
         self.set_focus(self.query_one(MovesMenu))
 
     def action_leave(self) -> None:
         """Esc leaves a text box first, then the step (once its last change is saved)."""
-        if isinstance(self.focused, Input):
+        if self._typing:
             self.action_focus_moves()
         elif self._leaving_mid_contact.should_warn(
             self.session.attempt.current_contact is not None

@@ -1,4 +1,8 @@
-"""Recording while on the step: the agent's name, the case number and notes, each saved on Enter."""
+"""Recording while on the step: the agent's name, the case number and notes, each saved on Enter.
+
+The notes written so far are listed in one line beneath (the latest, and how many): ``l`` on the
+step opens them all, to correct or delete.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from flows.attempt import Attempt, TextTooLong, checked_text
 from flows.text import TERMINAL_CONTROLS
 from flows.words import Words, words_for
 from tui.report import one_line
+from tui.widgets.note_box import NoteBox
 
 
 class RecordBar(Vertical):
@@ -28,6 +33,12 @@ class RecordBar(Vertical):
         height: auto;
         max-height: 2;
     }
+    RecordBar #notes-line {
+        height: 1;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        color: $text-muted;
+    }
     RecordBar #record-inputs {
         height: auto;
     }
@@ -37,6 +48,7 @@ class RecordBar(Vertical):
     }
     RecordBar #record-inputs #note {
         width: 2fr;
+        margin-right: 0;
     }
     """
 
@@ -66,12 +78,13 @@ class RecordBar(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(id="record-summary")
+        yield Static(id="notes-line")
         with Horizontal(id="record-inputs"):
             # No max_length: Input would silently drop an over-long paste. Length is checked on
             # Enter instead, and the text stays in the box to be shortened.
             yield Input(id="agent_name", compact=True)
             yield Input(id="case_number", compact=True)
-            yield Input(id="note", compact=True)
+            yield NoteBox(id="note")
 
     def show(self, attempt: Attempt, words: Words) -> None:
         self._words = words
@@ -84,8 +97,20 @@ class RecordBar(Vertical):
         person = attempt.current_person
         if person is not None and person.role == "supervisor":
             self.query_one("#agent_name", Input).placeholder = words("supervisor_name_field")
-        self.query_one("#note", Input).placeholder = words("note_placeholder")
+        self.query_one("#note", NoteBox).placeholder = words("note_placeholder")
         self.query_one("#record-summary", Static).update(self._summary(attempt, words))
+        notes_line = self.query_one("#notes-line", Static)
+        notes = attempt.notes
+        notes_line.display = bool(notes)
+        if notes:
+            # The key first: the line is cut at its end on a narrow screen, never the key.
+            notes_line.update(
+                Text.assemble(
+                    (words("notes_line_key"), "bold"),
+                    "  ",
+                    words.plural("notes_line", len(notes), latest=one_line(notes[-1].text)),
+                )
+            )
 
     @staticmethod
     def _summary(attempt: Attempt, words: Words) -> Text:
@@ -124,17 +149,30 @@ class RecordBar(Vertical):
             text.append(value)
         return text
 
+    def typed(self, field: str) -> str:
+        """What a box holds now, confirmed or not."""
+        if field == "note":
+            return self.query_one("#note", NoteBox).text
+        return self.query_one(f"#{field}", Input).value
+
     def offer_back(self, unsent: dict[str, str]) -> list[str]:
         """Put typed but unconfirmed text back in empty boxes; returns the fields refilled."""
         refilled = []
         for field, text in unsent.items():
-            box = self.query_one(f"#{field}", Input)
-            if text and not box.value and box.display:
-                # As typed, but for control characters, which would steer the terminal (only a
-                # paste can bring them). Put back, not typed: no Typing message for it.
+            box = self.query_one(f"#{field}")
+            if not text or self.typed(field) or not box.display:
+                continue
+            # As typed, but for control characters, which would steer the terminal (only a
+            # paste can bring them). Put back, not typed: no Typing message for it.
+            clean = TERMINAL_CONTROLS.sub("", text)
+            if isinstance(box, NoteBox):
+                with self.prevent(NoteBox.Changed):
+                    box.load_text(clean)
+                box.move_cursor(box.document.end)
+            elif isinstance(box, Input):
                 with self.prevent(Input.Changed):
-                    box.value = TERMINAL_CONTROLS.sub("", text)
-                refilled.append(field)
+                    box.value = clean
+            refilled.append(field)
         return refilled
 
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -142,20 +180,34 @@ class RecordBar(Vertical):
         if event.input.id in self.FIELDS:
             self.post_message(self.Typing(event.input.id, event.value))
 
+    def on_text_area_changed(self, event: NoteBox.Changed) -> None:
+        event.stop()
+        self.post_message(self.Typing("note", event.text_area.text))
+
+    def _refused(self, field: str, value: str) -> bool:
+        """Whether the domain refuses the text (asked before the box is emptied): then say so."""
+        try:
+            checked_text(field, value)
+        except TextTooLong as refused:
+            self.notify(self._words.error(refused), severity="warning", markup=False)
+            return True
+        return False
+
+    def on_note_box_submitted(self, event: NoteBox.Submitted) -> None:
+        event.stop()
+        if self._refused("note", event.text):
+            return
+        if event.text.strip():
+            self.post_message(self.NoteWritten(event.text.strip("\n")))
+        event.note_box.clear()
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value
         field = event.input.id or ""
-        try:
-            checked_text(field, value)  # the domain's rule, asked before the box is emptied
-        except TextTooLong as refused:
-            self.notify(self._words.error(refused), severity="warning", markup=False)
+        if self._refused(field, value):
             return
-        if field == "note":
-            if value.strip():
-                self.post_message(self.NoteWritten(value))
-            event.input.clear()
-        elif value.strip():
+        if value.strip():
             self.post_message(self.Recorded(event.input.id or "", value.strip()))
             event.input.clear()
         if event.input.id == "agent_name":
