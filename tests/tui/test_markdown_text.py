@@ -4,7 +4,7 @@ something would render as formatting without it."""
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -49,6 +49,8 @@ lines_of_markdown = st.lists(
 
 @settings(max_examples=400, deadline=None)
 @given(lines=lines_of_markdown)
+@example(lines=["`", "``", "``"])  # an escaped backtick still closes code opened before it
+@example(lines=["a*b", "c*d"])
 def test_any_paragraph_renders_as_its_own_text(lines):
     markdown = "\n".join(escaped_paragraph([[line] for line in lines]))
     for renderer in RENDERERS.values():
@@ -60,6 +62,9 @@ def test_any_paragraph_renders_as_its_own_text(lines):
     around=st.text(alphabet=MARKDOWN_ALPHABET, max_size=12),
     code=st.text(alphabet=MARKDOWN_ALPHABET + "``", min_size=1, max_size=12).filter(str.strip),
 )
+@example(around="`", code="1")  # two runs touching would be read as one
+@example(around="`1", code="`")  # a typed run before closes on the runs inside
+@example(around="\\", code="x")  # a backslash would escape the code's first backtick
 def test_a_code_span_shows_its_text_whatever_is_around_it(around, code):
     (line,) = escaped_paragraph([["x ", around, Code(code), around]])
     for renderer in RENDERERS.values():
@@ -136,3 +141,14 @@ def test_at_a_line_start_only_what_opens_a_block_is_escaped(lines, escaped):
 
 def test_a_control_character_is_shown_not_sent():
     assert escaped_line("red\x1b[31m\x00") == "red\\x1b[31m\\x00"
+
+
+def test_a_backtick_before_a_code_span_is_not_closed_by_one_inside_it():
+    (line,) = escaped_paragraph([["a ` b ", Code("x`y"), " c"]])
+    for renderer in RENDERERS.values():
+        children = renderer.parse(line)[1].children or []
+        assert [(c.type, c.content) for c in children if c.content] == [
+            ("text", "a ` b "),
+            ("code_inline", "x`y"),
+            ("text", " c"),
+        ], line
