@@ -397,7 +397,9 @@ def _report(args: argparse.Namespace, store: Store, words: Words) -> int:
     elif args.format == "json":
         print(report.to_json(report.attempt_json(attempt)))
     else:
-        print(report.attempt_markdown(attempt, words), end="")
+        from tui.markdown_report import attempt_markdown
+
+        print(attempt_markdown(attempt, words), end="")
     return 0
 
 

@@ -140,27 +140,38 @@ def contact_lines(attempt: Attempt, words: Words) -> list[str]:
     """A line for each contact, then one for each person in it."""
     lines = []
     for contact in attempt.contacts:
-        parts = [when(contact.started_at), words(f"channels.{contact.channel}")]
-        if contact.duration is not None:
-            parts.append(duration(contact.duration, words))
-        if contact.reached_human is not None:
-            parts.append(words("reached" if contact.reached_human else "not_reached"))
-        lines.append(" | ".join(parts))
+        lines.append(" | ".join(contact_details(contact, words)))
         lines += [f"  - {person_line(contact, person, words)}" for person in contact.people]
     return lines
 
 
+def contact_details(contact: Contact, words: Words) -> list[str]:
+    """When a contact began, how, how long it took, and whether anyone answered."""
+    parts = [when(contact.started_at), words(f"channels.{contact.channel}")]
+    if contact.duration is not None:
+        parts.append(duration(contact.duration, words))
+    if contact.reached_human is not None:
+        parts.append(words("reached" if contact.reached_human else "not_reached"))
+    return parts
+
+
 def person_line(contact: Contact, person: Person, words: Words) -> str:
+    return " | ".join(f"{k}: {v}" if k else v for k, v in person_details(contact, person, words))
+
+
+def person_details(contact: Contact, person: Person, words: Words) -> list[tuple[str, str]]:
+    """What is known of a person, as (label, value): their name, when they joined (a value
+    without a label, only when it was not the contact's start), case number, promise."""
     role = "supervisor_name" if person.role == "supervisor" else "agent_name"
-    parts = [f"{words(role)}: {one_line(person.name) or '-'}"]
+    details = [(words(role), one_line(person.name) or "-")]
     if person.joined_at != contact.started_at:
-        parts.append(when(person.joined_at))
+        details.append(("", when(person.joined_at)))
     if person.case_number:
-        parts.append(f"{words('case_number')}: {one_line(person.case_number)}")
+        details.append((words("case_number"), one_line(person.case_number)))
     if person.promise:
         due = f" ({words('by')} {person.promise_due.isoformat()})" if person.promise_due else ""
-        parts.append(f"{words('promised')}: {one_line(person.promise)}{due}")
-    return " | ".join(parts)
+        details.append((words("promised"), f"{one_line(person.promise)}{due}"))
+    return details
 
 
 def facts(attempt: Attempt, words: Words) -> list[tuple[str, str]]:
@@ -209,42 +220,6 @@ def attempt_text(attempt: Attempt, words: Words) -> str:
 
 def draft_title(kind: str, words: Words) -> str:
     return words(f"drafts.{kind}_title")
-
-
-def _md(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", printable(text))
-
-
-def attempt_markdown(attempt: Attempt, words: Words) -> str:
-    """A summary to keep or send: Markdown, with typed text escaped so it renders as typed."""
-    lines = [f"# {words('attempt_no', id=attempt.id)}", ""]
-    lines += [f"- **{k}**: {_md(v)}" if k else f"- {_md(v)}" for k, v in facts(attempt, words)]
-    lines += ["", f"## {words('timeline')}", ""]
-    lines += [
-        f"- {i.at} {_md(i.text)}" + (f" (+{i.took})" if i.took else "")
-        for i in timeline(attempt, words)
-    ]
-    if attempt.contacts:
-        lines += ["", f"## {words('contacts')}", ""] + [
-            f"- {_md(line)}" for line in contact_lines(attempt, words)
-        ]
-    if attempt.notes:
-        lines += ["", f"## {words('notes')}", ""] + [
-            f"- {when(n.at)}: {_md(n.text)}" for n in attempt.notes
-        ]
-    for saved in attempt.drafts:
-        lines += ["", f"## {_md(draft_title(saved.kind, words))} ({when(saved.at)})", ""]
-        lines += [f"> {_md(line)}" if line.strip() else ">" for line in saved.text.splitlines()]
-    if attempt.site_reports:
-        lines += ["", f"## {words('site_reports')}", ""]
-        lines += [
-            f"- {when(r.at)} {_md(step_title(r.step, words))}: {_md(r.text) or '-'}"
-            for r in attempt.site_reports
-        ]
-    for kept in attempt.transcripts:
-        lines += ["", f"## {_md(words('transcript_kept'))} ({when(kept.at)})", ""]
-        lines += [f"> {_md(line)}" if line.strip() else ">" for line in kept.text.splitlines()]
-    return "\n".join(lines) + "\n"
 
 
 def attempt_json(attempt: Attempt) -> dict[str, Any]:

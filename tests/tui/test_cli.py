@@ -83,10 +83,12 @@ def test_show_in_korean(capsys, seeded):
     assert code == 0 and "시도 #2" in out and "진행 기록" in out and "김지수" in out
 
 
-def test_export_markdown_escapes_what_would_render(capsys, seeded):
+def test_export_markdown_shows_typed_text_as_typed(capsys, seeded):
     code, out, _ = run(capsys, "export", "1", "--format", "md", "--db", seeded, "--lang", "en")
     assert code == 0 and out.startswith("# Attempt #1")
-    assert "\\[bold\\]Refund\\[/\\]" in out and "\x1b" not in out
+    # Rich's markup means nothing in Markdown: it needs no backslash; the escape code is shown.
+    assert "- 2026-11-26 09:15: [bold]Refund[/] confirmed by chat; \\x1b[31mno red here" in out
+    assert "\x1b" not in out
 
 
 def test_export_json_is_the_record(capsys, seeded):
@@ -287,7 +289,7 @@ def test_show_and_export_include_kept_drafts(capsys, tmp_path):
     assert code == 0 and "In writing: a complaint with the timeline" in out
     assert "  Subject: order 112-1" in out and "\x1b" not in out
     code, out, _ = run(capsys, "export", str(session.attempt.id), "--db", str(path), "--lang", "en")
-    assert "> Subject: order 112-1" in out and r"> \[bold\]Hello\[/\]\\x1b\[31m" in out
+    assert "> Subject: order 112-1" in out and r"> [bold]Hello[/]\x1b[31m" in out
 
 
 def test_stats_as_text_and_json(capsys, seeded):

@@ -17,6 +17,7 @@ from flows.words import words_for
 from tests.conftest import FakeClock
 from tests.tui.conftest import TO_CHAT_AGENT, make_app, open_history, walk
 from tui import report
+from tui.markdown_report import attempt_markdown
 
 # Control characters (but tab and newline) and bidi overrides: what must never reach a terminal raw.
 UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -62,7 +63,7 @@ def test_any_text_survives_the_store_and_every_view(tmp_path_factory, text):
         row = report.history_row(attempt, lang)
         for shown in (
             report.attempt_text(attempt, lang),
-            report.attempt_markdown(attempt, lang),
+            attempt_markdown(attempt, lang),
             row.about,
             row.status,
             row.cases,
