@@ -35,3 +35,11 @@ HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 def has_hangul(text: str) -> bool:
     """Whether ``text`` holds Korean letters (which an English-reading agent cannot read)."""
     return HANGUL.search(text) is not None
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def markdown_escaped(text: str) -> str:
+    """``text`` as Markdown that renders it as written (and with unsafe characters made visible)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))

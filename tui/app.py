@@ -237,12 +237,13 @@ class AmazonContactApp(App[None]):
     # The command palette offers every action, in the current language.
 
     def action_command_palette(self) -> None:
-        """Textual's palette, with its search box worded in the app's language."""
+        """Textual's palette, with its own words in the app's language (``tui.palette``)."""
         from textual.command import CommandPalette
 
+        from tui.palette import Palette
+
         if self.use_command_palette and not isinstance(self.screen, CommandPalette):
-            placeholder = self.words("palette_placeholder")
-            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+            self.push_screen(Palette(placeholder=self.words("palette_placeholder")))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The app's own commands (the step screen adds its own: ``tui.commands``)."""

@@ -6,151 +6,38 @@ it is about to run, and the subcommands never import it.
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from flows.store import DataFileError, Store, StoreError, UnknownAttempt
+from tui.cli_parser import EXIT_USAGE, chosen_language, parse
 
 if TYPE_CHECKING:
+    import argparse
+
     from flows.attempt import Attempt
     from flows.words import Words
     from tui.report import HistoryRow  # imported when a report is printed
 
-DESCRIPTION = (
-    "Walks you step by step through getting Amazon customer service to fix a problem with an "
-    "order, and remembers every step, agent and case number. Run without a command to start the app."
-)
-EXIT_USAGE = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        """One line, no usage dump: what is wrong and where to look."""
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")
-
-
-def _attempt_id(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"attempt id must be a whole number, not {text!r}"
-        ) from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"attempt id must be 1 or more, not {value}")
-    return value
-
-
-def build_parser() -> argparse.ArgumentParser:
-    # Shared options are accepted before or after the command; SUPPRESS keeps a later absence
-    # from overwriting an earlier value.
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="the data file (default: $AMAZON_CONTACT_DB, else your user data folder)",
-    )
-    common.add_argument(
-        "--lang",
-        choices=["ko", "en"],
-        default=argparse.SUPPRESS,
-        help="language of the app and its output (default: from your locale)",
-    )
-    parser = _Parser(prog="amazon-contact", description=DESCRIPTION, parents=[common])
-    parser.add_argument(
-        "--resume",
-        action="store_true",
-        help="go straight to the step of the most recent unfinished attempt",
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    history = commands.add_parser(
-        "history", parents=[common], help="list all attempts, newest first"
-    )
-    history.add_argument("--json", action="store_true", help="print JSON instead of a table")
-
-    show = commands.add_parser(
-        "show", parents=[common], help="print one attempt's timeline, contacts and notes"
-    )
-    show.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
-
-    export = commands.add_parser(
-        "export", parents=[common], help="print a summary of one attempt to keep or send"
-    )
-    export.add_argument("id", type=_attempt_id, help="the attempt's number, as listed by history")
-    export.add_argument(
-        "--format",
-        choices=["md", "json", "ics"],
-        default="md",
-        help="Markdown (default), JSON, or an iCalendar reminder of the promise it is waiting on",
-    )
-    export.add_argument(
-        "--redact",
-        action="store_true",
-        help="mask order and case numbers and agents' names, to share safely",
-    )
-
-    due = commands.add_parser(
-        "due",
-        parents=[common],
-        help="list promises to check on; exit status 1 when one is overdue (for a shell prompt or cron)",
-    )
-    due.add_argument(
-        "--format",
-        choices=["text", "json", "ics"],
-        default="text",
-        help="lines (default), JSON, or an iCalendar file of reminders to import into a calendar",
-    )
-    due.add_argument(
-        "--json", action="store_const", const="json", dest="format", help="same as --format json"
-    )
-
-    stats = commands.add_parser(
-        "stats", parents=[common], help="how your attempts went: outcomes, routes, escalation"
-    )
-    stats.add_argument("--json", action="store_true", help="print JSON instead of text")
-
-    doctor = commands.add_parser(
-        "doctor",
-        parents=[common],
-        help="check the data file; with --salvage, copy what is readable to a new file",
-    )
-    doctor.add_argument(
-        "--salvage", metavar="NEW_PATH", help="write every readable attempt into this new data file"
-    )
-
-    flow = commands.add_parser(
-        "flow", parents=[common], help="print the contact process as a diagram"
-    )
-    flow.add_argument(
-        "--format",
-        choices=["mermaid", "md"],
-        default="mermaid",
-        help="Mermaid (default) or a Markdown table",
-    )
-    return parser
-
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    from flows.catalog import language_from_environment
     from flows.words import words_for
 
-    lang = getattr(args, "lang", None) or language_from_environment()
+    argv = sys.argv[1:] if argv is None else argv
+    lang = chosen_language(argv)
     words = words_for(lang)
+    args = parse(argv, words)
     db = getattr(args, "db", None)
     try:
         if args.command is None:
             return _run_app(db, lang, resume=args.resume)
         gc.enable()  # off only while the app loads (see tui/__main__.py)
         if args.command == "flow":
-            from flows.amazon import AmazonContact
+            from flows import process_chart
 
-            print(format(AmazonContact(), args.format))
+            chart = process_chart.mermaid if args.format == "mermaid" else process_chart.markdown
+            sys.stdout.write(chart(words))
             return 0
         if args.command == "doctor":
             return _doctor(db, args.salvage, words)

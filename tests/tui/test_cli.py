@@ -100,10 +100,13 @@ def test_export_json_is_the_record(capsys, seeded):
 
 @pytest.mark.parametrize(
     ("fmt", "expected"),
-    [("mermaid", "on_need_more_help --> which_contact_us"), ("md", "| Calling amazon ")],
+    [
+        ("mermaid", "on_need_more_help --> which_contact_us : #34;Contact Us#34; is open"),
+        ("md", "- **Call Amazon**\n  - An agent is with me now → Talk with the agent"),
+    ],
 )
-def test_flow_prints_the_process(capsys, fmt, expected):
-    code, out, _ = run(capsys, "flow", "--format", fmt)
+def test_flow_prints_the_process_in_the_app_s_words(capsys, fmt, expected):
+    code, out, _ = run(capsys, "flow", "--format", fmt, "--lang", "en")
     assert code == 0 and expected in out
 
 

@@ -43,6 +43,9 @@ SHOWN_BY_CALL = {
     "Table",
 }
 SHOWN_KEYWORDS = {None, "placeholder", "title", "help", "description", "label", "tooltip"}
+# The command line's parsers: their first arguments are what is typed (flags, commands), their
+# help and description what is shown.
+SHOWN_BY_KEYWORD = {"add_argument", "add_parser", "add_subparsers", "ArgumentParser", "_Parser"}
 SHOWN_ATTRIBUTES = {"border_title", "border_subtitle", "sub_title", "title", "label", "placeholder"}
 # Not words to translate: the app's name, and CSS selectors.
 NOT_WORDS = re.compile(r"^(amazon-contact|[#.][\w-]+)")
@@ -79,6 +82,8 @@ def literals_shown(source: str) -> list[tuple[int, str]]:
             if name in SHOWN_BY_CALL:
                 shown += node.args
                 shown += [k.value for k in node.keywords if k.arg in SHOWN_KEYWORDS]
+            elif name in SHOWN_BY_KEYWORD:
+                shown += [k.value for k in node.keywords if k.arg in {"help", "description"}]
         elif isinstance(node, ast.Assign) and any(
             getattr(t, "attr", None) in SHOWN_ATTRIBUTES for t in node.targets
         ):
@@ -121,4 +126,6 @@ def test_the_check_sees_a_literal_message():
     assert literals_shown('widget.border_title = f"Attempt {n}"') == [(1, "Attempt ")]
     assert literals_shown('self.notify(self.words("saved_now"))') == []
     assert binding_labels('Binding("n", "new", "Start a new one")') == [(1, "Start a new one")]
+    assert literals_shown('show.add_argument("--json", help="print JSON")') == [(1, "print JSON")]
+    assert literals_shown('show.add_argument("--json", help=say("json"))') == []
     assert binding_labels('Binding("n", "new", "new")') == []

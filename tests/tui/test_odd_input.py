@@ -295,6 +295,26 @@ async def test_the_palette_and_its_footer_key_speak_korean_and_stats_has_one_nam
         assert app.screen.query_one(CommandInput).placeholder == "명령 찾기…"
 
 
+async def test_a_palette_search_that_finds_nothing_says_so_in_korean(data_file, monkeypatch):
+    from textual.command import CommandList, CommandPalette
+
+    # Textual shows "nothing found" half a second after a search ends: shortened, as the delay
+    # itself is not what is tested here.
+    monkeypatch.setattr(CommandPalette, "_NO_MATCHES_COUNTDOWN", 0.01)
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file), lang="ko")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"zzqx")
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        results = app.screen.query_one(CommandList)
+        assert results.option_count == 1
+        shown = " ".join(app.export_screenshot().replace("&#160;", " ").split())
+        assert "일치하는 명령이 없습니다" in shown
+        assert "No matches" not in shown
+
+
 async def test_arrows_choose_the_outcome_and_starting_without_one_asks_first(data_file):
     app = make_app(Store(data_file), clock=FakeClock())
     async with app.run_test(size=(100, 30), notifications=True) as pilot:

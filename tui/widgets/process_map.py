@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from flows.amazon import PHASES, phase_of
 from flows.attempt import Attempt
+from flows.process_chart import phase_title
 from flows.words import Words
 
 
@@ -26,7 +27,7 @@ def render_map(attempt: Attempt, words: Words, *, every_step: bool = False) -> T
             marker, style = "[x]", ""
         else:
             marker, style = "[ ]", "dim"
-        title = _phase_title(phase, words)
+        title = phase_title(phase, words)
         if text:
             text.append("\n")
         text.append(f"{marker} {title}", style=style)
@@ -51,7 +52,7 @@ def progress_line(attempt: Attempt, words: Words) -> str:
     A count of what the person went through, not a fraction: a phase with two routes (the
     article's Contact Us, today's assistant) has no one number of steps to go."""
     phase = phase_of(attempt.step)
-    title = _phase_title(phase, words)
+    title = phase_title(phase, words)
     if phase == "end":
         return title
     return words("phase_step", phase=title, n=screens_into_phase(attempt))
@@ -66,12 +67,6 @@ def screens_into_phase(attempt: Attempt) -> int:
             break
         taken += 1
     return taken
-
-
-def _phase_title(phase: str, words: Words) -> str:
-    if phase in ("after", "end"):
-        return words(f"phase_{phase}")
-    return words.step(phase).title
 
 
 class ProcessMap(Static):
