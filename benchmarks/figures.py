@@ -41,7 +41,7 @@ def _first_frame(command: list[str], marker: bytes) -> float:
 
 def step_screen_words(path: Path) -> dict:
     """What the step screen shows for the attempt in ``path``, for the widgets-only baseline."""
-    from textual.widgets import Input, OptionList, Static
+    from textual.widgets import Input, OptionList, Static, TextArea
 
     from flows.store import Store
     from tui.app import AmazonContactApp
@@ -57,7 +57,11 @@ def step_screen_words(path: Path) -> dict:
             words.update(
                 texts={w.id: str(w.content) for w in screen.query(Static) if w.id},
                 moves=[str(option.prompt) for option in screen.query_one(OptionList).options],
-                placeholders={w.id: w.placeholder for w in screen.query(Input)},
+                placeholders={
+                    w.id: str(w.placeholder)
+                    for w in [*screen.query(Input), *screen.query(TextArea)]
+                    if w.id
+                },
                 hidden=[w.id for w in widgets if not w.display],
                 border_titles={w.id: w.border_title for w in widgets if w.border_title},
                 border_subtitles={w.id: w.border_subtitle for w in widgets if w.border_subtitle},

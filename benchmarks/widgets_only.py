@@ -24,7 +24,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
 STEP_STYLES = Path(__file__).resolve().parents[1] / "tui" / "screens" / "step.tcss"
 
@@ -79,9 +79,11 @@ class StepScreen(Screen):
                 yield ProcessMap(words["texts"]["map"], id="map", markup=False)
         with RecordBar(id="record"):
             yield Static(words["texts"]["record-summary"], id="record-summary", markup=False)
+            yield Static(words["texts"]["notes-line"], id="notes-line", markup=False)
             with Horizontal(id="record-inputs"):
-                for field in ("agent_name", "case_number", "note"):
+                for field in ("agent_name", "case_number"):
                     yield Input(placeholder=words["placeholders"][field], id=field, compact=True)
+                yield TextArea(placeholder=words["placeholders"]["note"], id="note", compact=True)
         yield Footer(compact=True)
 
     def action_nothing(self, key: str) -> None:

@@ -200,9 +200,12 @@ def attempt_text(attempt: Attempt, words: Words) -> str:
     if attempt.contacts:
         lines += ["", words("contacts")] + [f"  {line}" for line in contact_lines(attempt, words)]
     if attempt.notes:
-        lines += ["", words("notes")] + [
-            f"  {when(n.at)}  {printable(n.text)}" for n in attempt.notes
-        ]
+        lines += ["", words("notes")]
+        for note in attempt.notes:
+            # A note of several lines keeps them, each under the first, clear of the times.
+            first, *more = printable(note.text).split("\n") or [""]
+            stamp = f"  {when(note.at)}  "
+            lines += [stamp + first, *(" " * len(stamp) + line for line in more)]
     for saved in attempt.drafts:
         lines += ["", f"{draft_title(saved.kind, words)} ({when(saved.at)})"]
         lines += [f"  {printable(line)}" for line in saved.text.splitlines()]

@@ -295,6 +295,22 @@ def test_show_and_export_include_kept_drafts(capsys, tmp_path):
     assert "> Subject: order 112-1" in out and r"> [bold]Hello[/]\x1b[31m" in out
 
 
+def test_show_keeps_a_note_of_several_lines_under_its_time(capsys, tmp_path):
+    from flows.session import Session
+
+    path = tmp_path / "a.json"
+    session = Session.begin(Store(path), order_number="112-1")
+    session.add_note("refund promised\nby Friday")
+    code, out, _ = run(capsys, "show", str(session.attempt.id), "--db", str(path), "--lang", "en")
+    first, second = next(
+        (line, following)
+        for line, following in zip(out.splitlines(), out.splitlines()[1:], strict=False)
+        if line.endswith("refund promised")
+    )
+    assert code == 0 and second.strip() == "by Friday"
+    assert second.index("by") == first.index("refund"), "the second line sits under the first"
+
+
 def test_stats_as_text_and_json(capsys, seeded):
     code, out, _ = run(capsys, "stats", "--db", seeded, "--lang", "en")
     assert code == 0
