@@ -8,6 +8,7 @@ the locale's. The language is read before the rest, since the help is printed wh
 from __future__ import annotations
 
 import argparse
+import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -123,6 +124,26 @@ def _attempt_id(words: Words) -> Callable[[str], int]:
     return attempt_id
 
 
+class _ShowVersion(argparse.Action):
+    """``--version``: what argparse's ``action="version"`` does, but with the version read from
+    the installed package's metadata only when it is asked for. Reading it at every start would
+    import ``importlib.metadata``, about 15 ms more for every ``due`` in a shell prompt."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        self.words: Words = kwargs.pop("words")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            shown = version(PROG)
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            shown = self.words("cli.version_unknown")
+        sys.stdout.write(f"{parser.prog} {shown}\n")
+        parser.exit()
+
+
 def build_parser(words: Words) -> argparse.ArgumentParser:
     def say(key: str) -> str:
         return words(f"cli.{key}")
@@ -134,6 +155,7 @@ def build_parser(words: Words) -> argparse.ArgumentParser:
     common.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=say("lang"))
     parser = _Parser(prog=PROG, description=say("description"), parents=[common], words=words)
     parser.add_argument("--resume", action="store_true", help=say("resume"))
+    parser.add_argument("--version", action=_ShowVersion, words=words, help=say("version"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(name: str) -> argparse.ArgumentParser:

@@ -6,12 +6,14 @@ import json
 import os
 import subprocess
 import sys
+import tomllib
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from flows.store import Store
+from flows.words import words_for
 from tests.tui.conftest import seed
 from tui.cli import main
 
@@ -376,3 +378,43 @@ def test_a_redacted_follow_on_hides_the_earlier_attempts_agents_in_korean_too(ca
     assert code == 0 and "상담원 1이 약속했음" in out, out
     assert "John" not in out and "smith" not in out and "4242" not in out
     assert not err
+
+
+def test_version_is_the_one_the_project_declares(capsys):
+    declared = tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"]["version"]
+    assert run(capsys, "--version") == (0, f"amazon-contact {declared}\n", "")
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_version_of_a_copy_never_installed_says_so_without_a_traceback(capsys, monkeypatch, lang):
+    import importlib.metadata
+
+    def not_installed(name: str) -> str:
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", not_installed)
+    unknown = words_for(lang)("cli.version_unknown")
+    assert run(capsys, "--version", "--lang", lang) == (0, f"amazon-contact {unknown}\n", "")
+
+
+def test_due_reads_no_package_metadata_unless_the_version_is_asked_for(tmp_path):
+    # importlib.metadata costs a `due` in a shell prompt about 15 ms: only --version may load it.
+    check = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        "for args in (['due', '--db', sys.argv[1]], ['--version']):\n"
+        "    try:\n"
+        "        main(args)\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "    print('metadata loaded:', 'importlib.metadata' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", check, str(tmp_path / "attempts.json")],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    loaded = [line for line in result.stdout.splitlines() if line.startswith("metadata loaded")]
+    assert loaded == ["metadata loaded: False", "metadata loaded: True"]

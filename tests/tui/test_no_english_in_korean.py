@@ -19,7 +19,7 @@ COMMANDS = ("history", "show", "export", "due", "stats", "doctor", "flow")
 TYPED = {
     "amazon-contact",
     *COMMANDS,
-    *("db", "lang", "resume", "json", "format", "redact", "salvage", "help"),  # after --
+    *("db", "lang", "resume", "version", "json", "format", "redact", "salvage", "help"),  # after --
     *("PATH", "NEW_PATH", "ID", "COMMAND", "AMAZON_CONTACT_DB"),
     *("md", "ics", "text", "mermaid", "en", "ko"),
     *("Markdown", "Mermaid", "JSON", "iCalendar"),
