@@ -31,10 +31,16 @@ def _default_hangup() -> None:
 
 
 class Terminal:
-    """``command`` in a 100x30 pseudo-terminal, its own session (the terminal is its own)."""
+    """``command`` in a 100x30 pseudo-terminal, its own session (the terminal is its own), started
+    in the project's folder unless ``cwd`` says otherwise."""
 
     def __init__(
-        self, command: Sequence[str], *, env: dict[str, str] | None = None, size=(100, 30)
+        self,
+        command: Sequence[str],
+        *,
+        env: dict[str, str] | None = None,
+        size=(100, 30),
+        cwd: Path = PROJECT,
     ) -> None:
         columns, lines = size
         self.master, slave = pty.openpty()
@@ -53,7 +59,7 @@ class Terminal:
             stdin=slave,
             stdout=slave,
             stderr=slave,
-            cwd=PROJECT,
+            cwd=cwd,
             env=environment,
             start_new_session=True,
             # Only one signal's disposition is set between fork and exec: no lock is taken.
