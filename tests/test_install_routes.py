@@ -23,6 +23,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
 import time
 import tomllib
 import zipfile
@@ -92,7 +93,7 @@ def uv(*args: str | Path, env: dict[str, str] | None = None, **kwargs) -> None:
 
 def tracked_copy(destination: Path) -> Path:
     """The files git tracks, as the work tree has them: what a clean clone holds once they are
-    committed (an untracked file, a catalog never added say, stays behind as it would)."""
+    committed (an untracked file, a new catalog never `git add`ed say, stays behind as it would)."""
     listed = run(["git", "ls-files", "-z"], cwd=PROJECT)
     if listed.returncode != 0:
         pytest.fail(f"the project is not a git checkout, so no clean copy: {listed.stderr}")
@@ -146,6 +147,8 @@ def test_the_wheel_holds_every_package_file_the_licence_and_a_description_for_in
     assert {name for name in names if not name.startswith(info)} == tracked
     assert any(name.endswith(".tcss") for name in tracked), "the styles are package data too"
     assert licence == (PROJECT / "LICENSE").read_text() and licence.startswith("MIT License")
+    with tarfile.open(built.sdist) as sdist:
+        assert f"amazon_contact-{DECLARED['version']}/LICENSE" in sdist.getnames()
     assert metadata["License-Expression"] == "MIT" and metadata["License-File"] == "LICENSE"
     classifiers = metadata.get_all("Classifier") or []
     for minor in (11, 12, 13):
