@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePath
 from typing import Any, ClassVar
@@ -20,6 +21,7 @@ from flows.session import Session
 from flows.sessions import Sessions
 from flows.store import Store, StoreError
 from flows.words import Words, words_for
+from tui import clipboard
 from tui.localized import LocalizedMixin, LocalizedScreen
 from tui.screens.too_small import TooSmallScreen, fits
 
@@ -60,10 +62,18 @@ class AmazonContactApp(App[None]):
         return words_for(self.lang)
 
     def __init__(
-        self, store: Store, *, lang: str = "en", clock: Clock = local_now, resume: bool = False
+        self,
+        store: Store,
+        *,
+        lang: str = "en",
+        clock: Clock = local_now,
+        resume: bool = False,
+        clipboard_environment: clipboard.Environment | None = None,
     ) -> None:
         super().__init__()
         self.store = store
+        # What decides the clipboard tools and whether OSC 52 is dropped (tests give their own).
+        self.clipboard_environment = clipboard_environment or clipboard.Environment.here()
         self.clock = clock
         self.sessions = Sessions(store, clock=clock)
         self.resume = resume
@@ -218,7 +228,7 @@ class AmazonContactApp(App[None]):
             self.push_screen(DirectLineScreen())
 
     def action_copy_number(self) -> None:
-        self.copy_and_say(DIRECT_NUMBER, self.words("copied", text=DIRECT_NUMBER))
+        self.copy_and_say(DIRECT_NUMBER, DIRECT_NUMBER)
 
     def run_change(
         self, change: Callable[[], object], *, session: Session | None = None, quiet: bool = False
@@ -228,11 +238,37 @@ class AmazonContactApp(App[None]):
 
         return run_change(self, change, session=session, quiet=quiet)
 
-    def copy_and_say(self, text: str, said: str) -> None:
-        """Put ``text`` on the clipboard (through the terminal) and tell the person ``said``: the
-        one place every copy goes through."""
-        self.copy_to_clipboard(text)
-        self.notify(said, timeout=3, markup=False)
+    def copy_and_say(self, text: str, what: str) -> None:
+        """Put ``text`` on every clipboard there is, and tell the person how far it got, naming it
+        ``what`` (the number, the phrase, "the draft"); if no clipboard is known to have taken
+        it, show it to copy by hand. The one place the app's copies go through."""
+        self._copy(text, what)
+
+    def copy_to_clipboard(self, text: str) -> None:
+        """Textual's own copies (ctrl+c in a text box, a selection made with the mouse) take the
+        same way, and stay as quiet as Textual keeps them."""
+        self._copy(text, None)
+
+    def _copy(self, text: str, what: str | None) -> None:
+        super().copy_to_clipboard(text)  # OSC 52, and Textual's own clipboard for its paste
+        # In a thread: a tool may take its time, or hang, and the screen must not wait on it.
+        copying = functools.partial(self._copy_to_system, text, what)
+        self.run_worker(copying, thread=True, group="clipboard", exit_on_error=False)
+
+    def _copy_to_system(self, text: str, what: str | None) -> None:
+        outcome = clipboard.copy(text, self.clipboard_environment)
+        if what is not None and self.is_running:
+            self.call_from_thread(self._say_copied, text, what, outcome)
+
+    def _say_copied(self, text: str, what: str, outcome: clipboard.Outcome) -> None:
+        if outcome.by_hand:
+            from tui.screens.copy_by_hand import CopyByHandScreen
+
+            self.push_screen(CopyByHandScreen(text, outcome))
+            return
+        said = clipboard.notice(outcome, self.words, what)
+        known = outcome.copied_by is not None and not outcome.refusals
+        self.notify(said, timeout=3 if known else 8, markup=False)
 
     # The command palette offers every action, in the current language.
 

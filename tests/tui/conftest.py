@@ -10,6 +10,7 @@ import pytest
 from flows.session import Session
 from flows.store import Store
 from tests.conftest import FakeClock, FrozenClock
+from tui import clipboard
 from tui.app import AmazonContactApp
 
 TO_CONTACT_US = [
@@ -101,8 +102,26 @@ class AppUnderTest(AmazonContactApp):
         super().notify(message, *args, **kwargs)
 
 
-def make_app(store: Store, lang: str = "en", clock=None, *, resume: bool = False) -> AppUnderTest:
-    return AppUnderTest(store, lang=lang, clock=clock or FrozenClock(), resume=resume)
+# No display, no clipboard tool, no multiplexer: a copy goes to the terminal's clipboard only,
+# whatever the machine running the tests has (and never onto the developer's own clipboard).
+NO_SYSTEM_CLIPBOARD = clipboard.Environment({}, "linux")
+
+
+def make_app(
+    store: Store,
+    lang: str = "en",
+    clock=None,
+    *,
+    resume: bool = False,
+    clipboard_environment: clipboard.Environment = NO_SYSTEM_CLIPBOARD,
+) -> AppUnderTest:
+    return AppUnderTest(
+        store,
+        lang=lang,
+        clock=clock or FrozenClock(),
+        resume=resume,
+        clipboard_environment=clipboard_environment,
+    )
 
 
 @pytest.fixture

@@ -238,3 +238,20 @@ def test_state(snap_compare, data_file, monkeypatch, state, lang):
 def test_too_small(snap_compare, data_file, lang):
     app = make_app(one_attempt(data_file), lang=lang)
     assert snap_compare(app, terminal_size=(50, 15), run_before=settle)
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+def test_copy_by_hand(snap_compare, data_file, lang):
+    """No clipboard tool, in a terminal that drops OSC 52: the number, selected, and why."""
+    from tui.clipboard import Environment
+
+    mac_terminal = Environment({"TERM_PROGRAM": "Apple_Terminal", "PATH": "/nonexistent"}, "darwin")
+    app = make_app(one_attempt(data_file), lang=lang, clipboard_environment=mac_terminal)
+
+    async def run_before(pilot) -> None:
+        await settle(pilot)
+        for key in ("f3", "c"):
+            await pilot.press(key)
+            await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

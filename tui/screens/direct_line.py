@@ -33,4 +33,4 @@ class DirectLineScreen(LocalizedModal[None]):
         self.query_one("#keys", Static).update(self.words("direct_keys"))
 
     def action_copy(self) -> None:
-        self.contact_app.copy_and_say(DIRECT_NUMBER, self.words("copied", text=DIRECT_NUMBER))
+        self.contact_app.copy_and_say(DIRECT_NUMBER, DIRECT_NUMBER)

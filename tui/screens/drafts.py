@@ -151,7 +151,7 @@ class DraftsScreen(LocalizedScreen[None]):
 
     def action_copy(self) -> None:
         text = self.query_one(f"#draft-{self.current}", TextArea).text
-        self.contact_app.copy_and_say(text, self.words("draft_copied", chars=len(text)))
+        self.contact_app.copy_and_say(text, self.words("draft_what", chars=len(text)))
 
     def action_restart(self) -> None:
         kind = self.current

@@ -73,5 +73,4 @@ class PhrasesScreen(LocalizedModal[None]):
         if not 1 <= number <= len(self.phrases):
             return
         english = self.phrases[number - 1].english
-        said = self.words("copied", text=report.one_line(english, 60))
-        self.contact_app.copy_and_say(english, said)
+        self.contact_app.copy_and_say(english, report.one_line(english, 60))
