@@ -63,7 +63,8 @@ _FENCE = re.compile(r"`{3,}|~{3,}")
 _TABLE_RULE = re.compile(r"(?=.*-)(?=.*[|:])[|:\- \t]+$")
 # What opens something anywhere in a line.
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_TAG_OR_AUTOLINK = re.compile(r"<(?=[A-Za-z/!?]|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@)")
+# An e-mail autolink's name may hold backticks, so a code span of ours (_CODE) can be part of it.
+_TAG_OR_AUTOLINK = re.compile(r"<(?=[A-Za-z/!?]|[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\x00-]+@)")
 
 
 def escaped_paragraph(lines: Sequence[Sequence[Part]]) -> list[str]:

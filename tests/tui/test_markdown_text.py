@@ -65,6 +65,7 @@ def test_any_paragraph_renders_as_its_own_text(lines):
 @example(around="`", code="1")  # two runs touching would be read as one
 @example(around="`1", code="`")  # a typed run before closes on the runs inside
 @example(around="\\", code="x")  # a backslash would escape the code's first backtick
+@example(around="@1><", code="1")  # "<`1`@1>" is an e-mail autolink: code can be in its name
 def test_a_code_span_shows_its_text_whatever_is_around_it(around, code):
     (line,) = escaped_paragraph([["x ", around, Code(code), around]])
     for renderer in RENDERERS.values():
