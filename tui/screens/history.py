@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.events import Key
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 from textual.widgets.data_table import ColumnKey
 
 from flows.store import Damage, StoreError
@@ -19,6 +19,7 @@ from flows.summary import AttemptSummary
 from flows.words import Words
 from tui import report
 from tui.localized import LocalizedScreen
+from tui.widgets.keys_footer import KeysFooter
 
 COLUMNS = ("col_id", "col_started", "col_status", "col_cases", "col_about", "col_route")
 # The table holds the newest matches only: filling it is the per-keystroke cost, and nobody
@@ -49,7 +50,7 @@ class HistoryScreen(LocalizedScreen[None]):
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty")
         yield Static(id="count")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
