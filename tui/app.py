@@ -22,6 +22,7 @@ from flows.store import Store, StoreError
 from flows.words import Words, words_for
 from tui.localized import LocalizedMixin, LocalizedScreen
 from tui.screens.too_small import TooSmallScreen, fits
+from tui.theme import THEME
 
 SCREEN_STYLES = Path(__file__).parent / "screens"
 MAIN, TOO_SMALL = "main", "too_small"
@@ -63,6 +64,9 @@ class AmazonContactApp(App[None]):
         self, store: Store, *, lang: str = "en", clock: Clock = local_now, resume: bool = False
     ) -> None:
         super().__init__()
+        # Offered in the palette's theme list beside Textual's own, which are as Textual made them.
+        self.register_theme(THEME)
+        self.theme = THEME.name
         self.store = store
         self.clock = clock
         self.sessions = Sessions(store, clock=clock)
