@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.widgets import DataTable
 from textual.widgets._footer import FooterKey
@@ -11,6 +13,8 @@ from flows.words import words_for
 from tests.tui.conftest import make_app, open_history, screen_lines, seed
 from tui import report
 from tui.widgets.keys_footer import PALETTE_KEY
+from tui.widgets.moves_menu import MovesMenu
+from tui.widgets.process_map import ProcessMap
 
 # Each screen with a footer, reached from the start screen.
 FOOTER_SCREENS = {
@@ -102,3 +106,69 @@ async def test_the_history_shows_the_columns_that_fit_and_cuts_no_word_that_fits
                         assert cell.endswith("…") and whole.startswith(kept), (width, cell)
                         assert whole[len(kept)] in " -", (width, cell)
                         assert cell in shown, (width, cell)
+
+
+READING_WIDTH = 80  # cells of text on a line, at most, however wide the screen
+
+
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_text_to_read_keeps_lines_of_about_80_cells_on_a_large_screen(data_file, lang):
+    seed(data_file)
+    app = make_app(Store(data_file), lang=lang)
+
+    def widest(selector: str) -> int:
+        widgets = list(app.screen.query(selector))
+        assert widgets, selector
+        return max(widget.content_region.width for widget in widgets if widget.display)
+
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        assert widest("#start-body > *") <= READING_WIDTH
+        await pilot.press("enter")
+        await pilot.pause()
+        assert widest("GuidancePanel > Static") <= READING_WIDTH
+        # The guidance and the moves beside it, centred together.
+        body, guidance, side = (app.screen.query_one(s) for s in ("#body", "#guidance", "#side"))
+        left, right = guidance.region.x - body.region.x, body.region.right - side.region.right
+        assert left > 0 and abs(left - right) <= 1, (left, right)
+        await pilot.press("d")
+        await pilot.pause()
+        assert widest("DraftsScreen > Static, TextArea") <= READING_WIDTH
+        await pilot.press("escape", "t")
+        await pilot.pause()
+        assert widest("TranscriptScreen > Static, TextArea") <= READING_WIDTH
+        await pilot.press("escape", "escape", "escape")  # the transcript, then mid-chat twice
+        await pilot.pause()
+        await open_history(pilot)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert widest("#detail > Static") <= READING_WIDTH
+
+
+@pytest.mark.parametrize("size", [(60, 18), (80, 24), (100, 30), (200, 60)])
+@pytest.mark.parametrize("lang", ["en", "ko"])
+async def test_the_moves_box_is_as_tall_as_its_moves_with_its_progress_line_in_view(
+    data_file, size, lang
+):
+    seed(data_file)  # the open attempt is mid-chat: seven moves of two lines each
+    app = make_app(Store(data_file), lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        moves, side = app.screen.query_one(MovesMenu), app.screen.query_one("#side")
+        lines = sum(
+            len(str(moves.get_option_at_index(i).prompt).splitlines())
+            for i in range(moves.option_count)
+        )
+        if size[0] >= 100:  # no move wraps: a line each
+            assert moves.outer_size.height <= lines + 2, "no taller than its moves and borders"
+        if size == (200, 60):
+            assert moves.outer_size.height == lines + 2, "nothing scrolls here"
+        assert moves.region.bottom <= side.region.bottom
+        progress_map = app.screen.query_one(ProcessMap)
+        if progress_map.display:
+            assert progress_map.region.bottom <= side.region.bottom, "the map is whole too"
+        # Its bottom border, with the progress line in it, is in view.
+        bottom = screen_lines(app)[moves.region.bottom - 1]
+        first_word = re.escape(str(moves.border_subtitle).split()[0])
+        assert re.search(f"╰─*[^╰╯]*{first_word}[^╰╯]*─╯", bottom), bottom
