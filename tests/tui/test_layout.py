@@ -124,6 +124,13 @@ async def test_text_to_read_keeps_lines_of_about_80_cells_on_a_large_screen(data
     async with app.run_test(size=(200, 60)) as pilot:
         await pilot.pause()
         assert widest("#start-body > *") <= READING_WIDTH
+        await pilot.press("n")
+        await pilot.pause()
+        assert widest("#form > Static") <= READING_WIDTH
+        form, buttons = app.screen.query_one("#form"), app.screen.query_one("#buttons")
+        assert buttons.region.x == form.region.x > 0, "the buttons stay under the form"
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         assert widest("GuidancePanel > Static") <= READING_WIDTH
