@@ -16,11 +16,6 @@ async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
-    # A blinking cursor is caught on or off as the picture is taken (off now and then, on a
-    # loaded machine): held on, so the pictures show where typing goes, every time.
-    for screen in pilot.app.screen_stack:
-        for box in screen.query("Input, TextArea"):
-            box.cursor_blink = False
 
 
 def website_step_store(path) -> Store:
