@@ -24,6 +24,7 @@ from flows.words import Words, words_for
 from tui import clipboard
 from tui.localized import LocalizedMixin, LocalizedScreen
 from tui.screens.too_small import TooSmallScreen, fits
+from tui.theme import THEME
 
 SCREEN_STYLES = Path(__file__).parent / "screens"
 MAIN, TOO_SMALL = "main", "too_small"
@@ -71,6 +72,9 @@ class AmazonContactApp(App[None]):
         clipboard_environment: clipboard.Environment | None = None,
     ) -> None:
         super().__init__()
+        # Offered in the palette's theme list beside Textual's own, which are as Textual made them.
+        self.register_theme(THEME)
+        self.theme = THEME.name
         self.store = store
         # What decides the clipboard tools and whether OSC 52 is dropped (tests give their own).
         self.clipboard_environment = clipboard_environment or clipboard.Environment.here()

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from flows.session import Session
 from flows.store import Store
@@ -188,3 +191,28 @@ def data_file(tmp_path) -> Path:
 def screen_text(widget) -> str:
     """What a widget shows on screen, as plain text, line by line."""
     return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
+# Textual's screenshot (SVG) puts each run of text at its cell: x = column * 12.2.
+_SVG_TEXT = re.compile(r'<text[^>]* x="([0-9.]+)"[^>]*line-([0-9]+)\)">([^<]*)</text>')
+_SVG_CELL = 12.2
+
+
+def screen_lines(app) -> list[str]:
+    """What the whole screen shows now, line by line, read from Textual's own screenshot: a
+    wide (Korean) character stands for its two cells."""
+    runs = [
+        (round(float(x) / _SVG_CELL), int(line), html.unescape(text).replace("\xa0", " "))
+        for x, line, text in _SVG_TEXT.findall(app.export_screenshot())
+        if text != "\n"  # each line's end
+    ]
+    width = max((column + cell_len(text) for column, _, text in runs), default=0)
+    cells = [[" "] * width for _ in range(max((line + 1 for _, line, _ in runs), default=0))]
+    for start, line, text in runs:
+        column = start
+        for char in text:
+            cells[line][column] = char
+            for covered in range(1, cell_len(char)):
+                cells[line][column + covered] = ""
+            column += cell_len(char)
+    return ["".join(row) for row in cells]

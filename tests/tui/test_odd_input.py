@@ -46,10 +46,12 @@ async def test_history_shows_markup_as_typed_and_a_click_on_it_does_nothing(data
         await pilot.pause()
         await open_history(pilot)
         table = app.screen.query_one(DataTable)
-        about = table.get_row_at(0)[4]
+        about = table.get_cell(table.coordinate_to_cell_key((0, 0)).row_key, "col_about")
         assert isinstance(about, Text) and "[@click=app.quit]quit[/]" in about.plain
+        columns = list(table.columns)
         column_x = sum(
-            column.get_render_width(table) for column in list(table.columns.values())[:4]
+            table.columns[key].get_render_width(table)
+            for key in columns[: columns.index("col_about")]
         )
         await pilot.click(table, offset=(column_x + 2, 1))
         await pilot.pause()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from rich.color import Color, ColorSystem
+from textual.color import Color as TextualColor
 
 from flows.store import Store
 from tests.conftest import refuse_syncs_as_if_the_disk_were_full
@@ -86,6 +88,43 @@ async def test_the_screen_reads_without_colour(data_file, monkeypatch):
             "1 I'm being transferred",
         ):
             assert mark in shown
+
+
+RED, BRIGHT_RED = 1, 9
+
+
+def in_16_colours(color: Color | None) -> int:
+    """The ANSI colour a 16-colour terminal (TERM=xterm) shows for ``color``."""
+    assert color is not None
+    return color.downgrade(ColorSystem.STANDARD).number or 0
+
+
+async def test_in_16_colours_headings_are_not_red_and_warnings_and_errors_stay_apart(data_file):
+    seed(data_file, with_history=False)
+    app = make_app(Store(data_file))
+    async with app.run_test(size=(100, 34)) as pilot:
+        start_heading = app.screen.query_one(".heading").rich_style.color
+        await pilot.press("enter")
+        await pilot.pause()
+        step = app.screen
+        heading = in_16_colours(step.query_one("#step-title").rich_style.color)
+        warning = in_16_colours(step.query_one("#timer").rich_style.color)  # the live chat's
+        variables = app.get_css_variables()
+
+        def variable(name: str) -> int:
+            return in_16_colours(TextualColor.parse(variables[name]).rich_color)
+
+        error = variable("error")
+        assert error in (RED, BRIGHT_RED), "errors still look like errors"
+        accents = [heading, in_16_colours(start_heading)] + [
+            variable(name)
+            for name in variables
+            if name.startswith(("accent", "text-accent", "footer-key-foreground"))
+            and not name.endswith("muted")
+        ]
+        for accent in accents:
+            assert accent not in (RED, BRIGHT_RED), "a heading, a focused box or a key"
+        assert len({heading, warning, error}) == 3, (heading, warning, error)
 
 
 async def test_starting_too_small_then_walking_and_resizing_never_leaves_a_blank_screen(data_file):

@@ -105,8 +105,9 @@ async def test_website_route_then_resume_escalate_resolve_and_review(data_file):
         assert isinstance(history, HistoryScreen)
         table = history.query_one(DataTable)
         assert table.row_count == 1
-        assert "Resolved" in table.get_row_at(0)[2]
-        assert "CASE-123" in table.get_row_at(0)[3]
+        first = table.coordinate_to_cell_key((0, 0)).row_key
+        assert "Resolved" in table.get_cell(first, "col_status")
+        assert "CASE-123" in table.get_cell(first, "col_cases")
         await pilot.press("enter")
         await pilot.pause()
         detail = relaunched.screen

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from flows.attempt import TEXT_LIMITS, Attempt
 from flows.session import Session
 from flows.store import StoreError
 from tui import report
 from tui.localized import LocalizedScreen
+from tui.widgets.keys_footer import KeysFooter
 
 SECTIONS = ("timeline", "contacts", "notes", "drafts", "site_reports", "transcripts")
 # Shown only when the attempt has some: most never will.
@@ -42,7 +43,7 @@ class DetailScreen(LocalizedScreen[None]):
             for name in SECTIONS:
                 yield Static(classes="heading", id=f"{name}-heading")
                 yield Static(id=name)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#detail", VerticalScroll).focus()

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Static, TabbedContent, TabPane, TextArea
 
 from flows.drafts import LETTER_STEPS, draft, in_korean, kinds_for, korean_parts, letter_language
 from flows.session import Session
@@ -21,6 +21,7 @@ from tui import report
 from tui.localized import LocalizedScreen
 from tui.screens.english_wording import EnglishWordingScreen, Wordings
 from tui.warn_once import WarnOnce
+from tui.widgets.keys_footer import KeysFooter
 
 
 class DraftsScreen(LocalizedScreen[None]):
@@ -56,7 +57,7 @@ class DraftsScreen(LocalizedScreen[None]):
                     yield TextArea(id=f"draft-{kind}", soft_wrap=True, show_line_numbers=False)
                     # In Korean: what the English message says, to read, not to send.
                     yield Static(id=f"reading-{kind}", classes="reading")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(f"#draft-{self.current}", TextArea).focus()

@@ -7,11 +7,12 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, RadioSet, Static
+from textual.widgets import Button, RadioSet, Static
 
 from flows.session import Session
 from tui.localized import LocalizedScreen
 from tui.widgets.details_form import DetailsForm
+from tui.widgets.keys_footer import KeysFooter
 
 
 class EditDetailsScreen(LocalizedScreen[None]):
@@ -31,7 +32,7 @@ class EditDetailsScreen(LocalizedScreen[None]):
         with Horizontal(id="buttons"):
             yield Button(id="save", variant="primary", compact=True)
             yield Button(id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#goal", RadioSet).focus()

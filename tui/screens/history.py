@@ -9,18 +9,25 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.events import Key
+from textual.events import Key, Resize
 from textual.message import Message
-from textual.widgets import DataTable, Footer, Input, Static
-from textual.widgets.data_table import ColumnKey
+from textual.widgets import DataTable, Input, Static
 
 from flows.store import Damage, StoreError
 from flows.summary import AttemptSummary
 from flows.words import Words
 from tui import report
 from tui.localized import LocalizedScreen
+from tui.table_fit import Need, fit_columns, fit_words
+from tui.widgets.keys_footer import KeysFooter
 
-COLUMNS = ("col_id", "col_started", "col_status", "col_cases", "col_about", "col_route")
+# Left to right; the text of what an attempt is about takes the room the others leave.
+COLUMNS = ("col_id", "col_started", "col_status", "col_cases", "col_route", "col_about")
+# The most useful first: on a narrow screen the columns go from the end, the first three stay.
+BY_USE = ("col_id", "col_about", "col_status", "col_started", "col_cases", "col_route")
+KEPT_COLUMNS = 3
+# Narrower than this, what an attempt is about says too little: a column goes instead.
+ABOUT_LEAST = 24
 # The table holds the newest matches only: filling it is the per-keystroke cost, and nobody
 # scrolls through thousands of rows when typing a word finds the one they want.
 ROWS_SHOWN = 200
@@ -49,12 +56,9 @@ class HistoryScreen(LocalizedScreen[None]):
         yield DataTable(id="attempts", cursor_type="row", zebra_stripes=True)
         yield Static(id="empty")
         yield Static(id="count")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        for key in COLUMNS:
-            table.add_column(self.words(key), key=key)
         # The big search box takes typing at once; Down or Enter goes to the list.
         self.query_one("#search", Input).focus()
 
@@ -105,17 +109,17 @@ class HistoryScreen(LocalizedScreen[None]):
             skipped.update(
                 Text(self.words("skipped_records", first=first, count=len(self._skipped)))
             )
-        table = self.query_one(DataTable)
-        for key in COLUMNS:
-            table.columns[ColumnKey(key)].label = Text(self.words(key))
         if self._searchable_lang != self.lang:
             self._searchable = _labels_of(self._attempts or [], self.words)
             self._searchable_lang = self.lang
         self._fill()
 
-    def _fill(self) -> None:
+    def on_resize(self, event: Resize) -> None:
+        self._fill(keep_cursor=True)
+
+    def _fill(self, *, keep_cursor: bool = False) -> None:
         table = self.query_one(DataTable)
-        table.clear()
+        cursor = table.cursor_row
         terms = self.query_one("#search", Input).value.casefold().split()
         attempts = self._attempts or []
         matches = [
@@ -123,17 +127,37 @@ class HistoryScreen(LocalizedScreen[None]):
             for a, labels in zip(attempts, self._searchable, strict=False)
             if report.matches(a, labels, terms)
         ]
-        for row in (report.history_row(a, self.words) for a in matches[:ROWS_SHOWN]):
-            # Typed text is data: wrapped in Text so nothing in it is read as markup.
-            cells = (
-                str(row.id),
-                row.started,
-                row.status,
-                row.cases,
-                report.one_line(row.about, 40),
-                row.route,
-            )
-            table.add_row(*(Text(cell) for cell in cells), key=str(row.id))
+        rows = [report.history_row(a, self.words) for a in matches[:ROWS_SHOWN]]
+        texts = {
+            "col_id": [str(row.id) for row in rows],
+            "col_started": [row.started for row in rows],
+            "col_status": [row.status for row in rows],
+            "col_cases": [row.cases for row in rows],
+            "col_route": [row.route for row in rows],
+            "col_about": [row.about for row in rows],
+        }
+        widths = fit_columns(
+            {key: Need.of([self.words(key), *texts[key]]) for key in COLUMNS},
+            by_use=BY_USE,
+            rest="col_about",
+            rest_least=ABOUT_LEAST,
+            # The vertical scrollbar's room is kept: a long history shows one.
+            room=self.size.width - table.styles.scrollbar_size_vertical,
+            padding=table.cell_padding,
+            keep=KEPT_COLUMNS,
+        )
+        table.clear(columns=True)
+        columns = [key for key in COLUMNS if key in widths]
+        for key in columns:
+            table.add_column(self.words(key), width=widths[key], key=key)
+        texts["col_about"] = [fit_words(about, widths["col_about"]) for about in texts["col_about"]]
+        for index, row in enumerate(rows):
+            # Typed text is data: wrapped in Text so nothing in it is read as markup. A column
+            # squeezed below its texts' width wraps them (the row grows) rather than cut them.
+            cells = [Text(texts[key][index]) for key in columns]
+            table.add_row(*cells, key=str(row.id), height=None)
+        if keep_cursor and rows:
+            table.move_cursor(row=min(cursor, len(rows) - 1), animate=False)
         shown = min(len(matches), ROWS_SHOWN)
         count = self.query_one("#count", Static)
         count.display = len(matches) > ROWS_SHOWN

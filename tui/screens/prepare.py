@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Button, Footer, Label, RadioSet, Static
+from textual.widgets import Button, Label, RadioSet, Static
 
 from flows.attempt import Attempt
 from flows.session import PreparedRoute, Session
@@ -15,6 +15,7 @@ from tui.localized import LocalizedScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.warn_once import WarnOnce
 from tui.widgets.details_form import DetailsForm
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.marked_radio import ChoosingRadioSet, MarkedRadioButton
 
 
@@ -44,7 +45,7 @@ class PrepareScreen(LocalizedScreen[Session | None]):
             yield Button(id="start", variant="primary", compact=True)
             yield Button(id="skip", compact=True)
             yield Button(id="cancel", compact=True)
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#goal", RadioSet).focus()

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from flows.attempt import Attempt
@@ -17,6 +17,7 @@ from flows.followups import follow_ups
 from flows.store import StoreError
 from tui import report
 from tui.localized import LocalizedScreen
+from tui.widgets.keys_footer import KeysFooter
 
 
 class StartScreen(LocalizedScreen[None]):
@@ -39,7 +40,7 @@ class StartScreen(LocalizedScreen[None]):
             yield Static(id="none-unfinished")
             yield Static(classes="heading", id="due-heading")
             yield Static(id="due")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#unfinished", OptionList).focus()

@@ -12,12 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
-from textual.widgets import Footer, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from flows.stats import Stats, stats
 from flows.store import StoreError
 from tui import stats_view
 from tui.localized import LocalizedScreen
+from tui.widgets.keys_footer import KeysFooter
 
 
 class StatsScreen(LocalizedScreen[None]):
@@ -36,7 +37,7 @@ class StatsScreen(LocalizedScreen[None]):
             yield Sparkline([], id="per-month")
             yield Static(id="month-axis")
             yield Static(id="charts")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#stats", VerticalScroll).focus()

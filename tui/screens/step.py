@@ -14,7 +14,7 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from flows.session import Move, Session
 from tui import report
@@ -23,6 +23,7 @@ from tui.localized import LocalizedScreen
 from tui.warn_once import WarnOnce
 from tui.widgets.contact_timer import ContactTimer
 from tui.widgets.guidance_panel import GuidancePanel
+from tui.widgets.keys_footer import KeysFooter
 from tui.widgets.moves_menu import MovesMenu
 from tui.widgets.note_box import NoteBox
 from tui.widgets.process_map import ProcessMap, progress_line
@@ -77,7 +78,7 @@ class StepScreen(LocalizedScreen[None]):
                 yield MovesMenu(id="moves")
                 yield ProcessMap(id="map")
         yield RecordBar(id="record")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._fit_map(self.app.size.height)

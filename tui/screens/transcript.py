@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from flows.session import Session
@@ -15,6 +15,7 @@ from flows.transcripts import Suggestion, suggestions
 from tui import report
 from tui.localized import LocalizedScreen
 from tui.warn_once import WarnOnce
+from tui.widgets.keys_footer import KeysFooter
 
 
 class TranscriptScreen(LocalizedScreen[None]):
@@ -36,7 +37,7 @@ class TranscriptScreen(LocalizedScreen[None]):
         yield TextArea(id="transcript-text", soft_wrap=True)
         yield Static(classes="heading", id="found-heading")
         yield OptionList(id="found")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

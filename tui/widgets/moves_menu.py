@@ -49,6 +49,19 @@ class MovesMenu(OptionList):
             self.highlighted = 0
         else:  # the attempt is over: say where to go from here, in the box that lists moves
             self.add_option(Option(Text(words("finished_hint"), style="dim"), disabled=True))
+        self._fit_height()
+
+    def on_resize(self) -> None:
+        self._fit_height()  # narrower, a move may take another line
+
+    def _fit_height(self) -> None:
+        """No taller than its moves need, borders and all: the screen gives the box the room
+        the map leaves (and it scrolls when that is less), and three moves in a tall window
+        left a box of forty empty rows, its progress line far below them."""
+        width = self.scrollable_content_region.width
+        if width > 0:
+            need = self.get_content_height(self.size, self.app.size, width)
+            self.styles.max_height = need + self.styles.gutter.height
 
     def choose(self, number: int) -> None:
         """Choose the move shown with ``number`` (1-based), as a digit key does."""
