@@ -12,6 +12,16 @@ from tests.tui.conftest import TO_CONTACT_US, make_app, seed, walk
 SIZES = {"small": (80, 24), "large": (120, 40)}
 
 
+@pytest.fixture(autouse=True)
+def cursors_held_on(monkeypatch):
+    """A blinking cursor is caught on or off as the picture is taken (off now and then, on a
+    loaded machine): held on from the box's start, so every picture shows where typing goes."""
+    from textual.widgets import Input, TextArea
+
+    for box in (Input, TextArea):
+        monkeypatch.setattr(box.cursor_blink, "_default", False)
+
+
 async def settle(pilot) -> None:
     await pilot.pause()
     await pilot.app.workers.wait_for_complete()
