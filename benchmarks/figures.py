@@ -22,6 +22,7 @@ from benchmarks.data import (
     write_history,
 )
 from benchmarks.measure import Figure, timed
+from benchmarks.step_words import step_screen_words
 from benchmarks.terminal import PROJECT, Terminal
 
 MINIMAL_APP = textwrap.dedent(
@@ -44,39 +45,6 @@ def _first_frame(command: list[str], marker: bytes) -> float:
     with Terminal(command) as terminal:
         terminal.wait_for(marker)
         return time.perf_counter() - terminal.started
-
-
-def step_screen_words(path: Path) -> dict:
-    """What the step screen shows for the attempt in ``path``, for the widgets-only baseline."""
-    from textual.widgets import Input, OptionList, Static, TextArea
-
-    from flows.store import Store
-    from tui.app import AmazonContactApp
-
-    words: dict = {}
-
-    async def read_screen() -> None:
-        app = AmazonContactApp(Store(path), lang="en", resume=True)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            screen = app.screen
-            widgets = [w for w in screen.query("*") if w.id]
-            words.update(
-                texts={w.id: str(w.content) for w in screen.query(Static) if w.id},
-                moves=[str(option.prompt) for option in screen.query_one(OptionList).options],
-                placeholders={
-                    w.id: str(w.placeholder)
-                    for w in [*screen.query(Input), *screen.query(TextArea)]
-                    if w.id
-                },
-                hidden=[w.id for w in widgets if not w.display],
-                border_titles={w.id: w.border_title for w in widgets if w.border_title},
-                border_subtitles={w.id: w.border_subtitle for w in widgets if w.border_subtitle},
-            )
-            app.store.release()
-
-    asyncio.run(read_screen())
-    return words
 
 
 def _compile_bytecode() -> None:
