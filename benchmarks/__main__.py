@@ -50,8 +50,9 @@ def main(argv: list[str] | None = None) -> int:
         print(row(app, widgets_only, 1.1, "of widgets alone"))
 
         print("\n`due` in a shell prompt (real processes)")
-        due, bare, ratios = figures.due_in_a_prompt(work, big, 3 if quick else 21)
+        due, bare, reader, ratios = figures.due_in_a_prompt(work, big, 3 if quick else 21)
         print(row(bare))
+        print(row(reader, bare, None, "of python -c pass"))
         print(row(due, bare, 4.0, "of python -c pass"))
         print(
             f"  due: {statistics.median(ratios):.1f}x a bare python -c pass (median of "

@@ -93,9 +93,12 @@ def _run_seconds(command: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def due_in_a_prompt(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure, list[float]]:
+def due_in_a_prompt(
+    workdir: Path, size: int, runs: int
+) -> tuple[Figure, Figure, Figure, list[float]]:
     """``amazon-contact due``, as a shell prompt runs it, against a bare ``python -c pass``: both
-    real processes, interleaved; with the ratio of each pair of runs."""
+    real processes, interleaved; with the ratio of each pair of runs. For reference, the import
+    of msgspec alone, which the one validating reader of our records needs whatever else."""
     _compile_bytecode()
     path = workdir / "due" / "attempts.json"
     if not path.exists():
@@ -103,13 +106,16 @@ def due_in_a_prompt(workdir: Path, size: int, runs: int) -> tuple[Figure, Figure
         with_promises_waiting(path)
     due = [sys.executable, "-c", AMAZON_CONTACT, "due", "--db", str(path), "--lang", "en"]
     bare = [sys.executable, "-c", "pass"]
-    due_runs, bare_runs = [], []
+    reader = [sys.executable, "-c", "import msgspec"]
+    due_runs, bare_runs, reader_runs = [], [], []
     for _ in range(runs):
         bare_runs.append(_run_seconds(bare))
         due_runs.append(_run_seconds(due))
+        reader_runs.append(_run_seconds(reader))
     return (
         Figure(f"amazon-contact due, {size:,} finished, 4 open", due_runs),
         Figure("python -c pass", bare_runs),
+        Figure("python -c 'import msgspec' (the reader's floor)", reader_runs),
         [ours / base for ours, base in zip(due_runs, bare_runs, strict=True)],
     )
 
