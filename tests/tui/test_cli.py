@@ -376,3 +376,13 @@ def test_a_redacted_follow_on_hides_the_earlier_attempts_agents_in_korean_too(ca
     assert code == 0 and "상담원 1이 약속했음" in out, out
     assert "John" not in out and "smith" not in out and "4242" not in out
     assert not err
+
+
+@pytest.mark.parametrize("columns", [50, 120])
+def test_help_is_folded_to_the_width_columns_gives(capsys, monkeypatch, columns):
+    # The formatter finds the width itself (not through shutil, whose import `due` should not
+    # pay): COLUMNS first, as shutil.get_terminal_size has it.
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(capsys, "--help", "--lang", "en")
+    widest = max(len(line) for line in out.splitlines())
+    assert code == 0 and columns - 12 <= widest <= columns, out
