@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -47,6 +48,17 @@ def main(argv: list[str] | None = None) -> int:
         print(row(app, minimal, None, "of minimal"))
         # Judged against the same screen drawn by Textual alone (DEVELOPERS.md).
         print(row(app, widgets_only, 1.1, "of widgets alone"))
+
+        print("\n`due` in a shell prompt (real processes)")
+        due, bare, reader, ratios = figures.due_in_a_prompt(work, big, 3 if quick else 21)
+        print(row(bare))
+        print(row(reader, bare, None, "of python -c pass"))
+        print(row(due, bare, 4.0, "of python -c pass"))
+        print(
+            f"  due: {statistics.median(ratios):.1f}x a bare python -c pass (median of "
+            f"{len(ratios)} runs, each against the bare start just before it: "
+            f"{min(ratios):.1f}x to {max(ratios):.1f}x)"
+        )
 
         print("\nA move: key press to the redrawn step (real process in a terminal)")
         *moves, bare, replace = redraw.key_to_redraw(

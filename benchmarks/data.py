@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 from flows.attempt import encode
@@ -145,3 +145,19 @@ def with_one_open_attempt(path: Path, store: Store | None = None) -> Session:
     for event in ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]:
         session.move(event)
     return session
+
+
+def with_promises_waiting(path: Path, promised: int = 3) -> None:
+    """``promised`` attempts waiting on a dated promise (one overdue) and one in progress, in the
+    open file beside the history: what ``amazon-contact due`` lists."""
+    store = Store(path)
+    for number in range(promised):
+        session = with_one_open_attempt(path, store)
+        session.record(
+            agent_name="김상담",
+            case_number=f"CASE-9{number:05d}",
+            promise="환불 처리 예정 (refund within 5 days)",
+            promise_due=date(2026, 1, 5) + timedelta(days=30 * number),
+        )
+        session.move("promise_made")
+    with_one_open_attempt(path, store)

@@ -13,8 +13,16 @@ import textwrap
 import time
 from pathlib import Path
 
-from benchmarks.data import data_bytes, history_store, with_one_open_attempt
+from benchmarks.data import (
+    data_bytes,
+    finished_records,
+    history_store,
+    with_one_open_attempt,
+    with_promises_waiting,
+    write_history,
+)
 from benchmarks.measure import Figure, timed
+from benchmarks.step_words import step_screen_words
 from benchmarks.terminal import PROJECT, Terminal
 
 MINIMAL_APP = textwrap.dedent(
@@ -39,45 +47,16 @@ def _first_frame(command: list[str], marker: bytes) -> float:
         return time.perf_counter() - terminal.started
 
 
-def step_screen_words(path: Path) -> dict:
-    """What the step screen shows for the attempt in ``path``, for the widgets-only baseline."""
-    from textual.widgets import Input, OptionList, Static, TextArea
-
-    from flows.store import Store
-    from tui.app import AmazonContactApp
-
-    words: dict = {}
-
-    async def read_screen() -> None:
-        app = AmazonContactApp(Store(path), lang="en", resume=True)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            screen = app.screen
-            widgets = [w for w in screen.query("*") if w.id]
-            words.update(
-                texts={w.id: str(w.content) for w in screen.query(Static) if w.id},
-                moves=[str(option.prompt) for option in screen.query_one(OptionList).options],
-                placeholders={
-                    w.id: str(w.placeholder)
-                    for w in [*screen.query(Input), *screen.query(TextArea)]
-                    if w.id
-                },
-                hidden=[w.id for w in widgets if not w.display],
-                border_titles={w.id: w.border_title for w in widgets if w.border_title},
-                border_subtitles={w.id: w.border_subtitle for w in widgets if w.border_subtitle},
-            )
-            app.store.release()
-
-    asyncio.run(read_screen())
-    return words
+def _compile_bytecode() -> None:
+    """As after any first run, where Python writes its caches: the bytecode of our modules and of
+    the libraries in place. Where PYTHONDONTWRITEBYTECODE is set, every start would otherwise
+    compile from source (Textual alone ~3x slower to load), the baseline's too."""
+    for folder in (PROJECT / "flows", PROJECT / "tui", Path(sysconfig.get_paths()["purelib"])):
+        compileall.compile_dir(folder, quiet=1, workers=0)
 
 
 def cold_start(workdir: Path, runs: int) -> tuple[Figure, Figure, Figure]:
-    # As after any first run, where Python writes its caches: the bytecode of our modules and of
-    # the libraries is in place. Where PYTHONDONTWRITEBYTECODE is set, every start would
-    # otherwise compile from source (Textual alone ~3x slower to load), the baseline's too.
-    for folder in (PROJECT / "flows", PROJECT / "tui", Path(sysconfig.get_paths()["purelib"])):
-        compileall.compile_dir(folder, quiet=1, workers=0)
+    _compile_bytecode()
     path = workdir / "startup" / "attempts.json"
     path.parent.mkdir(parents=True, exist_ok=True)
     if not path.exists():
@@ -99,6 +78,45 @@ def cold_start(workdir: Path, runs: int) -> tuple[Figure, Figure, Figure]:
         Figure("cold start to the step screen", app_runs),
         Figure("minimal Textual app, first frame", base_runs),
         Figure("the step screen's widgets alone, first frame", widget_runs),
+    )
+
+
+# What the ``amazon-contact`` command runs (the script the installer writes does just this).
+AMAZON_CONTACT = "import sys; from tui.__main__ import main; sys.exit(main())"
+
+
+def _run_seconds(command: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        command, check=False, cwd=PROJECT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    return time.perf_counter() - start
+
+
+def due_in_a_prompt(
+    workdir: Path, size: int, runs: int
+) -> tuple[Figure, Figure, Figure, list[float]]:
+    """``amazon-contact due``, as a shell prompt runs it, against a bare ``python -c pass``: both
+    real processes, interleaved; with the ratio of each pair of runs. For reference, the import
+    of msgspec alone, which the one validating reader of our records needs whatever else."""
+    _compile_bytecode()
+    path = workdir / "due" / "attempts.json"
+    if not path.exists():
+        write_history(path, finished_records(size))
+        with_promises_waiting(path)
+    due = [sys.executable, "-c", AMAZON_CONTACT, "due", "--db", str(path), "--lang", "en"]
+    bare = [sys.executable, "-c", "pass"]
+    reader = [sys.executable, "-c", "import msgspec"]
+    due_runs, bare_runs, reader_runs = [], [], []
+    for _ in range(runs):
+        bare_runs.append(_run_seconds(bare))
+        due_runs.append(_run_seconds(due))
+        reader_runs.append(_run_seconds(reader))
+    return (
+        Figure(f"amazon-contact due, {size:,} finished, 4 open", due_runs),
+        Figure("python -c pass", bare_runs),
+        Figure("python -c 'import msgspec' (the reader's floor)", reader_runs),
+        [ours / base for ours, base in zip(due_runs, bare_runs, strict=True)],
     )
 
 

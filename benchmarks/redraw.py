@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from benchmarks.data import history_store, with_one_open_attempt
-from benchmarks.figures import step_screen_words
 from benchmarks.measure import Figure, timed
+from benchmarks.step_words import step_screen_words
 from benchmarks.terminal import PROJECT, Terminal
 
 STEPS = ("talking_with_agent", "being_transferred")

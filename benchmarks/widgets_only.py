@@ -1,16 +1,19 @@
 """The step screen's widgets and words, drawn by Textual alone: none of our code is imported.
 
 A second baseline for start-up. The minimal app draws one line of text; this draws what the
-step screen draws (the same widget classes in the same tree, the same stylesheet, the same
-texts, read from a JSON file the suite writes) without the state machine, the store, the
-guidance catalogs or the app's own logic. What start-up costs above this is ours; what this
-costs above the minimal app is Textual drawing a full screen instead of one line.
+step screen draws (the same widget classes in the same tree, the same stylesheets, the same
+texts and styles, read from a JSON file the suite writes: ``benchmarks/step_words.py``) without
+the state machine, the store, the guidance catalogs or the app's own logic. What start-up costs
+above this is ours; what this costs above the minimal app is Textual drawing a full screen
+instead of one line.
 
 Given two screens of words (``{"screens": [...], "keys": [...]}``), it also redraws: the key
 that leaves one step shows the other's words, as the real screen does after a move. That is the
 baseline of the key-press benchmark (``benchmarks/redraw.py``).
 
-Keep its tree in step with ``tui/screens/step.py`` and ``tui/widgets/``.
+Its tree is held to the real step screen's, and what it draws to what that draws, by
+``tests/test_widgets_only_baseline.py``: keep it in step with ``tui/screens/step.py`` and
+``tui/widgets/``.
 """
 
 from __future__ import annotations
@@ -20,13 +23,15 @@ import sys
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
-STEP_STYLES = Path(__file__).resolve().parents[1] / "tui" / "screens" / "step.tcss"
+TUI = Path(__file__).resolve().parents[1] / "tui"
 
 
 # The same names as ours, so that step.tcss's selectors apply; none of our behaviour.
@@ -50,12 +55,25 @@ class RecordBar(Vertical):
     pass
 
 
+class NoteBox(TextArea):
+    pass
+
+
+MIRRORS = (GuidancePanel, MovesMenu, ProcessMap, ContactTimer, RecordBar, NoteBox)
+
+
+def text(styled: list[str]) -> Text | Content:
+    """A text with its styles, as the step screen's widget was given it (Rich or Textual)."""
+    kind, markup = styled
+    return Text.from_markup(markup) if kind == "rich" else Content.from_markup(markup)
+
+
 class StepScreen(Screen):
-    CSS_PATH = str(STEP_STYLES)
+    # What the step screen's footer shows, worded as in English.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "nothing('1')", "Move", key_display="1-9"),
         Binding("r", "nothing('r')", "Record"),
-        Binding("h", "nothing('h')", "History"),
+        Binding("escape", "nothing('escape')", "Back"),
     ]
 
     def __init__(self, words: dict, then: tuple[list[dict], list[str]] | None = None) -> None:
@@ -66,24 +84,31 @@ class StepScreen(Screen):
 
     def compose(self):
         words = self.words
+        texts = words["texts"]
         with Horizontal(id="topbar"):
-            yield Static(words["texts"]["attempt-title"], id="attempt-title", markup=False)
-            yield Static(id="unsaved")
-            yield ContactTimer(words["texts"]["timer"], id="timer")
+            yield Static(text(texts["attempt-title"]), id="attempt-title")
+            yield Static(text(texts["unsaved"]), id="unsaved")
+            yield ContactTimer(text(texts["timer"]), id="timer")
         with Horizontal(id="body"):
             with GuidancePanel(id="guidance"):
                 for name in ("title", "where", "next", "origin", "do", "phrases", "tips"):
-                    yield Static(words["texts"][f"step-{name}"], id=f"step-{name}", markup=False)
+                    yield Static(text(texts[f"step-{name}"]), id=f"step-{name}")
             with Vertical(id="side"):
-                yield MovesMenu(*words["moves"], id="moves")
-                yield ProcessMap(words["texts"]["map"], id="map", markup=False)
+                yield MovesMenu(*map(text, words["moves"]), id="moves")
+                yield ProcessMap(text(texts["map"]), id="map")
         with RecordBar(id="record"):
-            yield Static(words["texts"]["record-summary"], id="record-summary", markup=False)
-            yield Static(words["texts"]["notes-line"], id="notes-line", markup=False)
+            yield Static(text(texts["record-summary"]), id="record-summary")
+            yield Static(text(texts["notes-line"]), id="notes-line")
             with Horizontal(id="record-inputs"):
                 for field in ("agent_name", "case_number"):
                     yield Input(placeholder=words["placeholders"][field], id=field, compact=True)
-                yield TextArea(placeholder=words["placeholders"]["note"], id="note", compact=True)
+                yield NoteBox(
+                    placeholder=words["placeholders"]["note"],
+                    id="note",
+                    compact=True,
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                )
         yield Footer(compact=True)
 
     def action_nothing(self, key: str) -> None:
@@ -101,12 +126,12 @@ class StepScreen(Screen):
         texts = self.words["texts"]
         for widget in self.query(Static):
             if widget.id in texts and not isinstance(widget, ProcessMap | ContactTimer):
-                widget.update(texts[widget.id])
-        self.query_one(ProcessMap).update(texts["map"])
-        self.query_one(ContactTimer).update(texts["timer"])
+                widget.update(text(texts[widget.id]))
+        self.query_one(ProcessMap).update(text(texts["map"]))
+        self.query_one(ContactTimer).update(text(texts["timer"]))
         menu = self.query_one(MovesMenu)
         menu.clear_options()
-        menu.add_options(self.words["moves"])
+        menu.add_options(map(text, self.words["moves"]))
         self.on_mount()
 
     def on_mount(self) -> None:
@@ -119,6 +144,9 @@ class StepScreen(Screen):
 
 
 class WidgetsOnly(App):
+    TITLE = "amazon-contact"
+    # The stylesheets the step screen is drawn with.
+    CSS_PATH: ClassVar[list[str | Path]] = [TUI / "app.tcss", TUI / "screens" / "step.tcss"]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True),
         Binding("f2", "nothing('f2')", "한국어", priority=True),
@@ -126,6 +154,10 @@ class WidgetsOnly(App):
     ]
 
     def __init__(self, words: dict) -> None:
+        # Our widgets' own styles, on the classes of the same names (read before any is drawn).
+        first = words["screens"][0] if "screens" in words else words
+        for mirror in MIRRORS:
+            mirror.DEFAULT_CSS = first["default_css"].get(mirror.__name__, "")
         super().__init__()
         self.words = words
 

@@ -8,7 +8,8 @@ agent, escalate politely if needed, and either get the problem fixed, wait on a 
 follow up, or stop. The assistant is not a person: talking with it opens no contact.
 
 This module holds the rules only. What each state and event *says* to a person lives in
-``flows/guidance``; what happened in one attempt lives in ``flows.attempt``.
+``flows/guidance``; what happened in one attempt lives in ``flows.attempt``; the names of the
+states and events, for what reads records without running the machine, in ``flows.steps``.
 """
 
 from __future__ import annotations
@@ -228,41 +229,6 @@ class AmazonContact(StateChart[Any]):
     del _open
 
 
-FINAL_STATE_IDS: frozenset[str] = frozenset(state.id for state in AmazonContact.final_states)
-# Every name a record may hold, in the machine's own order.
-STATE_IDS: tuple[str, ...] = tuple(AmazonContact.states_map)
-EVENT_IDS: tuple[str, ...] = tuple(
-    dict.fromkeys(
-        event.id
-        for state in AmazonContact.states_map.values()
-        for transition in state.transitions
-        if not transition.initial
-        for event in transition.events
-    )
-)
-WEBSITE_STATE_IDS: tuple[str, ...] = tuple(
-    state.id for state in AmazonContact.states_map["website"].states
-)
-
-# A contact's channel is told by the state in which it starts.
-CHANNEL_OF_STATE: dict[str, str] = {
-    "awaiting_email_reply": "email",
-    "awaiting_callback": "phone",
-    "waiting_for_chat_agent": "chat",
-    "calling_amazon": "direct_call",
-}
-
-
-DIRECT_NUMBER = "1 (888) 280-4331"
-
-
-def _initial_leaf() -> State:
-    state: State = AmazonContact.states_map[AmazonContact.initial_state.id]
-    while not state.is_atomic:
-        state = next(child for child in state.states if child.initial)
-    return state
-
-
 def configuration_of(leaf_id: str) -> list[str]:
     """The full configuration (outermost first) that has ``leaf_id`` as its active leaf."""
     state: State | None = AmazonContact.states_map[leaf_id]
@@ -271,42 +237,3 @@ def configuration_of(leaf_id: str) -> list[str]:
         chain.append(state.id)
         state = state.parent
     return chain[::-1]
-
-
-# Where every attempt begins.
-INITIAL_CONFIGURATION: tuple[str, ...] = tuple(configuration_of(_initial_leaf().id))
-
-# Every configuration the machine can be in: one per atomic state, outermost state first.
-_VALID_CONFIGURATIONS: frozenset[tuple[str, ...]] = frozenset(
-    tuple(configuration_of(state.id))
-    for state in AmazonContact.states_map.values()
-    if state.is_atomic
-)
-
-
-def is_valid_configuration(state_ids: list[str]) -> bool:
-    """Whether ``state_ids`` is a configuration this machine can actually be in."""
-    try:
-        return tuple(state_ids) in _VALID_CONFIGURATIONS
-    except TypeError:  # unhashable items: certainly not state ids
-        return False
-
-
-def _phases() -> list[tuple[str, list[str]]]:
-    """The phases, read off the machine: each compound state with its steps, in the order they
-    are declared (the order a person meets them), then the steps after a contact, then the ends."""
-    top = [state for state in AmazonContact.states_map.values() if state.parent is None]
-    phases = [
-        (state.id, [child.id for child in state.states]) for state in top if not state.is_atomic
-    ]
-    phases.append(("after", [state.id for state in top if state.is_atomic and not state.final]))
-    phases.append(("end", [state.id for state in top if state.final]))
-    return phases
-
-
-# The phases of the process, each with its steps: what the map and the progress line show.
-PHASES: list[tuple[str, list[str]]] = _phases()
-
-
-def phase_of(step: str) -> str:
-    return next(phase for phase, steps in PHASES if step in steps)

@@ -17,7 +17,6 @@ import contextlib
 import itertools
 import os
 import stat
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -64,6 +63,8 @@ def atomic_write(path: Path, payload: bytes) -> tuple[int, int, int]:
     try:
         descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _FLAGS, 0o600)
     except FileExistsError:  # left by an earlier process that had our pid
+        import tempfile  # only then: most commands never write, and it costs an import
+
         descriptor, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         temporary = Path(name)
     try:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from flows.amazon import FINAL_STATE_IDS
 from flows.attempt import Attempt, decode, encode, erase_deleted
+from flows.steps import FINAL_STATE_IDS
 
 
 class _Missing:

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable
 
 import msgspec
 
-from flows.amazon import DIRECT_NUMBER
 from flows.attempt import (
     Attempt,
     Draft,
@@ -29,6 +28,7 @@ from flows.attempt import (
     Transcript,
     copy_of,
 )
+from flows.steps import DIRECT_NUMBER
 from flows.words import Words, words_for
 
 # A number this long in free text is a phone, account or tracking number, recorded or not.

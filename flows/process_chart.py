@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from statemachine import State
 
-from flows.amazon import INITIAL_CONFIGURATION, PHASES, AmazonContact
+from flows.amazon import AmazonContact
+from flows.steps import INITIAL_CONFIGURATION, PHASES
 from flows.text import markdown_escaped
 from flows.words import Words
 

@@ -13,8 +13,9 @@ from statemachine import State
 from statemachine.orderedset import OrderedSet
 from statemachine.transition import Transition
 
-from flows.amazon import CHANNEL_OF_STATE, AmazonContact, configuration_of
+from flows.amazon import AmazonContact, configuration_of
 from flows.attempt import Attempt, Contact, Person, TimelineEntry, new_id
+from flows.steps import CHANNEL_OF_STATE
 
 if TYPE_CHECKING:
     from flows.session import Session

@@ -6,8 +6,8 @@ import functools
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
-from flows.amazon import DIRECT_NUMBER
 from flows.followups import FollowUp
+from flows.steps import DIRECT_NUMBER
 from flows.text import blanked
 from flows.words import Words
 

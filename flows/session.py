@@ -11,11 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal, TypedDict, TypeVar, cast
 
-from flows.amazon import (
-    FINAL_STATE_IDS,
-    INITIAL_CONFIGURATION,
-    AmazonContact,
-)
+from flows.amazon import AmazonContact
 from flows.attempt import (
     DRAFT_KINDS,
     GOALS,
@@ -43,6 +39,7 @@ from flows.drafts import wordables
 from flows.errors import DomainError
 from flows.followups import LATEST_PROMISE_DATE
 from flows.recorder import AttemptModel, Recorder, entry_leaf
+from flows.steps import FINAL_STATE_IDS, INITIAL_CONFIGURATION
 from flows.store import SaveReport, Store, StoreError
 
 # Moves that step sideways out of the process are offered after the ones that go forward.

@@ -28,7 +28,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -46,7 +46,6 @@ from flows.datafile import (  # the errors and the file format are also used fro
 )
 from flows.errors import DomainError
 from flows.locking import LockTimeout, ProcessLock
-from flows.merge import merge
 from flows.paths import (  # also used from here
     ENVIRONMENT_VARIABLE,
     archive_folder_of,
@@ -63,7 +62,9 @@ from flows.records import (  # also used from here
 )
 from flows.sightings import TABLE as SIGHTINGS
 from flows.sightings import Sighting, encoded, read_sightings, updated
-from flows.summary import AttemptSummary
+
+if TYPE_CHECKING:
+    from flows.summary import AttemptSummary
 
 __all__ = [
     "APP_NAME",
@@ -265,6 +266,8 @@ class Store:
         Archive files are read and let go one by one rather than kept: with years of history,
         holding every record would cost many times the memory of the list.
         """
+        from flows.summary import AttemptSummary  # here: a command that only reads (due) needs none
+
         self._skipped = []
         found = {a.id: AttemptSummary.of(a) for a in self._readable(self._active).values()}
         for number in self._archive_numbers():
@@ -319,6 +322,8 @@ class Store:
                 report.attempt = copy_of(on_disk)
                 return report
             if on_disk is not None and on_disk.revision > attempt.revision:
+                from flows.merge import merge  # here: a command that only reads needs none
+
                 merged = merge(base, attempt, on_disk)
                 report.attempt, report.merged = merged.attempt, True
                 report.conflicts = merged.conflicts

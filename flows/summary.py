@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from flows.amazon import FINAL_STATE_IDS
 from flows.attempt import Attempt, Deletion, Note, NoteEdit, SiteReport, outcome_of, route_of
+from flows.steps import FINAL_STATE_IDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,15 @@ import os
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flows import catalog, guidance
+from flows import catalog
 from flows.errors import DomainError, Term
+
+if TYPE_CHECKING:
+    from flows import (
+        guidance,
+    )  # imported by the methods that shape guidance: not every command does
 
 
 @dataclass(frozen=True)
@@ -52,8 +57,9 @@ class Words:
 
     def table(self, name: str) -> dict[str, str]:
         """Every text of a table, by key (``goals``, ``channels``, ...)."""
-        table: Any = catalog.entries(self.lang)
-        for part in name.split("."):
+        first, *rest = name.split(".")
+        table: Any = catalog.table(self.lang, first)
+        for part in rest:
             table = table[part]
         return dict(table)
 
@@ -95,6 +101,8 @@ class Words:
     # Guidance, built from the same file
 
     def step(self, state_id: str) -> guidance.StepGuidance:
+        from flows import guidance
+
         return guidance.guidance(state_id, self.lang)
 
     def move(self, event_id: str) -> str:
@@ -102,14 +110,19 @@ class Words:
         return self(f"events.{event_id}")
 
     def phrases(self, kind: str) -> tuple[str, ...]:
+        from flows import guidance
+
         return guidance.phrases(kind, self.lang)
 
     def label(self, label_id: str) -> guidance.AmazonLabel:
+        from flows import guidance
+
         return guidance.amazon_label(label_id, self.lang)
 
     def _entry(self, key: str) -> Any:
-        table: Any = catalog.entries(self.lang)
-        for name in key.split(".") if "." in key else ("ui", key):
+        first, *rest = key.split(".") if "." in key else ("ui", key)
+        table: Any = catalog.table(self.lang, first)
+        for name in rest:
             table = table[name]
         return table
 

@@ -15,10 +15,10 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import TextArea
 
-from flows.amazon import DIRECT_NUMBER
 from flows.attempt import Attempt, Clock, local_now
 from flows.session import Session
 from flows.sessions import Sessions
+from flows.steps import DIRECT_NUMBER
 from flows.store import Store, StoreError
 from flows.words import Words, words_for
 from tui import clipboard

@@ -8,6 +8,7 @@ the locale's. The language is read before the rest, since the help is printed wh
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
@@ -24,12 +25,17 @@ PROG = "amazon-contact"
 def chosen_language(argv: Sequence[str]) -> str:
     """The language the command line asks for with ``--lang`` (before or after the command, in
     any form argparse takes), else the locale's; an unknown one is left for the parser to refuse."""
-    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    early.add_argument("--lang")
-    try:
-        found, _ = early.parse_known_args(list(argv))
-    except argparse.ArgumentError:  # `--lang` with nothing after it: the parser will say so
-        return language_from_environment()
+    # It says nothing, so it needs none of argparse's words: and looking them up in gettext,
+    # which searches the disk for a translation each time, costs more than the parsing.
+    with _argparse_speaking({}):
+        early = argparse.ArgumentParser(
+            add_help=False, exit_on_error=False, formatter_class=_HelpFormatter
+        )
+        early.add_argument("--lang")
+        try:
+            found, _ = early.parse_known_args(list(argv))
+        except argparse.ArgumentError:  # `--lang` with nothing after it: the parser will say so
+            return language_from_environment()
     lang: str | None = found.lang
     return lang if lang in LANGUAGES else language_from_environment()
 
@@ -37,13 +43,14 @@ def chosen_language(argv: Sequence[str]) -> str:
 def parse(argv: Sequence[str], words: Words) -> argparse.Namespace:
     """The command line's meaning; help, or a mistake, is printed in ``words``' language and
     exits (status 0 for help, 2 for a mistake), as argparse does."""
-    with _argparse_speaking(words):
+    with _argparse_speaking(words.table("cli.argparse")):
         return build_parser(words).parse_args(list(argv))
 
 
 @contextmanager
-def _argparse_speaking(words: Words) -> Iterator[None]:
-    """argparse's own words ("usage:", "options", "invalid choice: ...") in ``words``' language.
+def _argparse_speaking(said: dict[str, str]) -> Iterator[None]:
+    """argparse's own words ("usage:", "options", "invalid choice: ...") as ``said`` has them
+    (the catalog's table of them, in the person's language).
 
     argparse asks gettext for each of them through the two functions it imports into its own
     module (``from gettext import gettext as _, ngettext``, in Python 3.11 to 3.13) and looks
@@ -51,7 +58,6 @@ def _argparse_speaking(words: Words) -> Iterator[None]:
     default domain, which would also answer for every other library: instead, only those two
     names of argparse's are swapped, and only while the parser runs, for lookups in the
     catalog's table of argparse's texts. A text the table lacks stays as argparse has it."""
-    said = words.table("cli.argparse")
 
     def gettext(message: str) -> str:
         return said.get(message, message)
@@ -88,10 +94,40 @@ def _fold(text: str, width: int) -> list[str]:
     return [*lines, line] if line else lines
 
 
+def _terminal_columns() -> int:
+    """How wide the terminal is, found as :func:`shutil.get_terminal_size` finds it: ``COLUMNS``,
+    else the terminal's own width, else 80."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
 class _HelpFormatter(argparse.HelpFormatter):
     """argparse's layout, with lines folded by the columns they take: it counts characters,
     and would let a line of Korean run twice as far as the terminal is wide. (These two methods
-    are the ones argparse's own formatters override to fold text differently.)"""
+    are the ones argparse's own formatters override to fold text differently.)
+
+    argparse makes a formatter for every argument it is given, to check its metavar, and one
+    with no width asks :mod:`shutil` for the terminal's: an import (with the compression modules
+    it brings, ~2 ms) that a command printing no help, like ``due`` in a shell prompt, should
+    not pay. So the width is found here, the same way."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        width = _terminal_columns() - 2 if width is None else width  # argparse's own margin
+        super().__init__(prog, indent_increment, max_help_position, width)
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         return _fold(text, width)

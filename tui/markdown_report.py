@@ -13,8 +13,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from itertools import groupby
 
-from flows.amazon import phase_of
 from flows.attempt import Attempt, TimelineEntry
+from flows.steps import phase_of
 from flows.words import Words
 from tui.markdown_text import Code, Part, escaped_line, escaped_paragraph, needs_escaping
 from tui.report import (

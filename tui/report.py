@@ -10,12 +10,14 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flows.attempt import Attempt, Contact, Person, encode
-from flows.summary import AttemptSummary
 from flows.text import printable as printable  # the screens reach it through here too
 from flows.words import Words
+
+if TYPE_CHECKING:
+    from flows.summary import AttemptSummary
 
 
 def excerpt(text: str, limit: int, words: Words, attempt_id: int) -> str:

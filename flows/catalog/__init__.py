@@ -8,11 +8,11 @@ them through :class:`flows.words.Words`, the one lookup bound to a language.
 
 from __future__ import annotations
 
-import locale
 import os
+import re
 import tomllib
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 LANGUAGES: tuple[str, ...] = ("en", "ko")
@@ -28,19 +28,50 @@ class UnknownLanguage(ValueError):
 @cache
 def entries(lang: str) -> dict[str, Any]:
     """The whole catalog of one language, as its file has it."""
+    return {name: table(lang, name) for name in _tables_of(lang)}
+
+
+@cache
+def table(lang: str, name: str) -> Any:
+    """One top-level table of a language's catalog (``ui``, ``cli``, ``states``...).
+
+    Each table is parsed when first asked for, from its own part of the file: a command like
+    ``amazon-contact due``, run at every shell prompt, needs three tables of fifteen, and parsing
+    the whole file would cost it more than all the rest of its work.
+    """
+    return tomllib.loads(_tables_of(lang)[name])[name]
+
+
+# A top-level table's header at the start of a line: ``[ui]``, ``[states.signing_in]``. The
+# catalog holds no multi-line strings, so no line of a text starts like one; a test checks that
+# the catalog parsed table by table is the catalog parsed whole.
+_TABLE_HEADER = re.compile(r"^\[([A-Za-z0-9_-]+)[.\]]", re.MULTILINE)
+
+
+@cache
+def _tables_of(lang: str) -> dict[str, str]:
+    """The text of each top-level table of a language's catalog, by the table's name."""
     if lang not in LANGUAGES:
         raise UnknownLanguage(lang)
-    return _read(f"{lang}.toml")
+    text = _text(f"{lang}.toml")
+    headers = list(_TABLE_HEADER.finditer(text))
+    parts: dict[str, list[str]] = {}
+    for header, following in zip(headers, [*headers[1:], None], strict=True):
+        end = following.start() if following else len(text)
+        parts.setdefault(header.group(1), []).append(text[header.start() : end])
+    return {name: "".join(texts) for name, texts in parts.items()}
 
 
 @cache
 def labels() -> dict[str, Any]:
     """Amazon's labels, the steps they belong to, and where they come from."""
-    return _read("labels.toml")
+    return tomllib.loads(_text("labels.toml"))
 
 
-def _read(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files(__name__).joinpath(name).read_text("utf-8"))
+def _text(name: str) -> str:
+    # Beside this module, as every install lays it out (importlib.resources would find it in a
+    # zip too, which no install of ours makes, and costs two more imports at every start).
+    return Path(__file__).with_name(name).read_text("utf-8")
 
 
 def plural_category(lang: str, count: int) -> str:
@@ -64,5 +95,7 @@ def language_from_environment() -> str:
         value = os.environ.get(variable)
         if value:
             return "ko" if value.lower().startswith("ko") else "en"
+    import locale  # seldom needed: one of the variables is nearly always set
+
     code = (locale.getlocale()[0] or "").lower()
     return "ko" if code.startswith("ko") else "en"

@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from flows.catalog import entries, labels
+from flows.catalog import labels, table
 
 # The courteous lines worth having in front of you at each step where you speak with someone.
 PHRASES_AT_STEP: dict[str, tuple[str, ...]] = {
@@ -62,7 +62,7 @@ def amazon_label(label_id: str, lang: str) -> AmazonLabel:
 @cache
 def guidance(state_id: str, lang: str) -> StepGuidance:
     """The guidance for one state (atomic, compound or final) in one language."""
-    entry = entries(lang)["states"][state_id]
+    entry = table(lang, "states")[state_id]
     choice_ids = labels()["choices"].get(state_id, [])
     click_ids = choice_ids or labels()["clicks"].get(state_id, [])
     return StepGuidance(
@@ -141,4 +141,4 @@ def phrases_at_hand(state_id: str) -> list[Phrase]:
 
 def phrases(kind: str, lang: str) -> tuple[str, ...]:
     """Courteous lines to say: ``calm``, ``framing``, ``supervisor``, ``thanks``."""
-    return tuple(entries(lang)["phrases"][kind])
+    return tuple(table(lang, "phrases")[kind])

@@ -137,3 +137,29 @@ def test_an_error_inside_an_error_is_worded_in_the_same_language():
 def test_an_unknown_language_is_refused_clearly():
     with pytest.raises(catalog.UnknownLanguage, match="unknown language 'fr'"):
         words_for("fr")
+
+
+@pytest.mark.parametrize("lang", catalog.LANGUAGES)
+def test_the_catalog_read_table_by_table_is_the_file_read_whole(lang):
+    """Each table is parsed alone, from its part of the file (flows.catalog.table): together
+    they must be exactly what the whole file says, in its order."""
+    import tomllib
+
+    whole = tomllib.loads((FLOWS / "catalog" / f"{lang}.toml").read_text("utf-8"))
+    assert catalog.entries(lang) == whole
+    assert list(catalog.entries(lang)) == list(whole)
+
+
+def test_a_table_is_parsed_without_parsing_the_others(monkeypatch):
+    import tomllib
+
+    parsed: list[str] = []
+    loads = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or loads(text))
+    catalog.table.cache_clear()
+    try:
+        assert catalog.table("en", "cli")["due"]
+        assert len(parsed) == 1 and parsed[0].startswith("[cli]")
+        assert "[ui]" not in parsed[0] and "[states." not in parsed[0]
+    finally:
+        catalog.table.cache_clear()

@@ -7,7 +7,8 @@ import pytest
 
 from flows import catalog
 from flows import guidance as g
-from flows.amazon import DIRECT_NUMBER, AmazonContact
+from flows.amazon import AmazonContact
+from flows.steps import DIRECT_NUMBER
 from flows.words import words_for
 
 STATES = AmazonContact.states_map

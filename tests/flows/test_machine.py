@@ -9,9 +9,10 @@ from collections import deque
 import pytest
 from statemachine.exceptions import TransitionNotAllowed
 
-from flows.amazon import FINAL_STATE_IDS, AmazonContact, configuration_of, is_valid_configuration
+from flows.amazon import AmazonContact, configuration_of
 from flows.attempt import Attempt, local_now
 from flows.session import Session
+from flows.steps import FINAL_STATE_IDS, is_valid_configuration
 
 STEPS = [s.id for s in AmazonContact.states_map.values() if s.is_atomic]
 INITIAL_STEP = "deciding_outcome"

@@ -8,9 +8,9 @@ import re
 
 import pytest
 
-from flows.amazon import EVENT_IDS, PHASES, STATE_IDS
 from flows.catalog import LANGUAGES
 from flows.process_chart import landing_step, markdown, mermaid, mermaid_label, moves
+from flows.steps import EVENT_IDS, PHASES, STATE_IDS
 from flows.words import words_for
 
 NODE = r"[a-z_]+"

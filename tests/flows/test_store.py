@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.amazon import FINAL_STATE_IDS
 from flows.attempt import encode
 from flows.datafile import parse_data_file
 from flows.session import Session
+from flows.steps import FINAL_STATE_IDS
 from flows.store import (
     ARCHIVE_SHARD_SIZE,
     SCHEMA_VERSION,

@@ -418,3 +418,13 @@ def test_due_reads_no_package_metadata_unless_the_version_is_asked_for(tmp_path)
     )
     loaded = [line for line in result.stdout.splitlines() if line.startswith("metadata loaded")]
     assert loaded == ["metadata loaded: False", "metadata loaded: True"]
+
+
+@pytest.mark.parametrize("columns", [50, 120])
+def test_help_is_folded_to_the_width_columns_gives(capsys, monkeypatch, columns):
+    # The formatter finds the width itself (not through shutil, whose import `due` should not
+    # pay): COLUMNS first, as shutil.get_terminal_size has it.
+    monkeypatch.setenv("COLUMNS", str(columns))
+    code, out, _ = run(capsys, "--help", "--lang", "en")
+    widest = max(len(line) for line in out.splitlines())
+    assert code == 0 and columns - 12 <= widest <= columns, out

@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 from benchmarks.terminal import Terminal
-from flows.amazon import FINAL_STATE_IDS
 from flows.session import Session
+from flows.steps import FINAL_STATE_IDS
 from flows.store import Store
 
 PROJECT = Path(__file__).resolve().parents[2]

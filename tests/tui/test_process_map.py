@@ -1,8 +1,9 @@
 """The map is read off the machine: every step sits in exactly one phase."""
 
-from flows.amazon import PHASES, AmazonContact, configuration_of, phase_of
+from flows.amazon import AmazonContact, configuration_of
 from flows.attempt import Attempt, local_now
 from flows.session import Session
+from flows.steps import PHASES, phase_of
 from flows.words import words_for
 from tui.widgets.process_map import progress_line, render_map
 

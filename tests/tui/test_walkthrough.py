@@ -6,8 +6,8 @@ from datetime import date
 
 from textual.widgets import DataTable, Input, Static
 
-from flows.amazon import DIRECT_NUMBER
 from flows.session import Session
+from flows.steps import DIRECT_NUMBER
 from flows.store import Store
 from tests.conftest import FakeClock
 from tests.tui.conftest import (

@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from flows.amazon import DIRECT_NUMBER
+from flows.steps import DIRECT_NUMBER
 from tui.localized import LocalizedModal
 
 

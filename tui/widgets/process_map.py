@@ -5,9 +5,9 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from flows.amazon import PHASES, phase_of
 from flows.attempt import Attempt
 from flows.process_chart import phase_title
+from flows.steps import PHASES, phase_of
 from flows.words import Words
 
 
