@@ -10,6 +10,7 @@ and the same drawn screen.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,8 @@ def screen_words(screen: Screen[Any]) -> dict[str, Any]:
         "hidden": [w.id for w in widgets if not w.display],
         "border_titles": {w.id: w.border_title for w in widgets if w.border_title},
         "border_subtitles": {w.id: w.border_subtitle for w in widgets if w.border_subtitle},
+        # The colours it is drawn in (the app's own theme: data, not code, for the baseline).
+        "theme": dataclasses.asdict(screen.app.current_theme),
         # Our widgets' own styles, which the baseline's classes of the same names take on.
         "default_css": {
             cls.__name__: cls.DEFAULT_CSS for cls in ours if "DEFAULT_CSS" in vars(cls)

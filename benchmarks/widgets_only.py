@@ -29,6 +29,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 
 TUI = Path(__file__).resolve().parents[1] / "tui"
@@ -59,7 +60,14 @@ class NoteBox(TextArea):
     pass
 
 
-MIRRORS = (GuidancePanel, MovesMenu, ProcessMap, ContactTimer, RecordBar, NoteBox)
+class KeysFooter(Footer):
+    """Textual's compact footer (ours only leaves out keys that would not fit whole)."""
+
+    def __init__(self) -> None:
+        super().__init__(compact=True)
+
+
+MIRRORS = (GuidancePanel, MovesMenu, ProcessMap, ContactTimer, RecordBar, NoteBox, KeysFooter)
 
 
 def text(styled: list[str]) -> Text | Content:
@@ -109,7 +117,7 @@ class StepScreen(Screen):
                     soft_wrap=True,
                     tab_behavior="focus",
                 )
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def action_nothing(self, key: str) -> None:
         pass
@@ -165,6 +173,10 @@ class WidgetsOnly(App):
         pass
 
     def on_mount(self) -> None:
+        first = self.words["screens"][0] if "screens" in self.words else self.words
+        theme = Theme(**first["theme"])
+        self.register_theme(theme)
+        self.theme = theme.name
         if "screens" in self.words:
             screens, keys = self.words["screens"], self.words["keys"]
             self.push_screen(StepScreen(screens[0], (screens, keys)))
