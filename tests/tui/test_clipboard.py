@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.amazon import DIRECT_NUMBER
+from flows.steps import DIRECT_NUMBER
 from flows.store import Store
 from flows.words import words_for
 from tests.tui.conftest import make_app, open_first_attempt, seed
