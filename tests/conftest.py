@@ -34,6 +34,16 @@ class FrozenClock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def config_file(tmp_path, monkeypatch) -> Path:
+    """Where the app keeps its preferences in a test: a file of the test's own, not there yet
+    (never the person's own config), and no language chosen by the environment either."""
+    path = tmp_path / "config" / "config.toml"
+    monkeypatch.setenv("AMAZON_CONTACT_CONFIG", str(path))
+    monkeypatch.delenv("AMAZON_CONTACT_LANG", raising=False)
+    return path
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()

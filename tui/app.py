@@ -16,6 +16,9 @@ from textual.screen import Screen
 from textual.widgets import TextArea
 
 from flows.attempt import Attempt, Clock, local_now
+from flows.errors import DomainError
+from flows.preferences import Preferences, remember
+from flows.preferences import read as read_preferences
 from flows.session import Session
 from flows.sessions import Sessions
 from flows.steps import DIRECT_NUMBER
@@ -23,6 +26,7 @@ from flows.store import Store, StoreError
 from flows.words import Words, words_for
 from tui import clipboard
 from tui.localized import LocalizedMixin, LocalizedScreen
+from tui.preferences import check_theme, not_remembered, usable_keymap
 from tui.screens.too_small import TooSmallScreen, fits
 from tui.theme import THEME
 
@@ -41,10 +45,10 @@ class AmazonContactApp(App[None]):
         *sorted(SCREEN_STYLES.glob("*.tcss")),
     ]
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "quit", priority=True),
+        Binding("ctrl+q", "quit", "quit", priority=True, id="app.quit"),
         # Priority: dialogs (modal screens) would otherwise never see them.
-        Binding("f2", "toggle_language", "language", priority=True),
-        Binding("f3", "direct_line", "direct_line", priority=True),
+        Binding("f2", "toggle_language", "language", priority=True, id="app.toggle_language"),
+        Binding("f3", "direct_line", "direct_line", priority=True, id="app.direct_line"),
     ]
 
     # "Too small" is a mode of its own: the screens of the app's own stack stay as they are
@@ -70,11 +74,16 @@ class AmazonContactApp(App[None]):
         clock: Clock = local_now,
         resume: bool = False,
         clipboard_environment: clipboard.Environment | None = None,
+        preferences: Preferences | None = None,
     ) -> None:
         super().__init__()
+        self._remembering = False  # only what the person changes once the app runs
         # Offered in the palette's theme list beside Textual's own, which are as Textual made them.
         self.register_theme(THEME)
-        self.theme = THEME.name
+        # The config file's theme and keys (its language is the command line's to weigh).
+        self.preferences = read_preferences() if preferences is None else preferences
+        self.theme = check_theme(self.preferences, set(self.available_themes)) or THEME.name
+        self.set_keymap(usable_keymap(self.preferences))
         self.store = store
         # What decides the clipboard tools and whether OSC 52 is dropped (tests give their own).
         self.clipboard_environment = clipboard_environment or clipboard.Environment.here()
@@ -85,6 +94,9 @@ class AmazonContactApp(App[None]):
         self.set_reactive(AmazonContactApp.lang, lang)
 
     def on_mount(self) -> None:
+        for problem in self.preferences.problems:
+            self.notify(self.words.error(problem), severity="warning", timeout=20, markup=False)
+        self._remembering = True
         if not self.store.claim():
             self.sub_title = self.words("read_only_short")
             self.notify(self.read_only_text(), severity="warning", timeout=20, markup=False)
@@ -224,6 +236,22 @@ class AmazonContactApp(App[None]):
 
     def action_toggle_language(self) -> None:
         self.lang = "ko" if self.lang == "en" else "en"
+        self._remember(language=self.lang)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._remembering:
+            self._remember(theme=theme)
+
+    def _remember(self, **settings: str) -> None:
+        """Keep a choice in the config file; if it cannot be, say so quietly and go on."""
+        refusal = not_remembered(self.preferences)
+        if refusal is None:
+            try:
+                remember(self.preferences.path, **settings)
+            except DomainError as error:
+                refusal = error
+        if refusal is not None:
+            self.notify(self.words.error(refusal), timeout=6, markup=False)
 
     def action_direct_line(self) -> None:
         from tui.screens.direct_line import DirectLineScreen

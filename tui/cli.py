@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import argparse
 
     from flows.attempt import Attempt
+    from flows.errors import DomainError
     from flows.words import Words
     from tui.report import HistoryRow  # imported when a report is printed
 
@@ -25,9 +26,13 @@ def main(argv: list[str] | None = None) -> int:
     from flows.words import words_for
 
     argv = sys.argv[1:] if argv is None else argv
-    lang = chosen_language(argv)
+    config_problems: list[DomainError] = []
+    lang = chosen_language(argv, lambda: _language_without_flag(config_problems))
     words = words_for(lang)
     args = parse(argv, words)
+    if args.command is not None:  # the full screen says them itself, as notices
+        for problem in config_problems:
+            print(f"amazon-contact: {words.error(problem)}", file=sys.stderr)
     db = getattr(args, "db", None)
     try:
         if args.command is None:
@@ -68,6 +73,15 @@ def main(argv: list[str] | None = None) -> int:
         from tui import crash
 
         return crash.report(traceback.format_exc(), words)
+
+
+def _language_without_flag(problems: list[DomainError]) -> str:
+    """``$AMAZON_CONTACT_LANG``, the config file's, or the locale's (``flows.preferences``)."""
+    from flows.preferences import language_without_flag
+
+    lang, found = language_without_flag()
+    problems += found
+    return lang
 
 
 def _doctor(db: str | None, salvage_to: str | None, words: Words) -> int:

@@ -22,9 +22,12 @@ EXIT_USAGE = 2
 PROG = "amazon-contact"
 
 
-def chosen_language(argv: Sequence[str]) -> str:
+def chosen_language(
+    argv: Sequence[str], otherwise: Callable[[], str] = language_from_environment
+) -> str:
     """The language the command line asks for with ``--lang`` (before or after the command, in
-    any form argparse takes), else the locale's; an unknown one is left for the parser to refuse."""
+    any form argparse takes), else ``otherwise()``'s (the locale's); an unknown one is left for the
+    parser to refuse."""
     # It says nothing, so it needs none of argparse's words: and looking them up in gettext,
     # which searches the disk for a translation each time, costs more than the parsing.
     with _argparse_speaking({}):
@@ -35,9 +38,9 @@ def chosen_language(argv: Sequence[str]) -> str:
         try:
             found, _ = early.parse_known_args(list(argv))
         except argparse.ArgumentError:  # `--lang` with nothing after it: the parser will say so
-            return language_from_environment()
+            return otherwise()
     lang: str | None = found.lang
-    return lang if lang in LANGUAGES else language_from_environment()
+    return lang if lang in LANGUAGES else otherwise()
 
 
 def parse(argv: Sequence[str], words: Words) -> argparse.Namespace:

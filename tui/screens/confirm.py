@@ -16,8 +16,8 @@ from tui.localized import LocalizedModal
 class ConfirmScreen(LocalizedModal[bool]):
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "yes"),
-        Binding("n,escape", "answer(False)", "no"),
+        Binding("y", "answer(True)", "yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "no", id="confirm.no"),
     ]
 
     def __init__(self, question: str, explanation: str) -> None:

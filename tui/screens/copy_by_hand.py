@@ -16,7 +16,9 @@ from tui.localized import LocalizedModal
 
 class CopyByHandScreen(LocalizedModal[None]):
     DEFAULT_CLASSES = "dialog"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss", "close", id="copy_by_hand.dismiss")
+    ]
 
     def __init__(self, text: str, outcome: clipboard.Outcome) -> None:
         super().__init__()

@@ -25,11 +25,11 @@ OPTIONAL_SECTIONS = ("drafts", "site_reports", "transcripts")
 
 class DetailScreen(LocalizedScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "continue", "continue"),
-        Binding("a", "again", "again"),
-        Binding("d", "drafts", "drafts_key"),
-        Binding("t", "transcript", "transcript_key", show=False),
-        Binding("escape", "back", "back"),
+        Binding("c", "continue", "continue", id="detail.continue"),
+        Binding("a", "again", "again", id="detail.again"),
+        Binding("d", "drafts", "drafts_key", id="detail.drafts"),
+        Binding("t", "transcript", "transcript_key", show=False, id="detail.transcript"),
+        Binding("escape", "back", "back", id="detail.back"),
     ]
 
     def __init__(self, attempt: Attempt) -> None:

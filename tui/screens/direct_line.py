@@ -16,8 +16,8 @@ from tui.localized import LocalizedModal
 class DirectLineScreen(LocalizedModal[None]):
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "copy", "copy"),
-        Binding("escape,q", "dismiss", "close"),
+        Binding("c", "copy", "copy", id="direct_line.copy"),
+        Binding("escape,q", "dismiss", "close", id="direct_line.dismiss"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -26,11 +26,13 @@ from tui.widgets.keys_footer import KeysFooter
 
 class DraftsScreen(LocalizedScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "save_draft", priority=True),
-        Binding("f5", "copy", "copy_draft", priority=True),
-        Binding("ctrl+r", "restart", "restart_draft", priority=True),
-        Binding("f6", "english_wording", "english_wording", priority=True),
-        Binding("escape", "back", "back"),
+        Binding("ctrl+s", "save", "save_draft", priority=True, id="drafts.save"),
+        Binding("f5", "copy", "copy_draft", priority=True, id="drafts.copy"),
+        Binding("ctrl+r", "restart", "restart_draft", priority=True, id="drafts.restart"),
+        Binding(
+            "f6", "english_wording", "english_wording", priority=True, id="drafts.english_wording"
+        ),
+        Binding("escape", "back", "back", id="drafts.back"),
     ]
 
     def __init__(self, session: Session) -> None:

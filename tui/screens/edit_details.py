@@ -17,8 +17,8 @@ from tui.widgets.keys_footer import KeysFooter
 
 class EditDetailsScreen(LocalizedScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "save"),
-        Binding("escape", "cancel", "back"),
+        Binding("ctrl+s", "save", "save", id="edit_details.save"),
+        Binding("escape", "cancel", "back", id="edit_details.cancel"),
     ]
 
     def __init__(self, session: Session) -> None:

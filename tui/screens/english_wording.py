@@ -28,8 +28,8 @@ Wordings = list[tuple[str, str]]
 class EnglishWordingScreen(LocalizedModal[Wordings | None]):
     DEFAULT_CLASSES = "dialog english-wording"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "save", priority=True),
-        Binding("escape", "cancel", "close"),
+        Binding("ctrl+s", "save", "save", priority=True, id="english_wording.save"),
+        Binding("escape", "cancel", "close", id="english_wording.cancel"),
     ]
     DEFAULT_CSS = """
     EnglishWordingScreen #box > #wordings { height: auto; max-height: 15; margin-bottom: 0; }

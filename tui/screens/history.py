@@ -35,10 +35,10 @@ ROWS_SHOWN = 200
 
 class HistoryScreen(LocalizedScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "back"),
-        Binding("slash", "search", "search", key_display="/"),
-        Binding("down", "to_list", show=False),
-        Binding("ctrl+g", "app.stats", "stats"),
+        Binding("escape", "back", "back", id="history.back"),
+        Binding("slash", "search", "search", key_display="/", id="history.search"),
+        Binding("down", "to_list", show=False, id="history.to_list"),
+        Binding("ctrl+g", "app.stats", "stats", id="history.stats"),
     ]
 
     def __init__(self) -> None:

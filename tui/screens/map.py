@@ -16,7 +16,9 @@ from tui.widgets.process_map import render_map
 
 class MapScreen(LocalizedModal[None]):
     DEFAULT_CLASSES = "dialog"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,m,q", "dismiss", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,m,q", "dismiss", "close", id="map.dismiss")
+    ]
 
     def __init__(self, attempt: Attempt) -> None:
         super().__init__()

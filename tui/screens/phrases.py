@@ -19,10 +19,10 @@ from tui.localized import LocalizedModal
 class PhrasesScreen(LocalizedModal[None]):
     DEFAULT_CLASSES = "dialog"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "copy(1)", "copy", key_display="1-9"),
-        *[Binding(str(n), f"copy({n})", show=False) for n in range(2, 10)],
-        Binding("c", "copy_highlighted", "copy", show=False),
-        Binding("escape,p,q", "dismiss", "close"),
+        Binding("1", "copy(1)", "copy", key_display="1-9", id="phrases.copy_1"),
+        *[Binding(str(n), f"copy({n})", show=False, id=f"phrases.copy_{n}") for n in range(2, 10)],
+        Binding("c", "copy_highlighted", "copy", show=False, id="phrases.copy_highlighted"),
+        Binding("escape,p,q", "dismiss", "close", id="phrases.dismiss"),
     ]
 
     def __init__(self, state_id: str) -> None:

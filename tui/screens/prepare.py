@@ -23,8 +23,8 @@ class PrepareScreen(LocalizedScreen[Session | None]):
     """Dismissed with the new session, or ``None`` when the person backs out."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start", "start"),
-        Binding("escape", "cancel", "back"),
+        Binding("ctrl+s", "start", "start", id="prepare.start"),
+        Binding("escape", "cancel", "back", id="prepare.cancel"),
     ]
 
     def __init__(self, *, follow_on: Attempt | None = None) -> None:

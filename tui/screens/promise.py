@@ -21,7 +21,9 @@ from tui.warn_once import WarnOnce
 
 class PromiseScreen(LocalizedModal[tuple[str, date | None] | None]):
     DEFAULT_CLASSES = "dialog"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "close", id="promise.cancel")
+    ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -19,7 +19,9 @@ from tui.warn_once import WarnOnce
 
 class SiteDifferentScreen(LocalizedModal[Move | None]):
     DEFAULT_CLASSES = "dialog site-different"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "close", id="site_different.close")
+    ]
 
     def __init__(self, session: Session) -> None:
         super().__init__()

@@ -22,9 +22,9 @@ from tui.widgets.keys_footer import KeysFooter
 
 class StartScreen(LocalizedScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "app.new_attempt", "new"),
-        Binding("h", "app.history", "history"),
-        Binding("s", "app.stats", "stats"),
+        Binding("n", "app.new_attempt", "new", id="start.new_attempt"),
+        Binding("h", "app.history", "history", id="start.history"),
+        Binding("s", "app.stats", "stats", id="start.stats"),
     ]
 
     def __init__(self) -> None:

@@ -22,7 +22,7 @@ from tui.widgets.keys_footer import KeysFooter
 
 
 class StatsScreen(LocalizedScreen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "back", "back", id="stats.back")]
 
     def __init__(self) -> None:
         super().__init__()

@@ -38,22 +38,24 @@ UNSENT_DELAY_SECONDS = 1.0
 class StepScreen(LocalizedScreen[None]):
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {StepCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "choose(1)", "move", key_display="1-9"),
-        *[Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)],
+        Binding("1", "choose(1)", "move", key_display="1-9", id="step.choose_1"),
+        *[Binding(str(n), f"choose({n})", show=False, id=f"step.choose_{n}") for n in range(2, 10)],
         # Priority, so the app runs them the moment the key arrives: the keys typed right after
         # then already find the text box focused (see check_action for typing an "n" in a box).
-        Binding("r", "record", "record", priority=True),
-        Binding("n", "note", "note", show=False, priority=True),
-        Binding("l", "notes", "notes_key", show=False),
-        Binding("m", "map", "map", show=False),
-        Binding("p", "phrases", "phrases", show=False),
-        Binding("d", "drafts", "drafts_key", show=False),
-        Binding("t", "transcript", "transcript_key", show=False),
-        Binding("s", "site_different", "site_key", show=False),
-        Binding("c", "matches_my_screen", "matches_key", show=False),
-        Binding("e", "details", "details", show=False),
-        Binding("h", "app.history", "history", show=False),  # the footer has room for Esc
-        Binding("escape", "leave", "back"),
+        Binding("r", "record", "record", priority=True, id="step.record"),
+        Binding("n", "note", "note", show=False, priority=True, id="step.note"),
+        Binding("l", "notes", "notes_key", show=False, id="step.notes"),
+        Binding("m", "map", "map", show=False, id="step.map"),
+        Binding("p", "phrases", "phrases", show=False, id="step.phrases"),
+        Binding("d", "drafts", "drafts_key", show=False, id="step.drafts"),
+        Binding("t", "transcript", "transcript_key", show=False, id="step.transcript"),
+        Binding("s", "site_different", "site_key", show=False, id="step.site_different"),
+        Binding("c", "matches_my_screen", "matches_key", show=False, id="step.matches_my_screen"),
+        Binding("e", "details", "details", show=False, id="step.details"),
+        Binding(
+            "h", "app.history", "history", show=False, id="step.history"
+        ),  # the footer has room for Esc
+        Binding("escape", "leave", "back", id="step.leave"),
     ]
 
     def __init__(self, session: Session) -> None:

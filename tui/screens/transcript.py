@@ -20,8 +20,8 @@ from tui.widgets.keys_footer import KeysFooter
 
 class TranscriptScreen(LocalizedScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "keep", "keep_transcript", priority=True),
-        Binding("escape", "back", "back"),
+        Binding("ctrl+s", "keep", "keep_transcript", priority=True, id="transcript.keep"),
+        Binding("escape", "back", "back", id="transcript.back"),
     ]
 
     def __init__(self, session: Session) -> None:

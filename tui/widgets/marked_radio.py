@@ -29,8 +29,8 @@ class ChoosingRadioSet(RadioSet):
 
     # The keys only: Textual also moves the highlight itself (on focus), which chooses nothing.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,right", "choose_next", show=False),
-        Binding("up,left", "choose_previous", show=False),
+        Binding("down,right", "choose_next", show=False, id="radio.choose_next"),
+        Binding("up,left", "choose_previous", show=False, id="radio.choose_previous"),
     ]
 
     def action_choose_next(self) -> None:
