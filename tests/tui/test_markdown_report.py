@@ -159,7 +159,7 @@ def test_a_long_timeline_is_summarised_and_what_matters_stays(data_file):
     assert "- Outcome: Resolved\n" in out
     korean = attempt_markdown(Store(data_file).get(1), words_for("ko"))
     assert (
-        "- 2026-11-26 09:04~09:11 아마존 웹사이트와 앱: 아마존에 로그인하기 → 연락 방법 고르기 (8단계)"
+        "- 2026-11-26 09:04~09:11 아마존 웹사이트와 앱: 아마존에 로그인하기 → 연락 방법 고르기 (단계 8개)"
         in korean
     )
 
