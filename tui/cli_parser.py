@@ -18,7 +18,8 @@ from typing import Any, NoReturn
 from flows.catalog import LANGUAGES, language_from_environment
 from flows.words import Words
 
-EXIT_USAGE = 2
+EXIT_USAGE = 2  # argparse's own, for a mistake on the command line; also: no terminal
+EXIT_DATA_FILE = 3  # the data file cannot be read or written (the doctor says more)
 PROG = "amazon-contact"
 
 
