@@ -77,6 +77,11 @@ def _command(args: argparse.Namespace, words: Words) -> int:
         chart = process_chart.mermaid if args.format == "mermaid" else process_chart.markdown
         sys.stdout.write(chart(words))
         return 0
+    if args.command == "completion":
+        from tui.completion import completion_script
+
+        sys.stdout.write(completion_script(args.shell, words))
+        return 0
     if args.command == "doctor":
         return _doctor(db, args.salvage, words)
     if args.command == "stats":

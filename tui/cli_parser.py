@@ -21,6 +21,7 @@ from flows.words import Words
 EXIT_USAGE = 2  # argparse's own, for a mistake on the command line; also: no terminal
 EXIT_DATA_FILE = 3  # the data file cannot be read or written (the doctor says more)
 PROG = "amazon-contact"
+SHELLS = ("bash", "zsh", "fish")  # the ones `completion` writes a script for
 
 
 def chosen_language(argv: Sequence[str]) -> str:
@@ -230,4 +231,7 @@ def build_parser(words: Words) -> argparse.ArgumentParser:
     flow.add_argument(
         "--format", choices=["mermaid", "md"], default="mermaid", help=say("flow_format")
     )
+
+    completion = command("completion")
+    completion.add_argument("shell", choices=SHELLS, help=say("completion_shell"))
     return parser
