@@ -14,6 +14,7 @@ import pytest
 
 from flows.store import Store
 from flows.words import words_for
+from tests.posix import posix_only
 from tests.tui.conftest import seed
 from tui.cli import main
 
@@ -348,6 +349,7 @@ def test_show_and_export_include_a_kept_transcript_and_redact_leaves_it_out(caps
     )
 
 
+@posix_only("Windows has no FIFOs")
 def test_a_fifo_as_the_data_file_is_refused_at_once(tmp_path):
     # Reading a FIFO blocks until someone writes to it: the command must not even try.
     fifo = tmp_path / "attempts.json"
