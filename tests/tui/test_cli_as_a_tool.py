@@ -7,6 +7,7 @@ its streams (their encoding, a closed pipe, no terminal) and what status it leav
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -128,3 +129,31 @@ def test_a_damaged_data_file_exits_3_a_usage_mistake_2(tmp_path, seeded):
     broken.write_text("{not json")
     assert amazon_contact("history", "--db", str(broken)).returncode == 3
     assert amazon_contact("show", "x", "--db", seeded).returncode == 2
+
+
+def _keys(value: object, at: str = "") -> set[str]:
+    """Every key in a JSON value, by its path: what a script reading it relies on."""
+    if isinstance(value, dict):
+        return {f"{at}.{k}" for k in value} | {
+            p for k, v in value.items() for p in _keys(v, f"{at}.{k}")
+        }
+    if isinstance(value, list):
+        return {p for item in value for p in _keys(item, f"{at}[]")}
+    return set()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["history", "--json"],
+        ["export", "2", "--format", "json"],
+        ["due", "--json"],
+        ["stats", "--json"],
+    ],
+)
+def test_json_keys_are_the_same_in_every_language(seeded, command):
+    said = {
+        lang: json.loads(amazon_contact(*command, "--db", seeded, "--lang", lang).stdout)
+        for lang in ("en", "ko")
+    }
+    assert _keys(said["en"]) and _keys(said["en"]) == _keys(said["ko"])
