@@ -14,7 +14,7 @@ from flows.store import Store
 from tests.tui.conftest import seed
 from tests.tui.test_cli import run
 
-COMMANDS = ("history", "show", "export", "due", "stats", "doctor", "flow")
+COMMANDS = ("history", "show", "export", "due", "stats", "doctor", "flow", "completion")
 # What a person types on a command line, and the names of formats and programs.
 TYPED = {
     "amazon-contact",
@@ -22,6 +22,7 @@ TYPED = {
     *("db", "lang", "resume", "version", "json", "format", "redact", "salvage", "help"),  # after --
     *("PATH", "NEW_PATH", "ID", "COMMAND", "AMAZON_CONTACT_DB"),
     *("md", "ics", "text", "mermaid", "en", "ko"),
+    *("bash", "zsh", "fish", "README"),  # `completion`: the shells, and where it is explained
     *("Markdown", "Mermaid", "JSON", "iCalendar"),
 }
 AMAZONS = {
