@@ -17,6 +17,7 @@ import contextlib
 import itertools
 import os
 import stat
+import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def atomic_write(path: Path, payload: bytes) -> tuple[int, int, int]:
     try:
         try:
             _write_all(descriptor, payload)
-            os.fsync(descriptor)
+            flush_to_disk(descriptor)
             written = os.fstat(descriptor)
         finally:
             os.close(descriptor)
@@ -96,9 +97,29 @@ def _fsync_folder(folder: Path) -> None:
     except PermissionError:  # Windows cannot open a folder; its renames are durable already
         return
     try:
-        os.fsync(descriptor)
+        flush_to_disk(descriptor)
     finally:
         os.close(descriptor)
+
+
+def flush_to_disk(descriptor: int) -> None:
+    """What has been written reaches the disk itself before we go on.
+
+    On macOS ``fsync`` only hands the data to the drive, whose cache may still lose it in a
+    power cut; ``F_FULLFSYNC`` asks the drive to write it through. A file system that does not
+    support it (some network ones) refuses, and then ``fsync`` is the best there is."""
+    if sys.platform == "darwin":
+        import fcntl  # POSIX only: never imported on Windows
+
+        full_fsync = getattr(fcntl, "F_FULLFSYNC", None)
+        if full_fsync is not None:
+            try:
+                fcntl.fcntl(descriptor, full_fsync)
+            except OSError:
+                pass
+            else:
+                return
+    os.fsync(descriptor)
 
 
 def make_private_folder(folder: Path) -> None:
@@ -116,7 +137,11 @@ def make_private_folder(folder: Path) -> None:
 
 
 def make_private(items: list[Path]) -> None:
-    """Tighten what others may do with our files (0600) and folders (0700), where they can."""
+    """Tighten what others may do with our files (0600) and folders (0700), where they can.
+
+    Not on Windows, where mode bits stand only for the read-only flag (see ``flows.doctor``)."""
+    if not permission_bits_mean_something():
+        return
     for item in items:
         with contextlib.suppress(OSError):
             # Only a plain file or a folder: never a device or a FIFO a link points to.
@@ -125,6 +150,13 @@ def make_private(items: list[Path]) -> None:
             wanted = 0o700 if item.is_dir() else 0o600
             if stat.S_IMODE(item.stat().st_mode) & 0o077:
                 item.chmod(wanted)
+
+
+def permission_bits_mean_something() -> bool:
+    """Whether a file's mode bits say who else may read it: on POSIX, yes; on Windows they
+    only mirror the read-only flag (every file shows 0o666 or 0o444), and who may read a file
+    is its access-control list, which the standard library cannot read."""
+    return os.name != "nt"
 
 
 def read_regular_file(path: Path) -> bytes:

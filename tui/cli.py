@@ -7,17 +7,20 @@ it is about to run, and the subcommands never import it.
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import TYPE_CHECKING
 
 from flows.store import DataFileError, Store, StoreError, UnknownAttempt
-from tui.cli_parser import EXIT_USAGE, chosen_language, parse
+from tui.cli_parser import EXIT_DATA_FILE, EXIT_USAGE, chosen_language, parse
 
 if TYPE_CHECKING:
     import argparse
+    from datetime import date
 
     from flows.attempt import Attempt
     from flows.errors import DomainError
+    from flows.followups import FollowUp
     from flows.words import Words
     from tui.report import HistoryRow  # imported when a report is printed
 
@@ -26,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     from flows.words import words_for
 
     argv = sys.argv[1:] if argv is None else argv
+    for stream in (sys.stdout, sys.stderr):
+        _speak_unicode(stream)
     config_problems: list[DomainError] = []
     lang = chosen_language(argv, lambda: _language_without_flag(config_problems))
     words = words_for(lang)
@@ -36,21 +41,15 @@ def main(argv: list[str] | None = None) -> int:
     db = getattr(args, "db", None)
     try:
         if args.command is None:
+            if not _has_terminal():
+                # Textual would fail or hang without one: say so before anything is created.
+                print(f"amazon-contact: {words('cli.no_terminal')}", file=sys.stderr)
+                return EXIT_USAGE
             return _run_app(db, lang, resume=args.resume)
         gc.enable()  # off only while the app loads (see tui/__main__.py)
-        if args.command == "flow":
-            from flows import process_chart
-
-            chart = process_chart.mermaid if args.format == "mermaid" else process_chart.markdown
-            sys.stdout.write(chart(words))
-            return 0
-        if args.command == "doctor":
-            return _doctor(db, args.salvage, words)
-        if args.command == "stats":
-            return _stats(Store(db), words, as_json=args.json)
-        if args.command == "due":
-            return _due(Store(db), words, output=args.format)
-        return _report(args, Store(db), words)
+        code = _command(args, words)
+        sys.stdout.flush()  # a reader gone away (`| head`) is found here, not at exit
+        return code
     except UnknownAttempt as error:
         print(f"amazon-contact: {words('unknown_attempt', id=error.attempt_id)}", file=sys.stderr)
         return EXIT_USAGE
@@ -59,13 +58,13 @@ def main(argv: list[str] | None = None) -> int:
             f"amazon-contact: {words.error(error)} ({words('check_with_doctor')}{_db_hint(db)})",
             file=sys.stderr,
         )
-        return EXIT_USAGE
+        return EXIT_DATA_FILE
     except StoreError as error:
         print(f"amazon-contact: {words.error(error)}", file=sys.stderr)
-        return EXIT_USAGE
+        return EXIT_DATA_FILE
     except BrokenPipeError:
-        # Piped into `head` and the reader went away: not an error worth a traceback.
-        sys.stderr.close()
+        # Piped into `head` and the reader went away: what it wanted, it has.
+        _silence_stdout()
         return 0
     except Exception:
         import traceback
@@ -82,6 +81,58 @@ def _language_without_flag(problems: list[DomainError]) -> str:
     lang, found = language_without_flag()
     problems += found
     return lang
+
+
+def _command(args: argparse.Namespace, words: Words) -> int:
+    db = getattr(args, "db", None)
+    if args.command == "flow":
+        from flows import process_chart
+
+        chart = process_chart.mermaid if args.format == "mermaid" else process_chart.markdown
+        sys.stdout.write(chart(words))
+        return 0
+    if args.command == "completion":
+        from tui.completion import completion_script
+
+        sys.stdout.write(completion_script(args.shell, words))
+        return 0
+    if args.command == "doctor":
+        return _doctor(db, args.salvage, words)
+    if args.command == "stats":
+        return _stats(Store(db), words, as_json=args.json)
+    if args.command == "due":
+        return _due(Store(db), words, output=args.format)
+    return _report(args, Store(db), words)
+
+
+def _speak_unicode(stream: object) -> None:
+    """Every character reaches a pipe or a file, whatever the console's code page says.
+
+    Redirected output is read by programs, and UTF-8 is what they expect (Windows' cp1252 would
+    fail on the first Korean word). A terminal that cannot show a character gets "?" in its
+    place rather than a crash; on Windows, Python 3.11 writes to a console in UTF-16 anyway
+    (``WriteConsoleW``), so this is for consoles that ask for legacy I/O, or a ``C`` locale."""
+    import codecs
+    import io
+
+    if not isinstance(stream, io.TextIOWrapper) or codecs.lookup(stream.encoding).name == "utf-8":
+        return  # already UTF-8, or replaced by something that is not a real stream (a test's)
+    if stream.isatty():
+        stream.reconfigure(errors="replace")
+    else:
+        stream.reconfigure(encoding="utf-8", errors="strict")
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe: stdout goes to devnull, so the flush at exit has no pipe to break
+    again (what Python's documentation advises, in the note on SIGPIPE)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _has_terminal() -> bool:
+    """Whether the full screen has a terminal to draw on and read keys from."""
+    return all(s is not None and s.isatty() for s in (sys.stdin, sys.stdout))
 
 
 def _doctor(db: str | None, salvage_to: str | None, words: Words) -> int:
@@ -177,7 +228,13 @@ def _stats(store: Store, words: Words, *, as_json: bool) -> int:
 
     from tui.stats_view import summary_renderables
 
-    console = Console(highlight=False, soft_wrap=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            """Rich's own exits with status 1; a reader that has seen enough is no failure."""
+            self.quiet = True
+            raise BrokenPipeError
+
+    console = _Console(highlight=False, soft_wrap=False)
     for renderable in summary_renderables(figures, words):
         console.print(renderable)
     return 0
@@ -187,17 +244,28 @@ def _due(store: Store, words: Words, *, output: str) -> int:
     """Print what is due, the earliest first; exit 1 when something is overdue."""
     from flows.attempt import local_now
     from flows.followups import follow_ups
-    from tui import report
 
     today = local_now().date()
     due = follow_ups(store.unfinished())
     _say_what_was_skipped(store, words)
+    status = EXIT_OVERDUE if any(f.is_overdue(today) for f in due) else 0
+    try:
+        _print_due(due, today, words, output)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `due | head -1`: the reader has seen enough; overdue is still so
+        _silence_stdout()
+    return status
+
+
+def _print_due(due: list[FollowUp], today: date, words: Words, output: str) -> None:
+    from tui import report
+
     if output == "ics":
         from flows.reminders import calendar
 
         if not due:  # a calendar file must hold at least one event: say so instead
             print(words("none_due"), file=sys.stderr)
-            return 0
+            return
         sys.stdout.write(calendar(due, words).decode())
     elif output == "json":
         print(
@@ -230,7 +298,6 @@ def _due(store: Store, words: Words, *, output: str) -> int:
         print(
             f"#{follow_up.attempt.id}  {words('due_on', day=follow_up.due.isoformat())}{late}  {about}{promise}"
         )
-    return EXIT_OVERDUE if any(f.is_overdue(today) for f in due) else 0
 
 
 def _db_hint(db: str | None) -> str:

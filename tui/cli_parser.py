@@ -18,8 +18,10 @@ from typing import Any, NoReturn
 from flows.catalog import LANGUAGES, language_from_environment
 from flows.words import Words
 
-EXIT_USAGE = 2
+EXIT_USAGE = 2  # argparse's own, for a mistake on the command line; also: no terminal
+EXIT_DATA_FILE = 3  # the data file cannot be read or written (the doctor says more)
 PROG = "amazon-contact"
+SHELLS = ("bash", "zsh", "fish")  # the ones `completion` writes a script for
 
 
 def chosen_language(
@@ -232,4 +234,7 @@ def build_parser(words: Words) -> argparse.ArgumentParser:
     flow.add_argument(
         "--format", choices=["mermaid", "md"], default="mermaid", help=say("flow_format")
     )
+
+    completion = command("completion")
+    completion.add_argument("shell", choices=SHELLS, help=say("completion_shell"))
     return parser

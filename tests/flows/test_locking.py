@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from flows.locking import LockTimeout, ProcessLock
+from tests.posix import posix_only
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -31,6 +32,7 @@ def test_two_holders_exclude_each_other(tmp_path):
     assert not second.is_locked
 
 
+@posix_only("mode bits (0o600) say nothing on Windows")
 def test_the_lock_file_is_private(tmp_path):
     path = tmp_path / "a.lock"
     with ProcessLock(path, timeout=0):

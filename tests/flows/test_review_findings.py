@@ -15,6 +15,7 @@ from flows.doctor import examine
 from flows.migration import upgrade_record
 from flows.session import Session
 from flows.store import DataFileError, Store
+from tests.posix import posix_only
 
 TO_AGENT = ["outcome_decided", "facts_gathered", "call_directly", "agent_answered"]
 
@@ -84,6 +85,7 @@ def test_a_file_made_newer_while_read_only_turns_the_claim_down_without_an_error
     ProcessLock(str(path) + ".app.lock", timeout=0).acquire()  # let go, for the next try
 
 
+@posix_only("symbolic links need a privilege on Windows")
 def test_the_doctor_reports_a_link_to_nowhere_in_the_archive(tmp_path, clock):
     path = tmp_path / "a.json"
     walk(Session.begin(Store(path), clock=clock), ["give_up"])

@@ -27,6 +27,7 @@ from flows.store import (
     atomic_write,
     default_path,
 )
+from tests.posix import posix_only
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -88,6 +89,7 @@ def test_hangul_is_readable_in_the_file(tmp_path, clock):
     assert "상품이 파손되어 도착함" in (tmp_path / "a.json").read_text("utf-8")
 
 
+@posix_only("mode bits (0o600) say nothing on Windows")
 def test_the_folder_is_private_and_so_are_the_files(tmp_path, clock):
     path = tmp_path / "new" / "folder" / "a.json"
     finished_attempt(Store(path), clock)
@@ -188,7 +190,10 @@ def test_an_unreadable_file_is_reported(tmp_path, clock, monkeypatch):
     assert path.read_bytes() == before
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+@posix_only("chmod(0) does not stop reading on Windows")
+@pytest.mark.skipif(
+    os.name != "nt" and os.geteuid() == 0, reason="root reads files whatever their mode"
+)
 def test_a_file_without_read_permission_is_reported(tmp_path, clock):
     path = tmp_path / "a.json"
     Session.begin(Store(path), clock=clock)
@@ -431,6 +436,7 @@ def test_a_long_lived_reader_follows_appends_and_folds(tmp_path, clock):
     assert reader.get(session.attempt.id).notes[-1].text == "three"
 
 
+@posix_only("mode bits say nothing on Windows, so they are left alone there")
 def test_loose_permissions_are_tightened_on_open(tmp_path, clock):
     path = tmp_path / "a.json"
     finished_attempt(Store(path), clock)
@@ -538,6 +544,7 @@ def test_refused_details_leave_no_attempt_behind(tmp_path, clock):
     assert follow.attempt.id == earlier.id + 1
 
 
+@posix_only("symbolic links need a privilege on Windows")
 def test_a_linked_data_file_is_written_through_the_link(tmp_path, clock):
     real = tmp_path / "synced" / "attempts.json"
     real.parent.mkdir()

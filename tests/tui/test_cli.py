@@ -14,6 +14,7 @@ import pytest
 
 from flows.store import Store
 from flows.words import words_for
+from tests.posix import posix_only
 from tests.tui.conftest import seed
 from tui.cli import main
 
@@ -131,12 +132,13 @@ def test_mistakes_get_one_line_and_status_2(capsys, seeded, args, message):
     assert "Traceback" not in err
 
 
-def test_a_damaged_data_file_is_one_line_and_status_2(capsys, tmp_path):
+def test_a_damaged_data_file_is_one_line_and_status_3(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr("tui.cli._has_terminal", lambda: True)  # the app refuses before drawing
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
     for args in (["history"], ["show", "1"], []):
         code, _, err = run(capsys, *args, "--db", str(broken))
-        assert code == 2 and str(broken) in err and "not valid JSON" in err
+        assert code == 3 and str(broken) in err and "not valid JSON" in err
         assert len(err.strip().splitlines()) == 1
     assert broken.read_text() == "{not json"
 
@@ -166,7 +168,7 @@ def test_a_damaged_file_points_to_the_doctor(capsys, tmp_path):
     broken = tmp_path / "broken.json"
     broken.write_text("[]")
     code, _, err = run(capsys, "history", "--db", str(broken))
-    assert code == 2 and "amazon-contact doctor" in err
+    assert code == 3 and "amazon-contact doctor" in err
 
 
 @pytest.mark.parametrize("fmt", ["md", "json"])
@@ -347,6 +349,7 @@ def test_show_and_export_include_a_kept_transcript_and_redact_leaves_it_out(caps
     )
 
 
+@posix_only("Windows has no FIFOs")
 def test_a_fifo_as_the_data_file_is_refused_at_once(tmp_path):
     # Reading a FIFO blocks until someone writes to it: the command must not even try.
     fifo = tmp_path / "attempts.json"
@@ -359,7 +362,7 @@ def test_a_fifo_as_the_data_file_is_refused_at_once(tmp_path):
         timeout=20,
         check=False,
     )
-    assert result.returncode == 2 and "not a regular file" in result.stderr
+    assert result.returncode == 3 and "not a regular file" in result.stderr
 
 
 def test_a_redacted_follow_on_hides_the_earlier_attempts_agents_in_korean_too(capsys, tmp_path):

@@ -17,6 +17,7 @@ from benchmarks.terminal import Terminal
 from flows.session import Session
 from flows.steps import FINAL_STATE_IDS
 from flows.store import Store
+from tests.posix import posix_only
 
 PROJECT = Path(__file__).resolve().parents[2]
 ROUNDS = 30
@@ -125,6 +126,7 @@ sys.exit(main())
 """
 
 
+@posix_only("mode bits (0o600) say nothing on Windows")
 def test_a_crash_shows_no_personal_data_and_keeps_the_details_privately(tmp_path):
     data_file = tmp_path / "attempts.json"
     session = Session.begin(Store(data_file), summary="John Smith 112-7654321-0000001")

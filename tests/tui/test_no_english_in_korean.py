@@ -14,7 +14,7 @@ from flows.store import Store
 from tests.tui.conftest import seed
 from tests.tui.test_cli import run
 
-COMMANDS = ("history", "show", "export", "due", "stats", "doctor", "flow")
+COMMANDS = ("history", "show", "export", "due", "stats", "doctor", "flow", "completion")
 # What a person types on a command line, and the names of formats and programs.
 TYPED = {
     "amazon-contact",
@@ -22,6 +22,7 @@ TYPED = {
     *("db", "lang", "resume", "version", "json", "format", "redact", "salvage", "help"),  # after --
     *("PATH", "NEW_PATH", "ID", "COMMAND", "AMAZON_CONTACT_DB"),
     *("md", "ics", "text", "mermaid", "en", "ko"),
+    *("bash", "zsh", "fish", "README"),  # `completion`: the shells, and where it is explained
     *("Markdown", "Mermaid", "JSON", "iCalendar"),
 }
 AMAZONS = {
@@ -163,6 +164,6 @@ def test_a_damaged_data_file_is_reported_in_korean(capsys, tmp_path):
     broken.write_text("{not json")
     for args in (["history"], ["doctor"]):
         code, out, err = run(capsys, *args, "--db", str(broken), "--lang", "ko")
-        assert code in (1, 2)
+        assert code in (1, 3)
         assert "JSON" in out + err
         assert english(out + err, set(WORD.findall(str(broken)))) == [], out + err
