@@ -4,8 +4,7 @@ attempt discarded from any open step."""
 from __future__ import annotations
 
 from flows.store import Store
-from tests.conftest import FakeClock
-from tests.tui.conftest import end_attempt, make_app, open_first_attempt, screen_text, seed
+from tests.tui.conftest import end_attempt, open_first_attempt, screen_text
 from tui.screens.notes import NotesScreen
 from tui.screens.start import StartScreen
 
@@ -19,9 +18,8 @@ def footer_keys(screen) -> dict[str, str]:
     return {b.binding.key: b.binding.description for b in screen.active_bindings.values()}
 
 
-async def test_a_note_takes_several_lines_enter_saves_it_and_ctrl_j_is_shown(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_note_takes_several_lines_enter_saves_it_and_ctrl_j_is_shown(data_file, live_app):
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         await pilot.press("n", *"Refund of $42", "ctrl+j", *"by Friday", "ctrl+j")
@@ -34,9 +32,8 @@ async def test_a_note_takes_several_lines_enter_saves_it_and_ctrl_j_is_shown(dat
         assert step.query_one("#note").text == "", "the box empties once saved"
 
 
-async def test_the_notes_written_so_far_are_listed_on_the_step(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_the_notes_written_so_far_are_listed_on_the_step(data_file, live_app):
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         assert not step.query_one("#notes-line").display, "no notes: no line for them"
@@ -48,9 +45,10 @@ async def test_the_notes_written_so_far_are_listed_on_the_step(data_file):
         assert "l: see, correct or delete" in shown
 
 
-async def test_a_note_can_be_corrected_from_the_list_and_the_correction_is_stored(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_note_can_be_corrected_from_the_list_and_the_correction_is_stored(
+    data_file, live_app
+):
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         attempt_id = step.session.attempt.id
@@ -72,9 +70,8 @@ async def test_a_note_can_be_corrected_from_the_list_and_the_correction_is_store
         assert "by Friday" in screen_text(step.query_one("#notes-line"))
 
 
-async def test_esc_while_correcting_leaves_the_note_as_it_was(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_esc_while_correcting_leaves_the_note_as_it_was(data_file, live_app):
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         await pilot.press("n", *"keep me", "enter", "escape", "l", "enter")
@@ -84,9 +81,8 @@ async def test_esc_while_correcting_leaves_the_note_as_it_was(data_file):
         assert stored_notes(data_file, step.session.attempt.id) == ["keep me"]
 
 
-async def test_a_note_is_deleted_only_once_the_person_says_yes(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_note_is_deleted_only_once_the_person_says_yes(data_file, live_app):
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         attempt_id = step.session.attempt.id
@@ -101,11 +97,10 @@ async def test_a_note_is_deleted_only_once_the_person_says_yes(data_file):
         assert "No notes yet" in screen_text(app.screen.query_one("#keys"))
 
 
-async def test_an_over_long_note_is_refused_once_and_stays_in_its_box(data_file):
+async def test_an_over_long_note_is_refused_once_and_stays_in_its_box(data_file, live_app):
     from flows.attempt import TEXT_LIMITS
 
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         await pilot.press("n")
@@ -133,9 +128,8 @@ async def discard_from_the_palette(pilot, answer: str) -> None:
     await pilot.pause()
 
 
-async def test_a_junk_attempt_is_discarded_from_an_open_step_after_a_yes(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_a_junk_attempt_is_discarded_from_an_open_step_after_a_yes(data_file, live_app):
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         step = await open_first_attempt(pilot)
         attempt_id = step.session.attempt.id
@@ -147,11 +141,10 @@ async def test_a_junk_attempt_is_discarded_from_an_open_step_after_a_yes(data_fi
         assert f"Attempt #{attempt_id} is discarded." in app.told
 
 
-async def test_a_finished_attempt_offers_no_discarding(data_file):
+async def test_a_finished_attempt_offers_no_discarding(data_file, live_app):
     from textual.command import CommandPalette
 
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         await end_attempt(pilot, "give_up")
@@ -166,9 +159,8 @@ async def test_a_finished_attempt_offers_no_discarding(data_file):
         assert "Discard" not in screen_text(app.screen.query_one("CommandList"))
 
 
-async def test_the_note_corrected_is_the_one_chosen_among_several(data_file):
-    seed(data_file, with_history=False)
-    app = make_app(Store(data_file), clock=FakeClock())
+async def test_the_note_corrected_is_the_one_chosen_among_several(data_file, live_app):
+    app = live_app  # one attempt only, in a live chat
     async with app.run_test(size=(100, 30)) as pilot:
         step = await open_first_attempt(pilot)
         for note in ("first", "second", "third"):

@@ -61,10 +61,13 @@ class NotesScreen(LocalizedModal[None]):
         self.query_one("#title", Static).update(
             Text(words("notes_title", id=self.session.attempt.id))
         )
+        self._show_keys()
+        self._list_notes()  # each note's step is named in the language
+
+    def _show_keys(self) -> None:
         editing = self._editing is not None
         keys = "note_edit_keys" if editing else "notes_keys" if self.notes else "notes_empty"
-        self.query_one("#keys", Static).update(Text(words(keys)))
-        self._list_notes()
+        self.query_one("#keys", Static).update(Text(self.words(keys)))
 
     def _list_notes(self, highlight: str | None = None) -> None:
         listed = self.query_one(OptionList)
@@ -108,7 +111,7 @@ class NotesScreen(LocalizedModal[None]):
         box.move_cursor(box.document.end)
         box.display = True
         box.focus()
-        self.update_texts()
+        self._show_keys()
 
     @on(NoteBox.Submitted)
     def _save_correction(self, event: NoteBox.Submitted) -> None:
@@ -136,7 +139,7 @@ class NotesScreen(LocalizedModal[None]):
         self._editing = None
         self.query_one("#editing", NoteBox).display = False
         self.query_one("#problem", Static).display = False
-        self.update_texts()
+        self._show_keys()
         self._list_notes(highlight=note_id)
         self.query_one(OptionList).focus()
 
